@@ -1,0 +1,35 @@
+// Parser entry points: Source -> AST (or a Diag).
+// The driver pulls tokens from the lexer and pushes them into the lemon
+// parser generated from grammar/python.y; it stops at the first diagnostic.
+#ifndef PARSER_PARSE_H
+#define PARSER_PARSE_H
+#include <stdbool.h>
+
+#include "lexer/source.h"
+#include "parser/ast.h"
+#include "util/arena.h"
+#include "util/diag.h"
+
+typedef enum ParseMode {
+    PARSE_FILE,     // a module: AST_MODULE
+    PARSE_SINGLE,   // one interactive statement: AST_INTERACTIVE
+    PARSE_EVAL,     // one expression: AST_EXPRESSION
+} ParseMode;
+
+enum {
+    PARSE_TOPLEVEL_AWAIT = 1 << 0,   // REPL: `await` allowed outside functions
+};
+
+typedef struct ParseResult {
+    Arena arena;        // owns every node
+    AstNode *root;      // NULL on error
+    Diag diag;          // set on error
+    // Set with the diag when the input ended inside an open bracket, string,
+    // block or backslash continuation: the REPL then asks for more lines.
+    bool incomplete;
+} ParseResult;
+
+bool ps_parse(const Source *src, ParseMode mode, unsigned flags, ParseResult *out);
+void ps_result_free(ParseResult *r);
+
+#endif // PARSER_PARSE_H
