@@ -45,14 +45,15 @@ typedef enum AstKind {
 
 typedef enum AstCtx { CTX_LOAD, CTX_STORE, CTX_DEL } AstCtx;
 typedef enum AstBoolOp { BOOL_AND, BOOL_OR } AstBoolOp;
-// Same order as CPython's ast.operator.
+// Same order as CPython's ast.operator. Prefixed AOP_/ACMP_ so they never
+// clash with the VM's OP_* opcodes or the runtime's CmpOp.
 typedef enum AstOperator {
-    OP_ADD, OP_SUB, OP_MULT, OP_MATMULT, OP_DIV, OP_MOD, OP_POW, OP_LSHIFT,
-    OP_RSHIFT, OP_BITOR, OP_BITXOR, OP_BITAND, OP_FLOORDIV
+    AOP_ADD, AOP_SUB, AOP_MULT, AOP_MATMULT, AOP_DIV, AOP_MOD, AOP_POW, AOP_LSHIFT,
+    AOP_RSHIFT, AOP_BITOR, AOP_BITXOR, AOP_BITAND, AOP_FLOORDIV
 } AstOperator;
 typedef enum AstUnaryOp { UOP_INVERT, UOP_NOT, UOP_UADD, UOP_USUB } AstUnaryOp;
 typedef enum AstCmpOp {
-    CMP_EQ, CMP_NOTEQ, CMP_LT, CMP_LTE, CMP_GT, CMP_GTE, CMP_IS, CMP_ISNOT, CMP_IN, CMP_NOTIN
+    ACMP_EQ, ACMP_NOTEQ, ACMP_LT, ACMP_LTE, ACMP_GT, ACMP_GTE, ACMP_IS, ACMP_ISNOT, ACMP_IN, ACMP_NOTIN
 } AstCmpOp;
 
 typedef struct AstNode AstNode;
