@@ -35,7 +35,24 @@ typedef struct Lexer {
     int paren_line[LX_MAX_PAREN], paren_col[LX_MAX_PAREN];
     // fragment mode (f-string replacement fields): behave as inside brackets
     bool fragment;
+    bool at_eof;                  // end reached: DEDENTs/ENDMARKER go on [eof_line]
+    int eof_line;
+    int indent_line, indent_end;  // span of the indentation an INDENT shows
     Diag diag;                    // set when lx_next returns false
+    // With [diag]: the error is one CPython raises from its parser, not its
+    // tokenizer (a bracket still open or a backslash at EOF, unindent
+    // mismatch, TabError, too deep, a bad line continuation, a character such
+    // as '$' or '<>' no rule accepts, an imaginary literal). When the parser
+    // has already failed and lexes on to find tokenizer errors (as CPython's
+    // _PyPegen_tokenize_full_source_to_check_for_errors), such an error does
+    // not replace the parser's own.
+    bool soft_error;
+    // With a soft error: CPython's tokenizer would have gone on after it (it
+    // saw an ordinary token the parser then rejected), see lx_check_rest.
+    bool resumable;
+    // With [diag]: the input ended too early (open bracket, open string,
+    // trailing backslash): the REPL should ask for more lines.
+    bool incomplete;
 } Lexer;
 
 // Lexes the whole of [src].
@@ -50,5 +67,11 @@ void lx_init_fragment(Lexer *lx, const Source *src, const char *start, const cha
 // returning ENDMARKER.
 bool lx_next(Lexer *lx, Token *tok);
 void lx_free(Lexer *lx);
+// After a parser error [d] (or a soft lexer error handed to the parser):
+// lexes the rest of the input as CPython does before reporting a syntax
+// error, and if a tokenizer error turns up (unterminated string, invalid
+// character, unmatched bracket...), replaces [d] with it and returns true.
+// Soft errors found on the way do not count.
+bool lx_check_rest(Lexer *lx, Diag *d);
 
 #endif // LEXER_LEXER_H

@@ -92,6 +92,11 @@ typedef struct AstConst {
 struct AstNode {
     AstKind kind;
     int32_t line, col, end_line, end_col;   // span; unset (0) for arguments
+    // Parser bookkeeping (fits in padding): the expression tree's height,
+    // capped by the parser so recursive walkers stay bounded, and flags
+    // the grammar needs (parentheses seen, see parser/parse_ctx.h).
+    uint16_t depth;
+    uint16_t pflags;
     union {
         // --- modules
         struct { AstSeq body; } module;                 // MODULE, INTERACTIVE

@@ -10,8 +10,23 @@
 #include "lexer/source.h"
 #include "util/diag.h"
 
-// [src] may be NULL (then no source line is shown); [show_source] is false
-// for the REPL, where CPython still shows the line (it keeps the input).
+// How the program reached the compiler. CPython 3.11 words its SyntaxError
+// the same way for all three, but parser errors on a line with non-ASCII
+// text before the error get *byte* columns for files and piped stdin and
+// character columns for strings, and the text of a multi-line error keeps
+// its newline only for files; the printer reproduces both.
+typedef enum ReportInput {
+    REPORT_FILE,     // `aiopy FILE`
+    REPORT_STDIN,    // `aiopy -`, `cat FILE | aiopy`
+    REPORT_STRING,   // `aiopy -c CMD`, the REPL, compile()/exec() of a str
+} ReportInput;
+
+// [src] may be NULL (then no source line is shown). A Diag column of -1
+// means "no column" (CPython's offset 0: no caret); an end column below 0
+// means "no end" (one caret). MemoryError and RecursionError print only
+// their last line, as CPython does for errors raised while compiling.
 void ps_report(FILE *out, const char *filename, const Source *src, const Diag *d);
+void ps_report_from(FILE *out, const char *filename, const Source *src, const Diag *d,
+                    ReportInput how);
 
 #endif // PARSER_REPORT_H

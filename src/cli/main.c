@@ -1,0 +1,159 @@
+// aiopy's entry point: parse the command line, read the program, compile
+// it whole, then run it (or print its tokens or AST, or only check it).
+// The order matters for CPython compatibility: a SyntaxError anywhere in the
+// file is reported before anything runs, exactly as `python3 FILE` prints
+// it, with exit status 1. Usage errors exit with 2 (cli/args.c), unopenable
+// scripts with 2 (cli/load.c).
+//
+// Plug-in points for later work: run_program() is where the compiler and
+// the VM take the AST; start_repl() is where the REPL goes (a tty with no
+// program, `-i`, `-m asyncio`).
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/args.h"
+#include "cli/load.h"
+#include "config.h"
+#include "lexer/dump.h"
+#include "parser/astdump.h"
+#include "parser/parse.h"
+#include "parser/report.h"
+#include "vm/vm.h"
+
+static void print_version(const CliArgs *a) {
+    if (a->show_version < 2) {
+        printf("aiopy %s\n", AIOPY_VERSION);
+        return;
+    }
+    // -VV: what the build is, as CPython's -VV gives its compiler.
+#if defined(__clang__)
+    const char *cc = "Clang " __clang_version__;
+#elif defined(__GNUC__)
+    const char *cc = "GCC " __VERSION__;
+#else
+    const char *cc = "unknown compiler";
+#endif
+    printf("aiopy %s (Python 3.11 semantics; %s, %s) [%s]\n", AIOPY_VERSION,
+           AIOPY_COMPUTED_GOTO ? "computed goto" : "switch dispatch",
+           AIOPY_GC_STRESS ? "gc stress" : "no gc stress", cc);
+}
+
+// The REPL is not written yet; every path that would start it ends here.
+static int start_repl(const CliArgs *a) {
+    fprintf(stderr, "%s: the interactive prompt is not implemented yet "
+                    "(try aiopy FILE, --check, --ast or --tokens)\n", a->prog);
+    return 1;
+}
+
+// Runs a parsed program as __main__ (vm/vm.h): compile, run, report.
+static int run_program(const CliArgs *a, CliProgram *p, ParseResult *r) {
+    Vm *vm = vm_new(a->prog_argc, a->prog_argv);
+    if (!vm) {
+        fputs("MemoryError\n", stderr);
+        return 1;
+    }
+    int status = vm_main_run_ast(vm, r->root, &p->src, p->how);
+    vm_free(vm);
+    return status;
+}
+
+static int report(CliProgram *p, const Diag *d) {
+    ps_report_from(stderr, p->filename, p->have_src ? &p->src : NULL, d, p->how);
+    return 1;
+}
+
+// --tokens: the tokens go to stdout only when the whole program lexes, so
+// a lexical error prints exactly what `python3 FILE` prints for it.
+static int dump_tokens(CliProgram *p) {
+    char *text = NULL;
+    size_t len = 0;
+    FILE *mem = open_memstream(&text, &len);
+    if (!mem) {
+        fputs("MemoryError\n", stderr);
+        return 1;
+    }
+    Diag d;
+    diag_init(&d);
+    bool ok = lx_dump_tokens(mem, &p->src, &d);
+    bool written = fclose(mem) == 0;
+    int status = 0;
+    if (!ok) {
+        status = report(p, &d);
+    } else if (!written) {
+        fputs("MemoryError\n", stderr);
+        status = 1;
+    } else {
+        fwrite(text, 1, len, stdout);
+    }
+    free(text);
+    diag_clear(&d);
+    return status;
+}
+
+static int process(const CliArgs *a, CliProgram *p) {
+    if (diag_is_set(&p->diag)) return report(p, &p->diag);
+    if (a->mode == CLI_MODE_TOKENS) return dump_tokens(p);
+    ParseResult r;
+    int status = 0;
+    if (!ps_parse(&p->src, PARSE_FILE, 0, &r)) {
+        status = report(p, &r.diag);
+    } else if (a->mode == CLI_MODE_AST) {
+        if (!ps_dump_ast(stdout, r.root, a->ast_positions)) status = 1;
+    } else if (a->mode == CLI_MODE_RUN) {
+        status = run_program(a, p, &r);
+    } else if (a->mode == CLI_MODE_CHECK) {
+        status = vm_check(r.root, &p->src, p->how);
+    }
+    ps_result_free(&r);
+    return status;
+}
+
+int main(int argc, char **argv) {
+    CliArgs args;
+    int status;
+    if (!cli_parse_args(argc, argv, &args, &status)) {
+        cli_args_free(&args);
+        return status;
+    }
+    if (args.unbuffered) {
+        setvbuf(stdout, NULL, _IONBF, 0);
+        setvbuf(stderr, NULL, _IONBF, 0);
+    }
+    if (args.show_version) {
+        print_version(&args);
+        cli_args_free(&args);
+        return 0;
+    }
+    if (args.source == CLI_SRC_MODULE) {
+        // Only `-m asyncio` (its REPL) will exist; others are unknown modules.
+        if (strcmp(args.target, "asyncio") == 0) {
+            status = start_repl(&args);
+        } else {
+            char *exe = cli_executable_path(args.prog);   // CPython names sys.executable
+            fprintf(stderr, "%s: No module named %s\n", exe ? exe : "", args.target);
+            free(exe);
+            status = 1;
+        }
+        cli_args_free(&args);
+        return status;
+    }
+    // No program: the REPL on a tty, or with -i whatever stdin is; otherwise
+    // stdin is the program.
+    if (args.source == CLI_SRC_NONE && args.mode == CLI_MODE_RUN &&
+        (args.inspect || isatty(0))) {
+        status = start_repl(&args);
+        cli_args_free(&args);
+        return status;
+    }
+    CliProgram prog;
+    status = cli_load_program(&args, &prog);
+    if (status == 0) status = process(&args, &prog);
+    cli_program_free(&prog);
+    if (args.inspect && args.mode == CLI_MODE_RUN) status = start_repl(&args);
+    cli_args_free(&args);
+    if (fflush(stdout) != 0 && status == 0) status = 1;
+    return status;
+}

@@ -1,0 +1,100 @@
+// Token kind names, for --tokens and diagnostics: the TK_* suffix, and
+// ENDMARKER for code 0. Keywords keep their own names here ("IF"); the
+// --tokens printer shows them as NAME, like Python's tokenize module.
+#include "lexer/token.h"
+
+const char *lx_token_name(int kind) {
+    switch (kind) {
+    case TK_ENDMARKER: return "ENDMARKER";
+    case TK_NEWLINE: return "NEWLINE";
+    case TK_INDENT: return "INDENT";
+    case TK_DEDENT: return "DEDENT";
+    case TK_NAME: return "NAME";
+    case TK_NUMBER: return "NUMBER";
+    case TK_STRING: return "STRING";
+    case TK_FALSE: return "FALSE";
+    case TK_NONE: return "NONE";
+    case TK_TRUE: return "TRUE";
+    case TK_AND: return "AND";
+    case TK_AS: return "AS";
+    case TK_ASSERT: return "ASSERT";
+    case TK_ASYNC: return "ASYNC";
+    case TK_AWAIT: return "AWAIT";
+    case TK_BREAK: return "BREAK";
+    case TK_CLASS: return "CLASS";
+    case TK_CONTINUE: return "CONTINUE";
+    case TK_DEF: return "DEF";
+    case TK_DEL: return "DEL";
+    case TK_ELIF: return "ELIF";
+    case TK_ELSE: return "ELSE";
+    case TK_EXCEPT: return "EXCEPT";
+    case TK_FINALLY: return "FINALLY";
+    case TK_FOR: return "FOR";
+    case TK_FROM: return "FROM";
+    case TK_GLOBAL: return "GLOBAL";
+    case TK_IF: return "IF";
+    case TK_IMPORT: return "IMPORT";
+    case TK_IN: return "IN";
+    case TK_IS: return "IS";
+    case TK_LAMBDA: return "LAMBDA";
+    case TK_NONLOCAL: return "NONLOCAL";
+    case TK_NOT: return "NOT";
+    case TK_OR: return "OR";
+    case TK_PASS: return "PASS";
+    case TK_RAISE: return "RAISE";
+    case TK_RETURN: return "RETURN";
+    case TK_TRY: return "TRY";
+    case TK_WHILE: return "WHILE";
+    case TK_WITH: return "WITH";
+    case TK_YIELD: return "YIELD";
+    case TK_LPAR: return "LPAR";
+    case TK_RPAR: return "RPAR";
+    case TK_LSQB: return "LSQB";
+    case TK_RSQB: return "RSQB";
+    case TK_LBRACE: return "LBRACE";
+    case TK_RBRACE: return "RBRACE";
+    case TK_COLON: return "COLON";
+    case TK_COMMA: return "COMMA";
+    case TK_SEMI: return "SEMI";
+    case TK_PLUS: return "PLUS";
+    case TK_MINUS: return "MINUS";
+    case TK_STAR: return "STAR";
+    case TK_SLASH: return "SLASH";
+    case TK_VBAR: return "VBAR";
+    case TK_AMPER: return "AMPER";
+    case TK_LESS: return "LESS";
+    case TK_GREATER: return "GREATER";
+    case TK_EQUAL: return "EQUAL";
+    case TK_DOT: return "DOT";
+    case TK_PERCENT: return "PERCENT";
+    case TK_EQEQUAL: return "EQEQUAL";
+    case TK_NOTEQUAL: return "NOTEQUAL";
+    case TK_LESSEQUAL: return "LESSEQUAL";
+    case TK_GREATEREQUAL: return "GREATEREQUAL";
+    case TK_TILDE: return "TILDE";
+    case TK_CIRCUMFLEX: return "CIRCUMFLEX";
+    case TK_LEFTSHIFT: return "LEFTSHIFT";
+    case TK_RIGHTSHIFT: return "RIGHTSHIFT";
+    case TK_DOUBLESTAR: return "DOUBLESTAR";
+    case TK_PLUSEQUAL: return "PLUSEQUAL";
+    case TK_MINEQUAL: return "MINEQUAL";
+    case TK_STAREQUAL: return "STAREQUAL";
+    case TK_SLASHEQUAL: return "SLASHEQUAL";
+    case TK_PERCENTEQUAL: return "PERCENTEQUAL";
+    case TK_AMPEREQUAL: return "AMPEREQUAL";
+    case TK_VBAREQUAL: return "VBAREQUAL";
+    case TK_CIRCUMFLEXEQUAL: return "CIRCUMFLEXEQUAL";
+    case TK_LEFTSHIFTEQUAL: return "LEFTSHIFTEQUAL";
+    case TK_RIGHTSHIFTEQUAL: return "RIGHTSHIFTEQUAL";
+    case TK_DOUBLESTAREQUAL: return "DOUBLESTAREQUAL";
+    case TK_DOUBLESLASH: return "DOUBLESLASH";
+    case TK_DOUBLESLASHEQUAL: return "DOUBLESLASHEQUAL";
+    case TK_AT: return "AT";
+    case TK_ATEQUAL: return "ATEQUAL";
+    case TK_RARROW: return "RARROW";
+    case TK_ELLIPSIS: return "ELLIPSIS";
+    case TK_COLONEQUAL: return "COLONEQUAL";
+    case TK_EXCLAMATION: return "EXCLAMATION";
+    default: return "ERRORTOKEN";
+    }
+}

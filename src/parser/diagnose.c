@@ -1,0 +1,508 @@
+// Syntax error diagnosis (see diagnose.h). CPython 3.11 reports, for a
+// failed parse, either the message of the first "invalid_*" rule that
+// matches in its second pass, or "invalid syntax" at the furthest token its
+// first pass read. This file recognises the common invalid_* cases from the
+// LALR parser's state at the rejected token:
+//   unexpected indent / expected an indented block after ... on line N
+//   expected ':'                       (compound statement headers)
+//   invalid syntax. Perhaps you forgot a comma?
+//   expected 'else' after 'if' expression
+//   invalid syntax. Maybe you meant '==' or ':=' instead of '='?
+//   cannot assign to X here. Maybe you meant '==' instead of '='?
+//   Missing parentheses in call to 'print'. Did you mean print(...)?
+//   expected default value expression
+//   'match' statements / 'except*' are not supported by aiopy
+// and falls back to "invalid syntax" at the rejected token otherwise.
+#include "parser/diagnose.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+// lemon's entry points (grammar/python.c)
+void *ps_lemonAlloc(void *(*alloc)(size_t), ParseCtx *ctx);
+void ps_lemonFree(void *p, void (*dealloc)(void *));
+void ps_lemon(void *p, int major, Token minor);
+
+enum { MAX_AHEAD = 512 };
+
+void ps_diagnosis_init(PsDiagnosis *d) {
+    memset(d, 0, sizeof *d);
+    d->line_start = true;
+}
+
+void ps_diagnosis_free(PsDiagnosis *d) { (void)d; }
+
+void ps_diagnosis_track(PsDiagnosis *d, const ParseCtx *c, const Token *t) {
+    (void)c;
+    if (t->kind == TK_INDENT || t->kind == TK_DEDENT || t->kind == TK_ENDMARKER) return;
+    d->before_last = d->last;
+    d->last = *t;
+    if (d->line_start) {
+        memcpy(d->prev_head, d->head, sizeof d->head);
+        d->prev_count = d->count;
+        d->count = 0;
+        d->line_start = false;
+    }
+    if (d->count < 3) d->head[d->count] = *t;
+    d->ring[d->count % PS_RING] = *t;
+    d->count++;
+    switch (t->kind) {
+    case TK_LPAR:
+    case TK_LSQB:
+    case TK_LBRACE: d->depth++; break;
+    case TK_RPAR:
+    case TK_RSQB:
+    case TK_RBRACE:
+        if (d->depth > 0) d->depth--;
+        break;
+    case TK_NEWLINE: d->line_start = true; break;
+    default: break;
+    }
+}
+
+// The i-th token of the current line counting back from the last one
+// (0 = the last tracked token), or NULL if no longer kept.
+static const Token *back(const PsDiagnosis *d, unsigned i) {
+    if (i >= d->count || i >= PS_RING) return NULL;
+    return &d->ring[(d->count - 1 - i) % PS_RING];
+}
+
+// --- positions -------------------------------------------------------------------
+
+static const char *line_text(const ParseCtx *c, int line, size_t *len) {
+    return lx_source_line(c->src, line, len);
+}
+
+Span ps_cpython_span(const ParseCtx *c, const Token *t) {
+    Span s = {t->line, t->col, t->end_line, t->end_col};
+    if (t->kind == TK_NEWLINE) {
+        // CPython's NEWLINE has no width and starts at a comment if one
+        // ends the line.
+        s.end_line = s.line;
+        s.end_col = s.col;
+        size_t len;
+        const char *text = line_text(c, t->line, &len);
+        if (text) {
+            int from = 0;
+            if (c->prev.kind != TK_NEWLINE && c->prev.end_line == t->line && c->prev.end_col <= t->col)
+                from = c->prev.end_col;
+            for (int i = from; i < t->col && (size_t)i < len; i++) {
+                if (text[i] == '#') {
+                    s.col = i;
+                    break;
+                }
+                if (text[i] != ' ' && text[i] != '\t' && text[i] != '\f') break;
+            }
+        }
+    } else if (t->kind == TK_INDENT || t->kind == TK_DEDENT) {
+        // CPython's INDENT/DEDENT have no column: errors point just after
+        // the indentation of their line, with no end.
+        size_t len;
+        const char *text = line_text(c, t->line, &len);
+        int w = 0;
+        while (text && (size_t)w < len && (text[w] == ' ' || text[w] == '\t' || text[w] == '\f')) w++;
+        s.line = s.end_line = t->line;
+        s.col = w - 1;
+        s.end_col = -2;
+    } else if (t->kind == TK_ENDMARKER && !c->in_fstring) {
+        // At the end of input CPython points after the last line read.
+        const Source *src = c->src;
+        int line = src->nlines;
+        if (src->len > 0 && src->text[src->len - 1] == '\n') {
+            // a final LF does not open a line
+            line = 0;
+            for (size_t i = 0; i < src->len; i++)
+                if (src->text[i] == '\n') line++;
+        }
+        if (line < 1) line = 1;
+        size_t start = line - 1 < src->nlines ? src->line_start[line - 1] : 0;
+        s.line = s.end_line = line;
+        s.col = (int)(src->len - start) - 1;
+        s.end_col = -2;
+    }
+    return s;
+}
+
+static void fail_tok(ParseCtx *c, DiagKind kind, const Token *t, const char *msg) {
+    Span s = ps_cpython_span(c, t);
+    ps_fail(c, kind, s.line, s.col, s.end_line, s.end_col, "%s", msg);
+}
+
+// --- looking ahead ---------------------------------------------------------------
+
+// Tokens from the rejected one to the end of its logical line (or a cap).
+typedef struct Ahead {
+    Token *toks;
+    int n;
+} Ahead;
+
+static void read_ahead(PsDiagnosis *d, ParseCtx *c, Lexer *lx, Ahead *a) {
+    a->toks = malloc(MAX_AHEAD * sizeof *a->toks);
+    a->n = 0;
+    if (!a->toks) return;
+    a->toks[a->n++] = c->err_tok;
+    int depth = d->depth;
+    const Token *t = &c->err_tok;
+    for (;;) {
+        if (t->kind == TK_LPAR || t->kind == TK_LSQB || t->kind == TK_LBRACE) depth++;
+        if ((t->kind == TK_RPAR || t->kind == TK_RSQB || t->kind == TK_RBRACE) && depth > 0) depth--;
+        if ((t->kind == TK_NEWLINE && depth == 0) || t->kind == TK_ENDMARKER) break;
+        if (a->n >= MAX_AHEAD || diag_is_set(&lx->diag)) break;
+        if (!lx_next(lx, &a->toks[a->n])) break;
+        t = &a->toks[a->n++];
+    }
+}
+
+static bool starts_expression(int kind) {
+    switch (kind) {
+    case TK_NAME: case TK_NUMBER: case TK_STRING: case TK_LPAR: case TK_LSQB: case TK_LBRACE:
+    case TK_MINUS: case TK_PLUS: case TK_TILDE: case TK_NOT: case TK_LAMBDA: case TK_AWAIT:
+    case TK_NONE: case TK_TRUE: case TK_FALSE: case TK_ELLIPSIS:
+        return true;
+    default:
+        return false;
+    }
+}
+
+// The number of tokens of toks[0..n) forming the longest complete
+// expression (a `test`, or with [tuple] a comma-separated list), or 0. A
+// scratch parser is fed `( tokens` and asked after each token whether ')'
+// could follow.
+static int expr_prefix(ParseCtx *parent, const Token *toks, int n, bool tuple) {
+    Diag diag;
+    diag_init(&diag);
+    ParseCtx c;
+    memset(&c, 0, sizeof c);
+    c.arena = parent->arena;
+    c.src = parent->src;
+    c.diag = &diag;
+    diag_init(&c.deferred);
+    void *p = ps_lemonAlloc(malloc, &c);
+    if (!p) return 0;
+    Token t = toks[0];
+    t.kind = TK_EVAL_MODE;
+    c.la = t;
+    ps_lemon(p, TK_EVAL_MODE, t);
+    t.kind = TK_LPAR;
+    ps_lemon(p, TK_LPAR, t);
+    int best = 0, depth = 0;
+    for (int i = 0; i < n && !c.failed; i++) {
+        int k = toks[i].kind;
+        if (depth == 0 && (k == TK_FOR || k == TK_ASYNC || k == TK_COLON || k == TK_EQUAL ||
+                           k == TK_COLONEQUAL || k == TK_AS || k == TK_NEWLINE ||
+                           (k == TK_COMMA && !tuple)))
+            break;
+        if (k == TK_LPAR || k == TK_LSQB || k == TK_LBRACE) depth++;
+        if (k == TK_RPAR || k == TK_RSQB || k == TK_RBRACE) {
+            if (depth == 0) break;
+            depth--;
+        }
+        c.la = toks[i];
+        ps_lemon(p, k, toks[i]);
+        c.prev = toks[i];
+        if (!c.failed && depth == 0 && ps_lemon_accepts(p, TK_RPAR)) best = i + 1;
+    }
+    ps_lemonFree(p, free);
+    diag_clear(&diag);
+    diag_clear(&c.deferred);
+    buf_free(&c.strbuf);
+    return best;
+}
+
+// The outermost recently built expression ending exactly at [end].
+static const AstNode *expr_ending_at(const ParseCtx *c, Span end) {
+    const AstNode *best = NULL;
+    unsigned n = c->recent_n < 32 ? c->recent_n : 32;
+    for (unsigned i = 0; i < n; i++) {
+        const AstNode *e = c->recent[(c->recent_n - 1 - i) % 32];
+        if (!e) continue;
+        Span s = ast_tspan(c, e);
+        if (s.end_line != end.end_line || s.end_col != end.end_col) continue;
+        if (!best) {
+            best = e;
+            continue;
+        }
+        Span b = ast_tspan(c, best);
+        if (s.line < b.line || (s.line == b.line && s.col < b.col)) best = e;
+    }
+    return best;
+}
+
+static bool tok_is(const Token *t, int kind, const char *text) {
+    size_t n = strlen(text);
+    return t->kind == kind && t->len == n && memcmp(t->s, text, n) == 0;
+}
+
+// "Perhaps you forgot a comma?": inside brackets, an expression directly
+// followed by another (CPython's invalid_expression).
+static bool forgot_comma(PsDiagnosis *d, ParseCtx *c, const Ahead *a) {
+    const Token *t = &c->err_tok;
+    const Token *prev = back(d, 1);
+    if (!prev || !starts_expression(t->kind) || a->n < 1) return false;
+    const AstNode *left = expr_ending_at(c, ps_tok_span(prev));
+    if (!left) return false;
+    // !(NAME STRING | SOFT_KEYWORD) at the start of the first expression
+    Span ls = ast_tspan(c, left);
+    const AstNode *first = left;
+    while (first->kind == AST_BIN_OP || first->kind == AST_CALL || first->kind == AST_ATTRIBUTE ||
+           first->kind == AST_SUBSCRIPT || first->kind == AST_COMPARE) {
+        if (first->pflags & PF_GROUPED) break;
+        first = first->kind == AST_BIN_OP ? first->u.binop.left
+              : first->kind == AST_CALL ? first->u.call.func
+              : first->kind == AST_ATTRIBUTE ? first->u.attribute.value
+              : first->kind == AST_SUBSCRIPT ? first->u.subscript.value
+                                             : first->u.compare.left;
+    }
+    if (first->kind == AST_NAME && !(first->pflags & PF_GROUPED)) {
+        const AstIdent *id = &first->u.name.id;
+        if ((id->len == 5 && memcmp(id->s, "match", 5) == 0) ||
+            (id->len == 4 && memcmp(id->s, "case", 4) == 0) || (id->len == 1 && id->s[0] == '_'))
+            return false;
+        if (left == first && t->kind == TK_STRING) return false;
+        if (left == first && ((id->len == 5 && memcmp(id->s, "print", 5) == 0) ||
+                              (id->len == 4 && memcmp(id->s, "exec", 4) == 0)))
+            return false;
+    }
+    int n = expr_prefix(c, a->toks, a->n, false);
+    if (n == 0) return false;
+    // CPython checks the bracket level at the last token of the second
+    // expression.
+    int depth = d->depth;
+    for (int i = 0; i < n; i++) {
+        int k = a->toks[i].kind;
+        if (k == TK_LPAR || k == TK_LSQB || k == TK_LBRACE) depth++;
+        if (k == TK_RPAR || k == TK_RSQB || k == TK_RBRACE) depth--;
+    }
+    if (depth <= 0 && !(a->toks[n - 1].kind == TK_RPAR || a->toks[n - 1].kind == TK_RSQB ||
+                        a->toks[n - 1].kind == TK_RBRACE))
+        return false;
+    if (d->depth == 0) return false;
+    ps_fail_range(c, ls, ps_tok_span(&a->toks[n - 1]),
+                  "invalid syntax. Perhaps you forgot a comma?");
+    return true;
+}
+
+// print "x" / exec "x"
+static bool legacy_print(PsDiagnosis *d, ParseCtx *c, const Ahead *a) {
+    const Token *t = &c->err_tok;
+    const Token *prev = back(d, 1), *before = back(d, 2);
+    if (!prev || !(tok_is(prev, TK_NAME, "print") || tok_is(prev, TK_NAME, "exec"))) return false;
+    if (before && before->kind == TK_DOT) return false;
+    if (!starts_expression(t->kind) || t->kind == TK_LPAR) return false;
+    int n = expr_prefix(c, a->toks, a->n, true);
+    if (n == 0) return false;
+    ps_fail_range(c, ps_tok_span(prev), ps_tok_span(&a->toks[n - 1]),
+                  "Missing parentheses in call to '%.*s'. Did you mean %.*s(...)?", (int)prev->len,
+                  prev->s, (int)prev->len, prev->s);
+    return true;
+}
+
+// x if y <not else>: "expected 'else' after 'if' expression"
+static bool missing_else(PsDiagnosis *d, ParseCtx *c) {
+    const Token *t = &c->err_tok;
+    if (t->kind == TK_ELSE || t->kind == TK_COLON || !ps_expects(c, TK_ELSE)) return false;
+    const Token *prev = back(d, 1);
+    if (!prev) return false;
+    const AstNode *cond = expr_ending_at(c, ps_tok_span(prev));
+    if (!cond) return false;
+    // the 'if' token before the condition
+    Span cs = ast_tspan(c, cond);
+    const Token *iftok = NULL, *before_if = NULL;
+    for (unsigned i = 1; i < PS_RING; i++) {
+        const Token *x = back(d, i);
+        if (!x) return false;
+        if (x->line == cs.line && x->col == cs.col) {
+            iftok = back(d, i + 1);
+            before_if = back(d, i + 2);
+            break;
+        }
+    }
+    if (!iftok || iftok->kind != TK_IF || !before_if) return false;
+    const AstNode *body = expr_ending_at(c, ps_tok_span(before_if));
+    if (!body) return false;
+    ps_fail_range(c, ast_tspan(c, body), cs, "expected 'else' after 'if' expression");
+    return true;
+}
+
+// `if x = 1:` and `f(a, b=1 for ...)`-like uses of '=' where an expression
+// was expected (CPython's invalid_named_expression).
+static bool misplaced_equal(PsDiagnosis *d, ParseCtx *c, const Ahead *a) {
+    const Token *t = &c->err_tok;
+    if (t->kind != TK_EQUAL) return false;
+    const Token *prev = back(d, 1);
+    if (!prev) return false;
+    // only where CPython parses a named_expression: if/elif/while
+    // conditions and inside brackets
+    int k0 = d->head[0].kind;
+    if (d->depth == 0 && !(d->count > 0 && (k0 == TK_IF || k0 == TK_ELIF || k0 == TK_WHILE)))
+        return false;
+    const AstNode *left = expr_ending_at(c, ps_tok_span(prev));
+    if (!left) return false;
+    // the right side: a bitwise_or not followed by '=' or ':='
+    int n = a->n > 1 ? expr_prefix(c, a->toks + 1, a->n - 1, false) : 0;
+    if (n == 0) return false;
+    int after = 1 + n < a->n ? a->toks[1 + n].kind : TK_NEWLINE;
+    if (after == TK_EQUAL || after == TK_COLONEQUAL) return false;
+    if (left->kind == AST_NAME && !(left->pflags & PF_GROUPED)) {
+        ps_fail_range(c, ast_span(left), ps_tok_span(&a->toks[n]),
+                      "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+        return true;
+    }
+    if (left->kind == AST_COMPARE || left->kind == AST_BOOL_OP || left->kind == AST_IF_EXP ||
+        left->kind == AST_LAMBDA || left->kind == AST_STARRED ||
+        (left->kind == AST_UNARY_OP && left->u.unaryop.op == UOP_NOT))
+        if (!(left->pflags & PF_GROUPED)) return false;
+    if (left->kind == AST_LIST || left->kind == AST_GENERATOR_EXP ||
+        (left->kind == AST_TUPLE && (left->pflags & PF_PAREN_TUPLE)))
+        if (!(left->pflags & PF_GROUPED)) return false;
+    if (left->kind == AST_CONSTANT && !(left->pflags & PF_GROUPED) &&
+        (left->u.constant.kind == CONST_TRUE || left->u.constant.kind == CONST_FALSE ||
+         left->u.constant.kind == CONST_NONE))
+        return false;
+    ps_fail_node(c, left, "cannot assign to %s here. Maybe you meant '==' instead of '='?",
+                 ast_expr_name(left));
+    return true;
+}
+
+// The compound statement a block belongs to, for "expected an indented
+// block after ...".
+static bool header_name(const Token *h, unsigned n, char *buf, size_t size) {
+    if (n == 0) return false;
+    int k = h[0].kind;
+    if (k == TK_ASYNC && n > 1) k = h[1].kind;
+    const char *kw = NULL;
+    switch (k) {
+    case TK_DEF: snprintf(buf, size, "function definition"); return true;
+    case TK_CLASS: snprintf(buf, size, "class definition"); return true;
+    case TK_IF: kw = "if"; break;
+    case TK_ELIF: kw = "elif"; break;
+    case TK_ELSE: kw = "else"; break;
+    case TK_WHILE: kw = "while"; break;
+    case TK_FOR: kw = "for"; break;
+    case TK_WITH: kw = "with"; break;
+    case TK_TRY: kw = "try"; break;
+    case TK_EXCEPT: kw = "except"; break;
+    case TK_FINALLY: kw = "finally"; break;
+    default:
+        if (tok_is(&h[0], TK_NAME, "match")) kw = "match";
+        break;
+    }
+    if (!kw) return false;
+    snprintf(buf, size, "'%s' statement", kw);
+    return true;
+}
+
+static bool is_header_keyword(const Token *h) {
+    switch (h->kind) {
+    case TK_IF: case TK_ELIF: case TK_ELSE: case TK_WHILE: case TK_FOR: case TK_WITH:
+    case TK_TRY: case TK_EXCEPT: case TK_FINALLY: case TK_DEF: case TK_CLASS: case TK_ASYNC:
+        return true;
+    default:
+        return false;
+    }
+}
+
+void ps_diagnose(PsDiagnosis *d, ParseCtx *c, Lexer *lx) {
+    // The flag was set by lemon; the builders' own errors are set directly.
+    if (diag_is_set(c->diag)) return;
+    c->failed = false;
+    const Token *t = &c->err_tok;
+    // An invalid target or an `x as y` outside a with statement came first.
+    if (ps_report_pending_target(c)) goto done;
+    if (c->pending_as) {
+        ps_fail(c, DIAG_SYNTAX, c->pending_as_tok.line, c->pending_as_tok.col,
+                c->pending_as_tok.end_line, c->pending_as_tok.end_col, "invalid syntax");
+        goto done;
+    }
+    if (t->kind == TK_INDENT) {
+        fail_tok(c, DIAG_INDENTATION, t, "unexpected indent");
+        goto done;
+    }
+    // DEDENT and ENDMARKER are not tracked; other tokens are, before the push
+    bool tracked = !(t->kind == TK_DEDENT || t->kind == TK_ENDMARKER);
+    const Token *prev = tracked ? &d->before_last : &d->last;
+    if (!tracked && d->count == 0) prev = NULL;
+    // a header line ended with ':' but no indented block follows
+    if (ps_expects(c, TK_INDENT) && prev && prev->kind == TK_NEWLINE) {
+        char what[64];
+        const Token *h = tracked ? d->prev_head : d->head;
+        unsigned hn = tracked ? d->prev_count : d->count;
+        if (header_name(h, hn, what, sizeof what)) {
+            Span s = ps_cpython_span(c, t);
+            ps_fail(c, DIAG_INDENTATION, s.line, s.col, s.end_line, s.end_col,
+                    "expected an indented block after %s on line %d", what, h[0].line);
+            goto done;
+        }
+    }
+    // aiopy's subset: no match statements, no except*
+    if (d->count && tok_is(&d->head[0], TK_NAME, "match") && d->count > 1 &&
+        d->head[1].kind != TK_EQUAL && d->head[1].kind != TK_DOT) {
+        Ahead a;
+        read_ahead(d, c, lx, &a);
+        bool colon_end = false;
+        for (int i = 0; i + 1 < a.n; i++)
+            if (a.toks[i].kind == TK_COLON && a.toks[i + 1].kind == TK_NEWLINE) colon_end = true;
+        if (t->kind == TK_NEWLINE && back(d, 1) && back(d, 1)->kind == TK_COLON) colon_end = true;
+        free(a.toks);
+        if (colon_end) {
+            ps_fail(c, DIAG_SYNTAX, d->head[0].line, d->head[0].col, d->head[0].end_line,
+                    d->head[0].end_col, "'match' statements are not supported by aiopy");
+            goto done;
+        }
+    }
+    if (t->kind == TK_STAR && prev && prev->kind == TK_EXCEPT) {
+        ps_fail(c, DIAG_SYNTAX, prev->line, prev->col, t->end_line, t->end_col,
+                "'except*' is not supported by aiopy");
+        goto done;
+    }
+    // `def f(a=)`: CPython's invalid_default
+    if ((t->kind == TK_RPAR || t->kind == TK_COMMA) && prev && prev->kind == TK_EQUAL &&
+        d->count && (d->head[0].kind == TK_DEF || (d->head[0].kind == TK_ASYNC && d->count > 1 &&
+                                                    d->head[1].kind == TK_DEF))) {
+        fail_tok(c, DIAG_SYNTAX, prev, "expected default value expression");
+        goto done;
+    }
+    // a compound statement header without its ':'
+    if (t->kind == TK_NEWLINE && ps_expects(c, TK_COLON) && d->count &&
+        is_header_keyword(&d->head[0])) {
+        fail_tok(c, DIAG_SYNTAX, t, "expected ':'");
+        goto done;
+    }
+    {
+        Ahead a = {NULL, 0};
+        bool done_here = false;
+        if (starts_expression(t->kind) || t->kind == TK_EQUAL) {
+            read_ahead(d, c, lx, &a);
+            done_here = legacy_print(d, c, &a) || forgot_comma(d, c, &a) ||
+                        misplaced_equal(d, c, &a);
+        }
+        free(a.toks);
+        if (done_here) goto done;
+    }
+    if (missing_else(d, c)) goto done;
+    fail_tok(c, DIAG_SYNTAX, t, "invalid syntax");
+done:
+    c->failed = true;
+}
+
+void ps_check_rest(PsDiagnosis *d, ParseCtx *c, Lexer *lx, ParseResult *out) {
+    (void)d;
+    (void)out;
+    int err_line = c->diag->line;
+    Token tok;
+    while (!diag_is_set(&lx->diag)) {
+        if (!lx_next(lx, &tok)) break;
+        if (tok.kind == TK_ENDMARKER) return;
+    }
+    if (!diag_is_set(&lx->diag)) return;
+    Diag *ld = &lx->diag;
+    if (lx->soft_error) {
+        // only an unclosed bracket opened before the error's line counts
+        if (!(lx->paren_depth > 0 && lx->incomplete && err_line > ld->line)) return;
+    }
+    diag_clear(c->diag);
+    *c->diag = *ld;
+    diag_init(ld);
+    out->incomplete = lx->incomplete;
+}

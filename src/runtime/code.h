@@ -1,0 +1,75 @@
+// Code objects: the immutable result of compiling one scope (module, class
+// body, function, lambda, comprehension). The VM executes them; the runtime
+// only stores, traces and describes them (repr, co_* attributes).
+//
+// Layout of a frame's locals ("localsplus"): varnames[0..nlocals), then the
+// cells for cellvars, then the cells for freevars; nlocalsplus is the sum.
+// Cell/free instructions index the cells part (0 = first cellvar).
+//
+// Positions: [locs] has one entry per run of instruction words sharing a
+// source span (sorted by start); [excs] is the zero-cost exception table,
+// non-overlapping ranges sorted by start.
+#ifndef RUNTIME_CODE_H
+#define RUNTIME_CODE_H
+#include <stdint.h>
+#include "runtime/object.h"
+
+typedef struct CodeLoc {
+    uint32_t start;              // first instruction word of the run
+    int32_t line, end_line;      // 1-based; 0 = no position
+    int32_t col, end_col;        // 0-based byte columns; -1 = unknown
+} CodeLoc;
+
+typedef struct CodeExc {
+    uint32_t start, end;         // instruction words [start, end)
+    uint32_t target;             // handler's first word
+    uint32_t depth;              // stack depth to restore before pushing the exception
+} CodeExc;
+
+// Code flags (CPython's CO_* values).
+enum {
+    CODE_OPTIMIZED = 0x1, CODE_NEWLOCALS = 0x2, CODE_VARARGS = 0x4, CODE_VARKEYWORDS = 0x8,
+    CODE_NESTED = 0x10, CODE_GENERATOR = 0x20, CODE_COROUTINE = 0x80,
+    CODE_ASYNC_GENERATOR = 0x200,
+    CODE_HAS_DOC = 0x4000000,    // aiopy: consts[0] is the docstring
+};
+
+typedef struct ObjCode {
+    Obj hdr;
+    uint32_t *words;
+    uint32_t nwords;
+    Value *consts;               // ints, floats, strs, bytes, tuples, codes, None...
+    uint32_t nconsts;
+    Value *names;                // interned strs: globals, attributes, imports
+    uint32_t nnames;
+    Value *localnames;           // strs: varnames, then cellvars, then freevars
+    uint32_t nlocals, ncells, nfrees, nlocalsplus;
+    int32_t *cell2arg;           // per cellvar: the argument it starts from, or -1
+    uint32_t argcount, posonlyargcount, kwonlyargcount;
+    uint32_t flags;
+    uint32_t stacksize;
+    int32_t firstlineno;
+    Value name, qualname, filename;   // strs
+    CodeLoc *locs;
+    uint32_t nlocs;
+    CodeExc *excs;
+    uint32_t nexcs;
+} ObjCode;
+
+extern ObjType code_type;
+#define IS_CODE(v) IS_TYPE_EXACT(v, code_type)
+#define AS_CODE(v) ((ObjCode *)AS_OBJ(v))
+
+// A zeroed code object; the compiler fills the arrays (rt_alloc'd, owned).
+ObjCode *code_new(Vm *vm);
+// The source span of the instruction at word [offset] (line 0 when none).
+const CodeLoc *code_loc_at(const ObjCode *c, uint32_t offset);
+// The exception-table entry covering word [offset], or NULL.
+const CodeExc *code_handler_at(const ObjCode *c, uint32_t offset);
+// The line of [offset] (0 when none).
+static inline int32_t code_line_at(const ObjCode *c, uint32_t offset) {
+    const CodeLoc *l = code_loc_at(c, offset);
+    return l ? l->line : 0;
+}
+
+#endif // RUNTIME_CODE_H

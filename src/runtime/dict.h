@@ -1,0 +1,46 @@
+// dict: insertion-ordered hash table with CPython's compact layout: a dense
+// entries array in insertion order plus a sparse index table of entry
+// numbers (open addressing with CPython's perturbation probe). Deleted
+// entries keep their place with key VAL_NULL until the next resize.
+//
+// Keys' __eq__/__hash__ may run Python code, which may mutate the dict: the
+// lookup re-checks the table after each comparison and restarts, as CPython.
+#ifndef RUNTIME_DICT_H
+#define RUNTIME_DICT_H
+#include "runtime/object.h"
+
+typedef struct DictEntry {
+    Value key;           // VAL_NULL: deleted
+    Value value;
+    int64_t hash;
+} DictEntry;
+
+struct ObjDict {
+    Obj hdr;
+    size_t used;         // live entries
+    size_t nentries;     // entries[0..nentries) in use, live or deleted
+    size_t cap;          // capacity of entries
+    size_t mask;         // index table size - 1 (0 when there is no table)
+    int64_t *index;      // -1 empty, -2 dummy, else entry number
+    DictEntry *entries;
+    uint64_t version;    // bumped on every mutation (iteration checks)
+};
+
+#define IS_DICT(v) IS_INSTANCE(v, dict_type)
+#define AS_DICT(v) ((ObjDict *)AS_OBJ(v))
+
+ObjDict *dict_new(Vm *vm);
+// Lookup: 1 found (*out set), 0 missing, -1 error (unhashable key, __eq__ raised).
+int dict_get(Vm *vm, ObjDict *d, Value key, Value *out);
+int dict_get_str(Vm *vm, ObjDict *d, ObjStr *key, Value *out);   // never errors
+bool dict_set(Vm *vm, ObjDict *d, Value key, Value v);
+bool dict_set_cstr(Vm *vm, ObjDict *d, const char *key, Value v);
+// 1 deleted (*out = old value if out), 0 missing, -1 error.
+int dict_del(Vm *vm, ObjDict *d, Value key, Value *out);
+bool dict_update(Vm *vm, ObjDict *d, Value other);   // mapping or iterable of pairs
+void dict_clear(Vm *vm, ObjDict *d);
+ObjDict *dict_copy(Vm *vm, ObjDict *d);
+// Iteration by position: advances *pos past deleted entries; false at the end.
+bool dict_next(ObjDict *d, size_t *pos, Value *key, Value *value);
+
+#endif // RUNTIME_DICT_H

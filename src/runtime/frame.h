@@ -1,0 +1,75 @@
+// Frames: the activation record of one code object, a plain C struct (not a
+// GC object) holding the locals and the value stack in one flexible array:
+//   localsplus[0 .. code->nlocalsplus)   fast locals, then cells (cellvars, freevars)
+//   localsplus[nlocalsplus .. + stacksize)  the value stack; sp points past the top
+// Frames of plain calls come from the thread's chunked LIFO stack (cheap push
+// and pop); a generator or coroutine owns its frame (owner FRAME_OWNED_BY_GEN)
+// and keeps it across suspensions with ip and sp saved.
+//
+// The runtime defines the data; the VM (src/vm) executes it. ThreadState is
+// the VM's execution state that the runtime also needs to read (the
+// recursion limit for sys, the current frame for globals()/locals()/super()):
+// it hangs off vm->hooks.ctx.
+//
+// GC: every frame on the current chain is a root (code, function, globals,
+// locals dict, localsplus up to the saved sp); the VM's mark_roots hook walks
+// it. A suspended generator frame is traced by its generator.
+#ifndef RUNTIME_FRAME_H
+#define RUNTIME_FRAME_H
+#include <signal.h>
+#include <stdint.h>
+
+#include "runtime/code.h"
+#include "runtime/state.h"
+
+typedef struct Frame Frame;
+
+enum { FRAME_OWNED_BY_THREAD = 0, FRAME_OWNED_BY_GEN = 1 };
+enum { FRAME_CREATED = 0, FRAME_RUNNING, FRAME_SUSPENDED, FRAME_CLEARED };
+
+struct Frame {
+    ObjCode *code;
+    Value func;          // the function being run; VAL_NULL for module code
+    Value globals;       // dict
+    Value builtins;      // dict
+    Value locals;        // dict for module and class bodies (the *_NAME opcodes); else VAL_NULL
+    uint32_t *ip;        // next instruction word (saved when the frame is not running)
+    Value *sp;           // one past the top of the value stack (saved likewise)
+    Frame *previous;     // the caller (or the frame that resumed this generator)
+    Value gen;           // owning generator/coroutine when owner == FRAME_OWNED_BY_GEN
+    uint32_t nvalues;    // length of localsplus (locals + stack)
+    uint8_t owner;
+    uint8_t state;
+    bool entry;          // the outermost frame of a vm_run: returning leaves the C loop
+    Value localsplus[];
+};
+
+static inline Value *frame_stack_base(Frame *f) { return f->localsplus + f->code->nlocalsplus; }
+// Offset of the instruction being executed (ip has moved past it).
+static inline uint32_t frame_lasti(const Frame *f) {
+    return f->ip > f->code->words ? (uint32_t)(f->ip - f->code->words) - 1 : 0;
+}
+
+typedef struct FrameChunk {
+    struct FrameChunk *prev;
+    size_t cap, top;     // in bytes
+    _Alignas(16) char data[];
+} FrameChunk;
+
+typedef struct ThreadState {
+    Frame *current;      // innermost executing frame, or NULL
+    int py_depth;        // Python frames on the chain (RecursionError at recursion_limit)
+    int recursion_limit; // sys.getrecursionlimit()
+    Value exc_info;      // the exception being handled (sys.exc_info()), VAL_NULL when none
+    FrameChunk *chunk;   // LIFO frame storage
+    FrameChunk *spare;   // one empty chunk kept to avoid malloc churn at a boundary
+    volatile sig_atomic_t eval_breaker;   // nonzero: check signals / pending work
+    Value main_module;   // the __main__ module
+    Value sys_module;
+    Value search_path;   // list: sys.path
+    Value build_class;   // the __build_class__ builtin
+} ThreadState;
+
+#define VM_TS(vm) ((ThreadState *)(vm)->hooks.ctx)
+
+#endif // RUNTIME_FRAME_H

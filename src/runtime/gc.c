@@ -1,0 +1,275 @@
+// Mark-sweep collector and the allocation choke point (see gc.h).
+//
+// Invariants: every GC object is on vm->objects exactly once; static objects
+// (GC_STATIC) are never linked, marked or freed; marking uses the explicit
+// gray stack, never C recursion, so data nested 10^6 deep marks in constant C
+// stack. When the gray stack cannot grow, the overflow flag makes the marker
+// rescan the heap for marked objects instead of losing work.
+#include "runtime/gc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "config.h"
+#include "runtime/exc.h"
+#include "runtime/str.h"
+
+#define GC_MIN_THRESHOLD ((size_t)1 << 20)
+
+static Obj *next_of(const Obj *o) { return (Obj *)(o->gcword & ~GC_BITS); }
+static void set_next(Obj *o, Obj *n) { o->gcword = (uintptr_t)n | (o->gcword & GC_BITS); }
+
+static bool should_fail(Vm *vm) {
+    if (!vm->fail_at) return false;
+    vm->alloc_count++;
+    return vm->alloc_count == vm->fail_at || (vm->fail_persistent && vm->alloc_count > vm->fail_at);
+}
+
+static void collect(Vm *vm);
+
+void *rt_realloc(Vm *vm, void *ptr, size_t old_size, size_t new_size) {
+    if (new_size == 0) {
+        free(ptr);
+        vm->bytes_allocated -= old_size < vm->bytes_allocated ? old_size : vm->bytes_allocated;
+        return NULL;
+    }
+    if (new_size > old_size) {
+        if (!vm->gc_running && !vm->gc_disabled &&
+            (AIOPY_GC_STRESS || vm->bytes_allocated + (new_size - old_size) > vm->next_gc))
+            collect(vm);
+        if (should_fail(vm)) {
+            rt_raise_nomem(vm);
+            return NULL;
+        }
+    }
+    void *p = realloc(ptr, new_size);
+    if (!p) {
+        rt_raise_nomem(vm);
+        return NULL;
+    }
+    vm->bytes_allocated += new_size;
+    vm->bytes_allocated -= old_size < vm->bytes_allocated ? old_size : vm->bytes_allocated;
+    return p;
+}
+
+void *rt_alloc(Vm *vm, size_t size) { return rt_realloc(vm, NULL, 0, size ? size : 1); }
+
+void rt_free(Vm *vm, void *ptr, size_t size) {
+    if (ptr) rt_realloc(vm, ptr, size, 0);
+}
+
+void gc_account(Vm *vm, size_t add, size_t sub) {
+    vm->bytes_allocated += add;
+    vm->bytes_allocated -= sub < vm->bytes_allocated ? sub : vm->bytes_allocated;
+}
+
+Obj *gc_alloc(Vm *vm, ObjType *t, size_t size) {
+    // The type must survive a collection triggered by this very allocation.
+    bool heap_type = !(t->hdr.gcword & GC_STATIC);
+    if (heap_type) gc_push_root(vm, OBJ_VAL(t));
+    Obj *o = rt_realloc(vm, NULL, 0, size);
+    if (heap_type) gc_pop_root(vm);
+    if (!o) return NULL;
+    memset(o, 0, size);
+    o->type = t;
+    o->gcword = (uintptr_t)vm->objects;
+    vm->objects = o;
+    return o;
+}
+
+bool rt_size_mul(Vm *vm, size_t a, size_t b, size_t *out) {
+    size_t r;
+    if (__builtin_mul_overflow(a, b, &r) || r > (size_t)INT64_MAX) {
+        if (a <= (size_t)INT64_MAX && b <= (size_t)INT64_MAX)
+            return rt_raise_nomem(vm);
+        return rt_raise(vm, &OverflowError_type, "cannot fit 'int' into an index-sized integer");
+    }
+    *out = r;
+    return true;
+}
+
+bool rt_size_add(Vm *vm, size_t a, size_t b, size_t *out) {
+    size_t r;
+    if (__builtin_add_overflow(a, b, &r) || r > (size_t)INT64_MAX) return rt_raise_nomem(vm);
+    *out = r;
+    return true;
+}
+
+// ---- marking ----
+
+static void gray_push(Vm *vm, Obj *o) {
+    if (vm->gray_len == vm->gray_cap) {
+        size_t cap = vm->gray_cap ? vm->gray_cap * 2 : 256;
+        // Plain realloc: the gray stack is the collector's own memory.
+        Obj **g = realloc(vm->gray, cap * sizeof *g);
+        if (!g) {
+            vm->gray_overflow = true;   // o stays marked; the rescan traces it
+            return;
+        }
+        vm->gray = g;
+        vm->gray_cap = cap;
+    }
+    vm->gray[vm->gray_len++] = o;
+}
+
+void gc_mark_obj(Vm *vm, Obj *o) {
+    if (!o || (o->gcword & (GC_STATIC | GC_MARK))) return;
+    o->gcword |= GC_MARK;
+    gray_push(vm, o);
+}
+
+void gc_mark_value(Vm *vm, Value v) {
+    if (IS_OBJ(v)) gc_mark_obj(vm, AS_OBJ(v));
+}
+
+static void trace_obj(Vm *vm, Obj *o) {
+    gc_mark_obj(vm, &o->type->hdr);   // heap classes live as long as their instances
+    if (o->type->trace) o->type->trace(vm, o);
+}
+
+static void drain(Vm *vm) {
+    for (;;) {
+        while (vm->gray_len) trace_obj(vm, vm->gray[--vm->gray_len]);
+        if (!vm->gray_overflow) return;
+        vm->gray_overflow = false;
+        for (Obj *o = vm->objects; o; o = next_of(o))
+            if (o->gcword & GC_MARK) trace_obj(vm, o);
+    }
+}
+
+static void mark_roots(Vm *vm) {
+    for (size_t i = 0; i < vm->ntemp_roots; i++) gc_mark_value(vm, vm->temp_roots[i]);
+    gc_mark_value(vm, vm->exc);
+    gc_mark_value(vm, vm->memory_error);
+    gc_mark_value(vm, vm->modules);
+    gc_mark_value(vm, vm->builtins);
+    gc_mark_value(vm, vm->empty_str);
+    gc_mark_value(vm, vm->empty_tuple);
+    gc_mark_value(vm, vm->empty_bytes);
+    for (size_t i = 0; i < 128; i++) gc_mark_value(vm, vm->small_strs[i]);
+    for (size_t i = 0; i < NAME_COUNT_; i++) gc_mark_obj(vm, (Obj *)vm->names[i]);
+    for (size_t i = 0; i < vm->finq_len; i++) gc_mark_obj(vm, vm->finq[i]);
+    if (vm->hooks.mark_roots) vm->hooks.mark_roots(vm);
+}
+
+// Unreachable objects with a pending finaliser are resurrected for one more
+// cycle and queued; the GC_FINALIZED bit keeps them from being queued again.
+static void queue_finalizers(Vm *vm) {
+    for (Obj *o = vm->objects; o; o = next_of(o)) {
+        if ((o->gcword & (GC_MARK | GC_FINALIZED)) || !(o->type->flags & TYPE_HAS_FINALIZER))
+            continue;
+        if (vm->finq_len == vm->finq_cap) {
+            size_t cap = vm->finq_cap ? vm->finq_cap * 2 : 16;
+            Obj **q = realloc(vm->finq, cap * sizeof *q);
+            if (!q) return;   // retried at the next collection
+            vm->finq = q;
+            vm->finq_cap = cap;
+        }
+        o->gcword |= GC_FINALIZED;
+        vm->finq[vm->finq_len++] = o;
+        gc_mark_obj(vm, o);
+    }
+    drain(vm);
+}
+
+// ---- sweeping ----
+
+static size_t obj_size(const Obj *o) {
+    return o->type->size ? o->type->size(o) : o->type->basicsize;
+}
+
+static void free_obj(Vm *vm, Obj *o) {
+    size_t size = obj_size(o);
+    if (o->type->free) o->type->free(vm, o);
+#ifndef NDEBUG
+    memset(o, 0xdb, size);
+#endif
+    free(o);
+    gc_account(vm, 0, size);
+}
+
+// Frees a list of objects; types go last since their instances' free and
+// size slots read them.
+static void free_list(Vm *vm, Obj *list) {
+    Obj *types = NULL, *types_tail = NULL;
+    while (list) {
+        Obj *n = next_of(list);
+        if (type_is_subtype(list->type, &type_type)) {
+            list->gcword = 0;
+            if (types_tail) types_tail->gcword = (uintptr_t)list;
+            else types = list;
+            types_tail = list;
+        } else {
+            free_obj(vm, list);
+        }
+        list = n;
+    }
+    while (types) {
+        Obj *n = next_of(types);
+        free_obj(vm, types);
+        types = n;
+    }
+}
+
+static void sweep(Vm *vm) {
+    Obj *dead = NULL, *dtail = NULL, *keep = NULL, *tail = NULL;
+    for (Obj *o = vm->objects, *n; o; o = n) {
+        n = next_of(o);
+        if (o->gcword & GC_MARK) {
+            o->gcword &= ~GC_MARK;
+            if (tail) set_next(tail, o);
+            else keep = o;
+            tail = o;
+        } else {   // dead objects keep their newest-first order (see free_list)
+            o->gcword = 0;
+            if (dtail) dtail->gcword = (uintptr_t)o;
+            else dead = o;
+            dtail = o;
+        }
+    }
+    if (tail) set_next(tail, NULL);
+    vm->objects = keep;
+    free_list(vm, dead);
+}
+
+static void collect(Vm *vm) {
+    if (vm->gc_running) return;
+    vm->gc_running = true;
+    mark_roots(vm);
+    drain(vm);
+    queue_finalizers(vm);
+    str_sweep_interned(vm);
+    sweep(vm);
+    vm->gc_collections++;
+    size_t next = vm->bytes_allocated * 2;
+    vm->next_gc = next < GC_MIN_THRESHOLD ? GC_MIN_THRESHOLD : next;
+    vm->gc_running = false;
+}
+
+void gc_run_finalizers(Vm *vm) {
+    while (vm->finq_len) {
+        Obj *o = vm->finq[--vm->finq_len];
+        // Keep [o] alive while its finaliser runs (it may allocate).
+        gc_push_root(vm, OBJ_VAL(o));
+        if (o->type->finalize) o->type->finalize(vm, o);
+        else if (vm->hooks.finalize) vm->hooks.finalize(vm, OBJ_VAL(o));
+        gc_pop_root(vm);
+    }
+}
+
+void gc_collect(Vm *vm) {
+    collect(vm);
+    gc_run_finalizers(vm);
+}
+
+void gc_free_all(Vm *vm) {
+    Obj *all = vm->objects;
+    vm->objects = NULL;
+    free_list(vm, all);
+    free(vm->gray);
+    vm->gray = NULL;
+    vm->gray_len = vm->gray_cap = 0;
+    free(vm->finq);
+    vm->finq = NULL;
+    vm->finq_len = vm->finq_cap = 0;
+}

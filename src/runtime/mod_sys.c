@@ -1,0 +1,178 @@
+// The sys module: argv, path (the script's directory first), modules,
+// the standard streams, version data, maxsize, the recursion limit (kept
+// in the thread state, which the VM checks on every frame push), exit and
+// exc_info.
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "config.h"
+#include "runtime/builtins.h"
+#include "runtime/dict.h"
+#include "runtime/exc.h"
+#include "runtime/frame.h"
+#include "runtime/gc.h"
+#include "runtime/int.h"
+#include "runtime/list.h"
+#include "runtime/module.h"
+#include "runtime/native.h"
+#include "runtime/ops.h"
+#include "runtime/str.h"
+#include "runtime/tuple.h"
+#include "runtime/type.h"
+
+Value rt_stream_new(Vm *vm, FILE *fp, const char *name, const char *mode);
+
+static bool s_exit(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
+    (void)out;
+    TRY(rt_no_kwargs(vm, "exit", kw));
+    TRY(rt_check_nargs(vm, "exit", nargs, 0, 1));
+    if (!nargs) return rt_raise_empty(vm, &SystemExit_type);
+    return rt_raise_arg(vm, &SystemExit_type, args[0]);
+}
+
+static bool s_getrecursionlimit(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
+    (void)args;
+    TRY(rt_no_kwargs(vm, "getrecursionlimit", kw));
+    TRY(rt_check_nargs(vm, "getrecursionlimit", nargs, 0, 0));
+    *out = INT_VAL(VM_TS(vm)->recursion_limit);
+    return true;
+}
+
+static bool s_setrecursionlimit(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
+    TRY(rt_no_kwargs(vm, "setrecursionlimit", kw));
+    TRY(rt_check_nargs(vm, "setrecursionlimit", nargs, 1, 1));
+    if (!IS_ANYINT(args[0]))
+        return rt_raise(vm, &TypeError_type, "'%s' object cannot be interpreted as an integer",
+                        type_name(rt_type(args[0])));
+    int64_t n;
+    TRY(int_as_i64(vm, args[0], &n));
+    if (n < 1) return rt_raise(vm, &ValueError_type, "recursion limit must be greater or equal than 1");
+    if (n > INT_MAX) return rt_raise(vm, &OverflowError_type, "Python int too large to convert to C int");
+    ThreadState *ts = VM_TS(vm);
+    if (n <= ts->py_depth)
+        return rt_raise(vm, &RecursionError_type,
+                        "cannot set the recursion limit to %lld at the recursion depth %d: the limit is too low",
+                        (long long)n, ts->py_depth);
+    ts->recursion_limit = (int)n;
+    *out = NONE_VAL;
+    return true;
+}
+
+static bool s_exc_info(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
+    (void)args;
+    TRY(rt_no_kwargs(vm, "exc_info", kw));
+    TRY(rt_check_nargs(vm, "exc_info", nargs, 0, 0));
+    Value e = VM_TS(vm)->exc_info;
+    Value items[3] = {NONE_VAL, NONE_VAL, NONE_VAL};
+    if (e) {
+        items[0] = OBJ_VAL(rt_type(e));
+        items[1] = e;
+        items[2] = AS_EXC(e)->traceback ? AS_EXC(e)->traceback : NONE_VAL;
+    }
+    ObjTuple *t = tuple_from(vm, items, 3);
+    TRY(t);
+    *out = OBJ_VAL(t);
+    return true;
+}
+
+static bool s_exception(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
+    (void)args;
+    TRY(rt_no_kwargs(vm, "exception", kw));
+    TRY(rt_check_nargs(vm, "exception", nargs, 0, 0));
+    Value e = VM_TS(vm)->exc_info;
+    *out = e ? e : NONE_VAL;
+    return true;
+}
+
+static bool s_intern(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
+    TRY(rt_no_kwargs(vm, "intern", kw));
+    TRY(rt_check_nargs(vm, "intern", nargs, 1, 1));
+    if (!IS_TYPE_EXACT(args[0], str_type))
+        return rt_raise(vm, &TypeError_type, "intern() argument must be str, not %s", type_name(rt_type(args[0])));
+    ObjStr *s = str_intern_obj(vm, AS_STR(args[0]));
+    TRY(s);
+    *out = OBJ_VAL(s);
+    return true;
+}
+
+static const MethodDef sys_defs[] = {
+    {"exit", s_exit, 0},
+    {"getrecursionlimit", s_getrecursionlimit, 0},
+    {"setrecursionlimit", s_setrecursionlimit, 0},
+    {"exc_info", s_exc_info, 0},
+    {"exception", s_exception, 0},
+    {"intern", s_intern, 0},
+    {NULL, NULL, 0},
+};
+
+static bool set_str(Vm *vm, ObjDict *d, const char *key, const char *val) {
+    ObjStr *s = str_from_cstr(vm, val);
+    TRY(s);
+    return dict_set_cstr(vm, d, key, OBJ_VAL(s));
+}
+
+// sys.path[0]: the script's directory made absolute, or '' for -c and stdin.
+static bool script_dir(Vm *vm, const char *script, Value *out) {
+    if (!script || !*script || strcmp(script, "-c") == 0 || strcmp(script, "-") == 0) {
+        *out = vm->empty_str;
+        return true;
+    }
+    char *real = realpath(script, NULL);
+    const char *p = real ? real : script;
+    const char *slash = strrchr(p, '/');
+    ObjStr *s = slash ? str_new(vm, p, slash == p ? 1 : (size_t)(slash - p)) : str_from_cstr(vm, "");
+    free(real);
+    TRY(s);
+    *out = OBJ_VAL(s);
+    return true;
+}
+
+bool rt_sys_init(Vm *vm, int argc, char **argv, Value *out) {
+    ObjModule *m = module_new(vm, "sys");
+    TRY(m);
+    size_t mark = gc_roots_mark(vm);
+    gc_push_root(vm, OBJ_VAL(m));
+    ObjDict *d = AS_DICT(m->dict);
+    bool ok = module_add_functions(vm, m, sys_defs);
+    ObjList *av = ok ? list_new(vm, 0) : NULL;
+    ok = av != NULL;
+    if (ok) gc_push_root(vm, OBJ_VAL(av));
+    for (int i = 0; ok && i < argc; i++) {
+        ObjStr *s = str_from_cstr(vm, argv[i]);
+        ok = s && list_append(vm, av, OBJ_VAL(s));
+    }
+    if (ok && argc == 0) ok = list_append(vm, av, vm->empty_str);
+    ok = ok && dict_set_cstr(vm, d, "argv", OBJ_VAL(av));
+    Value dir;
+    ObjList *path = ok && script_dir(vm, argc ? argv[0] : NULL, &dir) ? list_from(vm, &dir, 1) : NULL;
+    ok = path && dict_set_cstr(vm, d, "path", OBJ_VAL(path));
+    ok = ok && dict_set_cstr(vm, d, "modules", vm->modules);
+    Value so = ok ? rt_stream_new(vm, stdout, "<stdout>", "w") : VAL_NULL;
+    ok = so && dict_set_cstr(vm, d, "stdout", so) && dict_set_cstr(vm, d, "__stdout__", so);
+    Value se = ok ? rt_stream_new(vm, stderr, "<stderr>", "w") : VAL_NULL;
+    ok = se && dict_set_cstr(vm, d, "stderr", se) && dict_set_cstr(vm, d, "__stderr__", se);
+    Value si = ok ? rt_stream_new(vm, stdin, "<stdin>", "r") : VAL_NULL;
+    ok = si && dict_set_cstr(vm, d, "stdin", si) && dict_set_cstr(vm, d, "__stdin__", si);
+    ok = ok && set_str(vm, d, "version", "3.11.0 (aiopy " AIOPY_VERSION ")") &&
+         set_str(vm, d, "platform", "linux") && set_str(vm, d, "byteorder", "little") &&
+         set_str(vm, d, "executable", "") && set_str(vm, d, "implementation_name", "aiopy");
+    if (ok) {
+        Value vi[5] = {INT_VAL(3), INT_VAL(11), INT_VAL(0), VAL_NULL, INT_VAL(0)};
+        ObjStr *fin = str_intern_cstr(vm, "final");
+        ok = fin != NULL;
+        if (ok) {
+            vi[3] = OBJ_VAL(fin);
+            ObjTuple *t = tuple_from(vm, vi, 5);
+            ok = t && dict_set_cstr(vm, d, "version_info", OBJ_VAL(t));
+        }
+    }
+    Value maxsize;
+    ok = ok && int_from_i64(vm, INT64_MAX, &maxsize) && dict_set_cstr(vm, d, "maxsize", maxsize);
+    ok = ok && dict_set_cstr(vm, AS_DICT(vm->modules), "sys", OBJ_VAL(m));
+    gc_roots_reset(vm, mark);
+    TRY(ok);
+    *out = OBJ_VAL(m);
+    return true;
+}

@@ -1,0 +1,345 @@
+// object: the root class and the generic attribute protocol (descriptors on
+// the type, then the instance __dict__), which every other type inherits.
+#include <string.h>
+
+#include "runtime/dict.h"
+#include "runtime/exc.h"
+#include "runtime/gc.h"
+#include "runtime/native.h"
+#include "runtime/ops.h"
+#include "runtime/str.h"
+#include "runtime/tuple.h"
+#include "runtime/type.h"
+
+bool rt_raise_no_attr(Vm *vm, Value v, ObjStr *name) {
+    if (IS_TYPE(v))
+        return rt_raise(vm, &AttributeError_type, "type object '%s' has no attribute '%U'",
+                        AS_TYPE(v)->name, name);
+    return rt_raise(vm, &AttributeError_type, "'%s' object has no attribute '%U'",
+                    type_name(rt_type(v)), name);
+}
+
+int object_getattr(Vm *vm, Value self, ObjStr *name, Value *out) {
+    ObjType *t = rt_type(self);
+    Value descr = VAL_NULL;
+    int r = type_lookup(vm, t, name, &descr, NULL);
+    if (r < 0) return -1;
+    bool (*get)(Vm *, Value, Value, ObjType *, Value *) = r ? rt_type(descr)->descr_get : NULL;
+    if (get && rt_type(descr)->descr_set) {   // data descriptor wins over the instance dict
+        gc_push_root(vm, descr);
+        bool ok = get(vm, descr, self, t, out);
+        gc_pop_root(vm);
+        return ok ? 1 : -1;
+    }
+    if (IS_OBJ(self)) {
+        Value *slot = obj_dict_slot(self);
+        if (slot && *slot && dict_get_str(vm, AS_DICT(*slot), name, out) == 1) return 1;
+    }
+    if (!r) return 0;
+    if (!get) {
+        *out = descr;
+        return 1;
+    }
+    gc_push_root(vm, descr);
+    bool ok = get(vm, descr, self, t, out);
+    gc_pop_root(vm);
+    return ok ? 1 : -1;
+}
+
+bool object_setattr(Vm *vm, Value self, ObjStr *name, Value v) {
+    ObjType *t = rt_type(self);
+    Value descr;
+    int r = type_lookup(vm, t, name, &descr, NULL);
+    if (r < 0) return false;
+    if (r && rt_type(descr)->descr_set) return rt_type(descr)->descr_set(vm, descr, self, v);
+    Value *slot = IS_OBJ(self) ? obj_dict_slot(self) : NULL;
+    if (!slot) {
+        if (r)
+            return rt_raise(vm, &AttributeError_type, "'%s' object attribute '%U' is read-only",
+                            type_name(t), name);
+        return rt_raise(vm, &AttributeError_type, "'%s' object has no attribute '%U'",
+                        type_name(t), name);
+    }
+    if (!*slot) {
+        if (!v) return rt_raise_no_attr(vm, self, name);
+        gc_push_root(vm, v);
+        ObjDict *d = dict_new(vm);
+        gc_pop_root(vm);
+        TRY(d);
+        *slot = OBJ_VAL(d);
+    }
+    if (v) return dict_set(vm, AS_DICT(*slot), OBJ_VAL(name), v);
+    int d = dict_del(vm, AS_DICT(*slot), OBJ_VAL(name), NULL);
+    if (d < 0) return false;
+    if (d == 0) return rt_raise_no_attr(vm, self, name);
+    return true;
+}
+
+// ---- slots ----
+
+static bool object_repr(Vm *vm, Value self, Value *out) {
+    ObjType *t = rt_type(self);
+    ObjStr *s;
+    Value m = VAL_NULL;
+    if (TYPE_IS_HEAP(t)) {
+        if (dict_get_str(vm, AS_DICT(t->dict), NAME(vm, module), &m) != 1 || !IS_STR(m)) m = VAL_NULL;
+    }
+    if (m && !str_eq_cstr(AS_STR(m), "builtins"))
+        s = rt_format_cmsg(vm, "<%U.%U object at %p>", AS_STR(m), AS_STR(t->qualname), (void *)AS_OBJ(self));
+    else
+        s = rt_format_cmsg(vm, "<%s object at %p>", type_name(t), (void *)AS_OBJ(self));
+    TRY(s);
+    *out = OBJ_VAL(s);
+    return true;
+}
+
+static bool object_hash(Vm *vm, Value self, int64_t *out) {
+    (void)vm;
+    // CPython: the address rotated right by 4 bits.
+    uint64_t p = (uint64_t)(uintptr_t)AS_OBJ(self);
+    int64_t h = (int64_t)((p >> 4) | (p << 60));
+    *out = h == -1 ? -2 : h;
+    return true;
+}
+
+static bool object_richcompare(Vm *vm, Value a, Value b, CmpOp op, Value *out) {
+    if (op == CMP_EQ) {
+        *out = a == b ? TRUE_VAL : NOTIMPL_VAL;
+        return true;
+    }
+    if (op == CMP_NE) {
+        // Default __ne__ inverts __eq__ unless it is NotImplemented.
+        bool (*rc)(Vm *, Value, Value, CmpOp, Value *) = TYPE_SLOT(rt_type(a), richcompare);
+        Value r;
+        if (rc && rc != object_richcompare) {
+            TRY(rc(vm, a, b, CMP_EQ, &r));
+        } else {
+            r = a == b ? TRUE_VAL : NOTIMPL_VAL;
+        }
+        if (r == NOTIMPL_VAL) {
+            *out = r;
+            return true;
+        }
+        int t = rt_is_true(vm, r);
+        if (t < 0) return false;
+        *out = rt_bool(!t);
+        return true;
+    }
+    *out = NOTIMPL_VAL;
+    return true;
+}
+
+static bool object_init(Vm *vm, Value self, Value *args, size_t nargs, Value kwnames);
+
+static ObjType *static_root(ObjType *t) {
+    while (TYPE_IS_HEAP(t)) t = t->base;
+    return t;
+}
+
+// CPython's rules: object.__new__ rejects arguments unless __init__ is
+// overridden; object.__init__ rejects them when __init__ is overridden (a
+// super() call) or __new__ is not.
+static bool init_overridden(Vm *vm, ObjType *t) {
+    return type_has_heap_attr(vm, t, NAME(vm, init)) || TYPE_SLOT(static_root(t), init) != object_init;
+}
+
+static bool new_overridden(Vm *vm, ObjType *t);
+
+static bool object_new(Vm *vm, ObjType *t, Value *args, size_t nargs, Value kwnames, Value *out) {
+    (void)args;
+    bool extra = nargs || kwnames;
+    if (extra && !init_overridden(vm, t))
+        return rt_raise(vm, &TypeError_type, "%s() takes no arguments", t->name);
+    Obj *o = gc_alloc(vm, t, t->basicsize);
+    TRY(o);
+    *out = OBJ_VAL(o);
+    return true;
+}
+
+static bool object_init(Vm *vm, Value self, Value *args, size_t nargs, Value kwnames) {
+    (void)args;
+    ObjType *t = rt_type(self);
+    if (!nargs && !kwnames) return true;
+    if (init_overridden(vm, t))
+        return rt_raise(vm, &TypeError_type,
+                        "object.__init__() takes exactly one argument (the instance to initialize)");
+    if (!new_overridden(vm, t))
+        return rt_raise(vm, &TypeError_type, "%s() takes no arguments", t->name);
+    return true;
+}
+
+static bool new_overridden(Vm *vm, ObjType *t) {
+    return type_has_heap_attr(vm, t, NAME(vm, new)) || TYPE_SLOT(static_root(t), new_) != object_new;
+}
+
+static void object_trace(Vm *vm, Obj *o) {
+    (void)vm;
+    (void)o;
+}
+
+// ---- methods (for explicit object.__init__(self) / super() calls) ----
+
+static bool m_init(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
+    TRY(rt_check_nargs(vm, "__init__", nargs, 1, SIZE_MAX));
+    TRY(object_init(vm, args[0], args + 1, nargs - 1, kw));
+    *out = NONE_VAL;
+    return true;
+}
+
+static bool m_new(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
+    if (nargs < 1) return rt_raise(vm, &TypeError_type, "object.__new__(): not enough arguments");
+    if (!IS_TYPE(args[0]))
+        return rt_raise(vm, &TypeError_type, "object.__new__(X): X is not a type object (%s)",
+                        type_name(rt_type(args[0])));
+    ObjType *t = AS_TYPE(args[0]);
+    (void)kw;
+    Obj *o = gc_alloc(vm, t, t->basicsize);
+    TRY(o);
+    *out = OBJ_VAL(o);
+    return true;
+}
+
+static bool m_repr(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
+    TRY(rt_no_kwargs(vm, "__repr__", kw));
+    TRY(rt_check_nargs(vm, "__repr__", nargs, 1, 1));
+    return object_repr(vm, args[0], out);
+}
+
+static bool m_str(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
+    TRY(rt_no_kwargs(vm, "__str__", kw));
+    TRY(rt_check_nargs(vm, "__str__", nargs, 1, 1));
+    return rt_repr(vm, args[0], out);
+}
+
+static bool m_hash(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
+    TRY(rt_no_kwargs(vm, "__hash__", kw));
+    TRY(rt_check_nargs(vm, "__hash__", nargs, 1, 1));
+    int64_t h;
+    TRY(object_hash(vm, args[0], &h));
+    extern bool int_from_i64(Vm *, int64_t, Value *);
+    return int_from_i64(vm, h, out);
+}
+
+static bool m_eq(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
+    TRY(rt_no_kwargs(vm, "__eq__", kw));
+    TRY(rt_check_nargs(vm, "__eq__", nargs, 2, 2));
+    return object_richcompare(vm, args[0], args[1], CMP_EQ, out);
+}
+
+static bool m_ne(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
+    TRY(rt_no_kwargs(vm, "__ne__", kw));
+    TRY(rt_check_nargs(vm, "__ne__", nargs, 2, 2));
+    return object_richcompare(vm, args[0], args[1], CMP_NE, out);
+}
+
+static bool m_getattribute(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
+    TRY(rt_no_kwargs(vm, "__getattribute__", kw));
+    TRY(rt_check_nargs(vm, "__getattribute__", nargs, 2, 2));
+    if (!IS_STR(args[1]))
+        return rt_raise(vm, &TypeError_type, "attribute name must be string, not '%s'",
+                        type_name(rt_type(args[1])));
+    int r = object_getattr(vm, args[0], AS_STR(args[1]), out);
+    if (r < 0) return false;
+    if (r == 0) return rt_raise_no_attr(vm, args[0], AS_STR(args[1]));
+    return true;
+}
+
+static bool m_setattr(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
+    TRY(rt_no_kwargs(vm, "__setattr__", kw));
+    TRY(rt_check_nargs(vm, "__setattr__", nargs, 3, 3));
+    if (!IS_STR(args[1]))
+        return rt_raise(vm, &TypeError_type, "attribute name must be string, not '%s'",
+                        type_name(rt_type(args[1])));
+    TRY(object_setattr(vm, args[0], AS_STR(args[1]), args[2]));
+    *out = NONE_VAL;
+    return true;
+}
+
+static bool m_delattr(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
+    TRY(rt_no_kwargs(vm, "__delattr__", kw));
+    TRY(rt_check_nargs(vm, "__delattr__", nargs, 2, 2));
+    if (!IS_STR(args[1]))
+        return rt_raise(vm, &TypeError_type, "attribute name must be string, not '%s'",
+                        type_name(rt_type(args[1])));
+    TRY(object_setattr(vm, args[0], AS_STR(args[1]), VAL_NULL));
+    *out = NONE_VAL;
+    return true;
+}
+
+static bool m_init_subclass(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
+    (void)vm; (void)args; (void)nargs; (void)kw;
+    *out = NONE_VAL;
+    return true;
+}
+
+static const MethodDef object_methods[] = {
+    {"__init__", m_init, 0},
+    {"__new__", m_new, METH_STATIC},
+    {"__repr__", m_repr, 0},
+    {"__str__", m_str, 0},
+    {"__hash__", m_hash, 0},
+    {"__eq__", m_eq, 0},
+    {"__ne__", m_ne, 0},
+    {"__getattribute__", m_getattribute, 0},
+    {"__setattr__", m_setattr, 0},
+    {"__delattr__", m_delattr, 0},
+    {"__init_subclass__", m_init_subclass, METH_CLASS},
+    {NULL, NULL, 0},
+};
+
+static bool get_class(Vm *vm, Value self, Value *out) {
+    (void)vm;
+    *out = OBJ_VAL(rt_type(self));
+    return true;
+}
+
+static bool get_dict(Vm *vm, Value self, Value *out) {
+    Value *slot = IS_OBJ(self) ? obj_dict_slot(self) : NULL;
+    if (!slot)
+        return rt_raise(vm, &AttributeError_type, "'%s' object has no attribute '__dict__'",
+                        type_name(rt_type(self)));
+    if (!*slot) {
+        ObjDict *d = dict_new(vm);
+        TRY(d);
+        *slot = OBJ_VAL(d);
+    }
+    *out = *slot;
+    return true;
+}
+
+static bool set_dict(Vm *vm, Value self, Value v) {
+    Value *slot = IS_OBJ(self) ? obj_dict_slot(self) : NULL;
+    if (!slot)
+        return rt_raise(vm, &AttributeError_type, "'%s' object has no attribute '__dict__'",
+                        type_name(rt_type(self)));
+    if (!v || !IS_DICT(v))
+        return rt_raise(vm, &TypeError_type, "__dict__ must be set to a dictionary, not a '%s'",
+                        v ? type_name(rt_type(v)) : "NoneType");
+    *slot = v;
+    return true;
+}
+
+static const GetSetDef object_getsets[] = {
+    {"__class__", get_class, NULL},
+    {"__dict__", get_dict, set_dict},
+    {NULL, NULL, NULL},
+};
+
+ObjType object_type = {
+    .hdr = OBJ_STATIC_HEADER(&type_type),
+    .name = "object",
+    .module = "builtins",
+    .basicsize = sizeof(Obj),
+    .flags = TYPE_BASETYPE,
+    .base = NULL,
+    .methods = object_methods,
+    .getsets = object_getsets,
+    .trace = object_trace,
+    .new_ = object_new,
+    .init = object_init,
+    .repr = object_repr,
+    .hash = object_hash,
+    .richcompare = object_richcompare,
+    .getattr = object_getattr,
+    .setattr = object_setattr,
+};

@@ -1,0 +1,88 @@
+// Vm: all interpreter state, passed explicitly to every function. There are
+// no mutable globals: two Vms in one process never share anything but the
+// static (immutable) builtin types and singletons.
+//
+// Hooks are how the runtime reaches code that lives above it (the VM): the
+// call of a Python callable, extra GC roots (frames), finalisers and frame
+// resumption. rt_vm_new installs defaults that work without a VM.
+#ifndef RUNTIME_STATE_H
+#define RUNTIME_STATE_H
+#include "runtime/object.h"
+#include "runtime/names.h"
+
+#define RT_MAX_TEMP_ROOTS 4096
+#define RT_C_DEPTH_LIMIT 1500
+
+typedef struct VmHooks {
+    // Calls a callable whose type has no call slot (Python functions). The
+    // default raises "'X' object is not callable".
+    bool (*call)(Vm *vm, Value callable, Value *args, size_t nargs, Value kwnames,
+                 Value *out);
+    // Marks the VM's own roots (frames, code being compiled) with gc_mark_value.
+    void (*mark_roots)(Vm *vm);
+    // Resumes a suspended frame (generators/coroutines); NULL until the VM sets it.
+    SendResult (*resume)(Vm *vm, Value gen, Value in, Value exc, Value *out);
+    // Runs a finaliser (__del__) of [obj] queued by the GC; NULL: skip.
+    void (*finalize)(Vm *vm, Value obj);
+    void *ctx;   // free for the VM's use
+} VmHooks;
+
+// The weak table of interned strings (open addressing, NULL = empty,
+// tombstones are (ObjStr *)1).
+typedef struct InternTable {
+    ObjStr **slots;
+    size_t cap, used, filled;
+} InternTable;
+
+struct Vm {
+    // --- exceptions ---
+    Value exc;                 // the pending exception, VAL_NULL when none
+    Value memory_error;        // preallocated MemoryError instance
+    int c_depth;               // nested C recursion (repr, compare, vm_run ...)
+    int c_limit;
+
+    // --- heap ---
+    Obj *objects;              // all GC objects, newest first
+    size_t bytes_allocated;
+    size_t next_gc;
+    bool gc_running;
+    bool gc_disabled;          // while the Vm is being built or torn down
+    unsigned long alloc_count; // for AIOPY_FAILMALLOC
+    unsigned long fail_at;     // 0 = never; fail the Nth allocation
+    bool fail_persistent;
+    size_t gc_collections;
+
+    Obj **gray;                // explicit marking stack
+    size_t gray_len, gray_cap;
+    bool gray_overflow;        // a push failed: rescan the heap for gray objects
+
+    Obj **finq;                // objects whose finaliser must run
+    size_t finq_len, finq_cap;
+
+    Value temp_roots[RT_MAX_TEMP_ROOTS];
+    size_t ntemp_roots;
+
+    Obj **repr_stack;          // containers whose repr is in progress
+    size_t repr_len, repr_cap;
+
+    InternTable interned;
+    ObjStr *names[NAME_COUNT_];    // interned identifiers used by the runtime
+
+    // --- globals reachable from everywhere ---
+    Value modules;             // dict: sys.modules
+    Value builtins;            // dict: the builtins module namespace
+    Value small_strs[128];     // one-character ASCII strings, made on demand
+    Value empty_str, empty_tuple, empty_bytes;
+    int max_str_digits;        // sys.set_int_max_str_digits (4300)
+
+    VmHooks hooks;
+};
+
+// Creation and teardown: freeing the Vm frees every object it allocated.
+Vm *rt_vm_new(void);
+void rt_vm_free(Vm *vm);
+
+// The interned name [id] (see names.h).
+#define NAME(vm, id) ((vm)->names[NAME_##id])
+
+#endif // RUNTIME_STATE_H

@@ -1,0 +1,632 @@
+// type: the metatype, subtype tests, attribute lookup along the MRO, C3
+// linearisation and creation of user classes (see type.h). The dunder
+// dispatchers installed in heap types' slots are in slots.c.
+//
+// Invariants: a static type's MRO is its base chain; a heap type's mro/bases
+// arrays are owned (rt_realloc) and hold only types; its dict is an ObjDict.
+#include "runtime/type.h"
+
+#include <string.h>
+
+#include "runtime/dict.h"
+#include "runtime/exc.h"
+#include "runtime/gc.h"
+#include "runtime/list.h"
+#include "runtime/native.h"
+#include "runtime/ops.h"
+#include "runtime/str.h"
+#include "runtime/tuple.h"
+
+extern void slots_fill(Vm *vm, ObjType *t);
+
+void *type_slot_at(const ObjType *t, size_t offset) {
+    for (; t; t = t->base) {
+        void *p;
+        memcpy(&p, (const char *)t + offset, sizeof p);
+        if (p) return p;
+    }
+    return NULL;
+}
+
+bool type_is_subtype(const ObjType *a, const ObjType *b) {
+    if (a == b) return true;
+    if (a->mro) {
+        for (size_t i = 0; i < a->nmro; i++)
+            if (a->mro[i] == b) return true;
+        return false;
+    }
+    for (a = a->base; a; a = a->base)
+        if (a == b) return true;
+    return false;
+}
+
+const char *type_name(const ObjType *t) { return t->name; }
+
+// ---- descriptors for builtin getsets ----
+
+typedef struct ObjGetSet {
+    Obj hdr;
+    const GetSetDef *def;
+    ObjType *owner;
+} ObjGetSet;
+
+static bool getset_get(Vm *vm, Value descr, Value obj, ObjType *owner, Value *out) {
+    (void)owner;
+    ObjGetSet *g = (ObjGetSet *)AS_OBJ(descr);
+    if (!obj) {
+        *out = descr;
+        return true;
+    }
+    if (!type_is_subtype(rt_type(obj), g->owner))
+        return rt_raise(vm, &TypeError_type, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object",
+                        g->def->name, g->owner->name, type_name(rt_type(obj)));
+    return g->def->get(vm, obj, out);
+}
+
+static bool getset_set(Vm *vm, Value descr, Value obj, Value v) {
+    ObjGetSet *g = (ObjGetSet *)AS_OBJ(descr);
+    if (!g->def->set) {
+        if (!v)
+            return rt_raise(vm, &AttributeError_type, "attribute '%s' of '%s' objects is not writable",
+                            g->def->name, g->owner->name);
+        return rt_raise(vm, &AttributeError_type, "attribute '%s' of '%s' objects is not writable",
+                        g->def->name, g->owner->name);
+    }
+    return g->def->set(vm, obj, v);
+}
+
+static bool getset_repr(Vm *vm, Value self, Value *out) {
+    ObjGetSet *g = (ObjGetSet *)AS_OBJ(self);
+    ObjStr *s = rt_format_cmsg(vm, "<attribute '%s' of '%s' objects>", g->def->name, g->owner->name);
+    TRY(s);
+    *out = OBJ_VAL(s);
+    return true;
+}
+
+ObjType getset_type = {
+    .hdr = OBJ_STATIC_HEADER(&type_type),
+    .name = "getset_descriptor",
+    .module = "builtins",
+    .basicsize = sizeof(ObjGetSet),
+    .repr = getset_repr,
+    .descr_get = getset_get,
+    .descr_set = getset_set,
+};
+
+// ---- lookup ----
+
+int type_lookup(Vm *vm, ObjType *t, ObjStr *name, Value *out, ObjType **owner) {
+    ObjType *c;
+    for (size_t i = 0; (c = type_mro_at(t, i)); i++) {
+        if (TYPE_IS_HEAP(c)) {
+            if (dict_get_str(vm, AS_DICT(c->dict), name, out) == 1) {
+                if (owner) *owner = c;
+                return 1;
+            }
+            continue;
+        }
+        if (c->methods)
+            for (const MethodDef *m = c->methods; m->name; m++)
+                if (str_eq_cstr(name, m->name)) {
+                    ObjNative *n = native_new_descriptor(vm, m, c);
+                    if (!n) return -1;
+                    *out = OBJ_VAL(n);
+                    if (owner) *owner = c;
+                    return 1;
+                }
+        if (c->getsets)
+            for (const GetSetDef *g = c->getsets; g->name; g++)
+                if (str_eq_cstr(name, g->name)) {
+                    ObjGetSet *d = (ObjGetSet *)gc_alloc(vm, &getset_type, sizeof(ObjGetSet));
+                    if (!d) return -1;
+                    d->def = g;
+                    d->owner = c;
+                    *out = OBJ_VAL(d);
+                    if (owner) *owner = c;
+                    return 1;
+                }
+    }
+    return 0;
+}
+
+bool type_has_heap_attr(Vm *vm, ObjType *t, ObjStr *name) {
+    ObjType *c;
+    Value v;
+    for (size_t i = 0; (c = type_mro_at(t, i)) && TYPE_IS_HEAP(c); i++)
+        if (dict_get_str(vm, AS_DICT(c->dict), name, &v) == 1) return true;
+    return false;
+}
+
+// ---- C3 linearisation ----
+
+// Merges the MROs of [bases] (and the bases list itself) into [out];
+// false with CPython's TypeError when no consistent order exists.
+static bool c3_merge(Vm *vm, ObjType **bases, size_t nb, ObjType ***out, size_t *nout,
+                     ObjType *self) {
+    size_t nseq = nb + 1, total = 1;
+    for (size_t i = 0; i < nb; i++) total += (bases[i]->mro ? bases[i]->nmro : 0) + 8;
+    // Each sequence is materialised as an array with a cursor.
+    ObjType ***seqs = rt_alloc(vm, nseq * sizeof *seqs);
+    size_t *lens = rt_alloc(vm, nseq * sizeof *lens), *pos = rt_alloc(vm, nseq * sizeof *pos);
+    ObjType **res = rt_alloc(vm, (total + nb + 1) * sizeof *res * 2);
+    bool ok = seqs && lens && pos && res;
+    size_t nres = 0;
+    for (size_t i = 0; ok && i < nb; i++) {
+        size_t n = 0;
+        while (type_mro_at(bases[i], n)) n++;
+        seqs[i] = rt_alloc(vm, n * sizeof **seqs);
+        if (!seqs[i]) { ok = false; for (size_t k = i; k < nb; k++) seqs[k] = NULL; break; }
+        for (size_t k = 0; k < n; k++) seqs[i][k] = type_mro_at(bases[i], k);
+        lens[i] = n;
+        pos[i] = 0;
+    }
+    if (ok) {
+        seqs[nb] = bases;
+        lens[nb] = nb;
+        pos[nb] = 0;
+        res[nres++] = self;
+    }
+    while (ok) {
+        ObjType *cand = NULL;
+        bool any = false;
+        for (size_t i = 0; i < nseq && !cand; i++) {
+            if (pos[i] >= lens[i]) continue;
+            any = true;
+            ObjType *c = seqs[i][pos[i]];
+            bool in_tail = false;
+            for (size_t j = 0; j < nseq && !in_tail; j++)
+                for (size_t k = pos[j] + 1; k < lens[j]; k++)
+                    if (seqs[j][k] == c) { in_tail = true; break; }
+            if (!in_tail) cand = c;
+        }
+        if (!any) break;
+        if (!cand) {
+            Buf b;
+            buf_init(&b);
+            for (size_t i = 0; i < nb; i++) {
+                bool dup = false;   // CPython lists each remaining head once
+                for (size_t k = 0; k < i; k++) dup |= bases[k] == bases[i];
+                if (!dup) buf_printf(&b, "%s%s", b.len ? ", " : "", bases[i]->name);
+            }
+            rt_raise(vm, &TypeError_type,
+                     "Cannot create a consistent method resolution order (MRO) for bases %s",
+                     b.data ? b.data : "");
+            buf_free(&b);
+            ok = false;
+            break;
+        }
+        res[nres++] = cand;
+        for (size_t i = 0; i < nseq; i++)
+            if (pos[i] < lens[i] && seqs[i][pos[i]] == cand) pos[i]++;
+    }
+    if (seqs)
+        for (size_t i = 0; i < nb; i++) rt_free(vm, seqs[i], lens[i] * sizeof **seqs);
+    rt_free(vm, seqs, nseq * sizeof *seqs);
+    rt_free(vm, lens, nseq * sizeof *lens);
+    rt_free(vm, pos, nseq * sizeof *pos);
+    if (!ok) {
+        rt_free(vm, res, (total + nb + 1) * sizeof *res * 2);
+        return false;
+    }
+    ObjType **mro = rt_realloc(vm, res, (total + nb + 1) * sizeof *res * 2, nres * sizeof *res);
+    if (!mro) {
+        rt_free(vm, res, (total + nb + 1) * sizeof *res * 2);
+        return false;
+    }
+    *out = mro;
+    *nout = nres;
+    return true;
+}
+
+// ---- class creation ----
+
+static ObjType *static_root(ObjType *t) {
+    while (TYPE_IS_HEAP(t)) t = t->base;
+    return t;
+}
+
+bool type_new_class(Vm *vm, ObjType *meta, ObjStr *name, Value bases, Value dict, Value *out) {
+    ObjTuple *bt = AS_TUPLE(bases);
+    size_t nb = bt->len ? bt->len : 1;
+    for (size_t i = 0; i < bt->len; i++) {
+        if (!IS_TYPE(bt->items[i]))
+            return rt_raise(vm, &TypeError_type, "bases must be types");
+        ObjType *b = AS_TYPE(bt->items[i]);
+        if (!(b->flags & TYPE_BASETYPE))
+            return rt_raise(vm, &TypeError_type, "type '%s' is not an acceptable base type", b->name);
+        for (size_t k = 0; k < i; k++)
+            if (AS_TYPE(bt->items[k]) == b)
+                return rt_raise(vm, &TypeError_type, "duplicate base class %s", b->name);
+    }
+    // The layout donor: the base whose static root is the most derived.
+    ObjType *base = bt->len ? AS_TYPE(bt->items[0]) : &object_type;
+    for (size_t i = 1; i < bt->len; i++) {
+        ObjType *b = AS_TYPE(bt->items[i]), *rb = static_root(b), *rbase = static_root(base);
+        if (type_is_subtype(rb, rbase)) base = rb == rbase ? base : b;
+        else if (!type_is_subtype(rbase, rb))
+            return rt_raise(vm, &TypeError_type, "multiple bases have instance lay-out conflict");
+    }
+    size_t mark = gc_roots_mark(vm);
+    ObjDict *d = dict_copy(vm, AS_DICT(dict));
+    if (!d) return false;
+    gc_push_root(vm, OBJ_VAL(d));
+    ObjType *t = (ObjType *)gc_alloc(vm, meta, meta->basicsize < sizeof(ObjType) ? sizeof(ObjType) : meta->basicsize);
+    if (!t) return gc_roots_reset(vm, mark), false;
+    gc_push_root(vm, OBJ_VAL(t));
+    t->dict = OBJ_VAL(d);
+    t->name_str = OBJ_VAL(name);
+    t->name = name->data;
+    t->qualname = OBJ_VAL(name);
+    t->base = base;
+    t->flags = TYPE_HEAP | TYPE_BASETYPE | (base->flags & (TYPE_EXC | TYPE_SEQ_CONCAT));
+    t->basicsize = base->basicsize;
+    t->dictoffset = base->dictoffset;
+    if (!t->dictoffset) {
+        t->dictoffset = t->basicsize;
+        t->basicsize += sizeof(Value);
+    }
+    t->bases = rt_alloc(vm, nb * sizeof(ObjType *));
+    if (!t->bases) return gc_roots_reset(vm, mark), false;
+    t->nbases = nb;
+    for (size_t i = 0; i < nb; i++) t->bases[i] = bt->len ? AS_TYPE(bt->items[i]) : &object_type;
+    if (!c3_merge(vm, t->bases, nb, &t->mro, &t->nmro, t)) return gc_roots_reset(vm, mark), false;
+
+    Value qn;
+    ObjStr *qk = NAME(vm, qualname);
+    if (dict_get_str(vm, d, qk, &qn) == 1) {
+        if (!IS_STR(qn))
+            return gc_roots_reset(vm, mark),
+                   rt_raise(vm, &TypeError_type, "type __qualname__ must be a str, not %s",
+                            type_name(rt_type(qn)));
+        t->qualname = qn;
+        if (dict_del(vm, d, OBJ_VAL(qk), NULL) < 0) return gc_roots_reset(vm, mark), false;
+    }
+    // A class that defines __eq__ without __hash__ is unhashable.
+    Value tmp;
+    if (dict_get_str(vm, d, NAME(vm, eq), &tmp) == 1 && dict_get_str(vm, d, NAME(vm, hash), &tmp) != 1)
+        if (!dict_set(vm, d, OBJ_VAL(NAME(vm, hash)), NONE_VAL)) return gc_roots_reset(vm, mark), false;
+    type_fixup_slots(vm, t);
+    gc_roots_reset(vm, mark);
+    *out = OBJ_VAL(t);
+    return true;
+}
+
+void type_fixup_slots(Vm *vm, ObjType *t) {
+    Value v;
+    t->flags &= ~(unsigned)TYPE_HAS_FINALIZER;
+    ObjType *c;
+    for (size_t i = 0; (c = type_mro_at(t, i)); i++) {
+        if (TYPE_IS_HEAP(c) && dict_get_str(vm, AS_DICT(c->dict), NAME(vm, del), &v) == 1)
+            t->flags |= TYPE_HAS_FINALIZER;
+        if (c->flags & TYPE_HAS_FINALIZER && !TYPE_IS_HEAP(c)) t->flags |= TYPE_HAS_FINALIZER;
+    }
+    slots_fill(vm, t);
+}
+
+// ---- the type object itself ----
+
+static void type_trace(Vm *vm, Obj *o) {
+    ObjType *t = (ObjType *)o;
+    gc_mark_value(vm, t->dict);
+    gc_mark_value(vm, t->name_str);
+    gc_mark_value(vm, t->qualname);
+    for (size_t i = 0; i < t->nmro; i++) gc_mark_obj(vm, &t->mro[i]->hdr);
+    for (size_t i = 0; i < t->nbases; i++) gc_mark_obj(vm, &t->bases[i]->hdr);
+    if (t->base) gc_mark_obj(vm, &t->base->hdr);
+}
+
+static void type_free(Vm *vm, Obj *o) {
+    ObjType *t = (ObjType *)o;
+    rt_free(vm, t->mro, t->nmro * sizeof(ObjType *));
+    rt_free(vm, t->bases, t->nbases * sizeof(ObjType *));
+}
+
+static Value module_of(Vm *vm, ObjType *t) {
+    Value m;
+    if (TYPE_IS_HEAP(t) && dict_get_str(vm, AS_DICT(t->dict), NAME(vm, module), &m) == 1) return m;
+    return VAL_NULL;
+}
+
+bool type_repr(Vm *vm, Value self, Value *out) {
+    ObjType *t = AS_TYPE(self);
+    ObjStr *s;
+    if (!TYPE_IS_HEAP(t)) {
+        s = strcmp(t->module, "builtins") == 0 ? rt_format_cmsg(vm, "<class '%s'>", t->name)
+                                               : rt_format_cmsg(vm, "<class '%s.%s'>", t->module, t->name);
+    } else {
+        Value m = module_of(vm, t);
+        s = m && IS_STR(m) && !str_eq_cstr(AS_STR(m), "builtins")
+            ? rt_format_cmsg(vm, "<class '%U.%U'>", AS_STR(m), AS_STR(t->qualname))
+            : rt_format_cmsg(vm, "<class '%U'>", AS_STR(t->qualname));
+    }
+    TRY(s);
+    *out = OBJ_VAL(s);
+    return true;
+}
+
+static bool type_call(Vm *vm, Value self, Value *args, size_t nargs, Value kwnames, Value *out) {
+    ObjType *t = AS_TYPE(self);
+    size_t nkw = kwnames ? AS_TUPLE(kwnames)->len : 0;
+    if (t == &type_type) {
+        if (nargs == 1 && !nkw) {
+            *out = OBJ_VAL(rt_type(args[0]));
+            return true;
+        }
+        if (nargs != 3)
+            return rt_raise(vm, &TypeError_type, "type() takes 1 or 3 arguments");
+        if (!IS_STR(args[0]) || !IS_TUPLE(args[1]) || !IS_DICT(args[2]))
+            return rt_raise(vm, &TypeError_type, "type.__new__() argument 1 must be str, not %s",
+                            type_name(rt_type(args[0])));
+        return type_new_class(vm, t, AS_STR(args[0]), args[1], args[2], out);
+    }
+    bool (*new_)(Vm *, ObjType *, Value *, size_t, Value, Value *) = TYPE_SLOT(t, new_);
+    if (!new_ || (t->flags & TYPE_ABSTRACT_NEW))
+        return rt_raise(vm, &TypeError_type, "cannot create '%s' instances", t->name);
+    TRY(new_(vm, t, args, nargs, kwnames, out));
+    if (!type_is_subtype(rt_type(*out), t)) return true;
+    bool (*init)(Vm *, Value, Value *, size_t, Value) = TYPE_SLOT(rt_type(*out), init);
+    if (!init) return true;
+    gc_push_root(vm, *out);
+    bool ok = init(vm, *out, args, nargs, kwnames);
+    gc_pop_root(vm);
+    return ok;
+}
+
+static int type_getattr(Vm *vm, Value self, ObjStr *name, Value *out) {
+    ObjType *t = AS_TYPE(self), *meta = rt_type(self);
+    Value ma = VAL_NULL, a;
+    int r = type_lookup(vm, meta, name, &ma, NULL);
+    if (r < 0) return -1;
+    if (r) {
+        ObjType *mt = rt_type(ma);
+        if (mt->descr_set && mt->descr_get) {   // data descriptor on the metatype
+            gc_push_root(vm, ma);
+            bool ok = mt->descr_get(vm, ma, self, meta, out);
+            gc_pop_root(vm);
+            return ok ? 1 : -1;
+        }
+    }
+    gc_push_root(vm, ma);
+    r = type_lookup(vm, t, name, &a, NULL);
+    gc_pop_root(vm);
+    if (r < 0) return -1;
+    if (r) {
+        bool (*get)(Vm *, Value, Value, ObjType *, Value *) = rt_type(a)->descr_get;
+        if (!get) {
+            *out = a;
+            return 1;
+        }
+        gc_push_root(vm, a);
+        bool ok = get(vm, a, VAL_NULL, t, out);
+        gc_pop_root(vm);
+        return ok ? 1 : -1;
+    }
+    if (ma) {
+        bool (*get)(Vm *, Value, Value, ObjType *, Value *) = rt_type(ma)->descr_get;
+        if (!get) {
+            *out = ma;
+            return 1;
+        }
+        gc_push_root(vm, ma);
+        bool ok = get(vm, ma, self, meta, out);
+        gc_pop_root(vm);
+        return ok ? 1 : -1;
+    }
+    return 0;
+}
+
+static bool type_setattr(Vm *vm, Value self, ObjStr *name, Value v) {
+    ObjType *t = AS_TYPE(self);
+    if (!TYPE_IS_HEAP(t))
+        return rt_raise(vm, &TypeError_type, "cannot set '%U' attribute of immutable type '%s'",
+                        name, t->name);
+    Value ma;
+    int r = type_lookup(vm, rt_type(self), name, &ma, NULL);
+    if (r < 0) return false;
+    if (r && rt_type(ma)->descr_set) return rt_type(ma)->descr_set(vm, ma, self, v);
+    if (v) {
+        TRY(dict_set(vm, AS_DICT(t->dict), OBJ_VAL(name), v));
+    } else {
+        int d = dict_del(vm, AS_DICT(t->dict), OBJ_VAL(name), NULL);
+        if (d < 0) return false;
+        if (d == 0)
+            return rt_raise(vm, &AttributeError_type, "type object '%s' has no attribute '%U'",
+                            t->name, name);
+    }
+    if (name->len > 4 && name->data[0] == '_' && name->data[1] == '_') type_fixup_slots(vm, t);
+    return true;
+}
+
+// ---- type attributes ----
+
+static bool tuple_of_types(Vm *vm, ObjType **ts, size_t n, Value *out) {
+    ObjTuple *r = tuple_new(vm, n);
+    TRY(r);
+    for (size_t i = 0; i < n; i++) r->items[i] = OBJ_VAL(ts[i]);
+    *out = OBJ_VAL(r);
+    return true;
+}
+
+static bool get_name(Vm *vm, Value self, Value *out) {
+    ObjType *t = AS_TYPE(self);
+    if (t->name_str) {
+        *out = t->name_str;
+        return true;
+    }
+    ObjStr *s = str_from_cstr(vm, t->name);
+    TRY(s);
+    *out = OBJ_VAL(s);
+    return true;
+}
+
+static bool get_qualname(Vm *vm, Value self, Value *out) {
+    ObjType *t = AS_TYPE(self);
+    if (t->qualname) {
+        *out = t->qualname;
+        return true;
+    }
+    return get_name(vm, self, out);
+}
+
+static bool get_module(Vm *vm, Value self, Value *out) {
+    ObjType *t = AS_TYPE(self);
+    Value m = module_of(vm, t);
+    if (m) {
+        *out = m;
+        return true;
+    }
+    ObjStr *s = str_from_cstr(vm, t->module ? t->module : "builtins");
+    TRY(s);
+    *out = OBJ_VAL(s);
+    return true;
+}
+
+static bool get_mro(Vm *vm, Value self, Value *out) {
+    ObjType *t = AS_TYPE(self);
+    if (t->mro) return tuple_of_types(vm, t->mro, t->nmro, out);
+    ObjType *buf[32];
+    size_t n = 0;
+    for (ObjType *c = t; c && n < 32; c = c->base) buf[n++] = c;
+    return tuple_of_types(vm, buf, n, out);
+}
+
+static bool get_bases(Vm *vm, Value self, Value *out) {
+    ObjType *t = AS_TYPE(self);
+    if (t->bases) return tuple_of_types(vm, t->bases, t->nbases, out);
+    ObjType *b = t->base;
+    return tuple_of_types(vm, &b, b ? 1 : 0, out);
+}
+
+static bool get_base(Vm *vm, Value self, Value *out) {
+    (void)vm;
+    ObjType *t = AS_TYPE(self);
+    *out = t->base ? OBJ_VAL(t->base) : NONE_VAL;
+    return true;
+}
+
+static bool get_dict(Vm *vm, Value self, Value *out) {
+    ObjType *t = AS_TYPE(self);
+    if (t->dict) {
+        *out = t->dict;
+        return true;
+    }
+    // Builtin types: a fresh dict of their methods (read-only view in CPython).
+    ObjDict *d = dict_new(vm);
+    TRY(d);
+    gc_push_root(vm, OBJ_VAL(d));
+    bool ok = true;
+    for (const MethodDef *m = t->methods; ok && m && m->name; m++) {
+        ObjNative *n = native_new_descriptor(vm, m, t);
+        ok = n && dict_set_cstr(vm, d, m->name, OBJ_VAL(n));
+    }
+    gc_pop_root(vm);
+    TRY(ok);
+    *out = OBJ_VAL(d);
+    return true;
+}
+
+static bool get_doc(Vm *vm, Value self, Value *out) {
+    ObjType *t = AS_TYPE(self);
+    if (!t->dict || dict_get_str(vm, AS_DICT(t->dict), NAME(vm, doc), out) != 1) *out = NONE_VAL;
+    return true;
+}
+
+static bool set_name(Vm *vm, Value self, Value v) {
+    ObjType *t = AS_TYPE(self);
+    if (!TYPE_IS_HEAP(t))
+        return rt_raise(vm, &TypeError_type, "cannot set '__name__' attribute of immutable type '%s'", t->name);
+    if (!v || !IS_STR(v))
+        return rt_raise(vm, &TypeError_type, "can only assign string to %s.__name__, not '%s'",
+                        t->name, v ? type_name(rt_type(v)) : "NoneType");
+    t->name_str = v;
+    t->name = AS_STR(v)->data;
+    return true;
+}
+
+static bool set_qualname(Vm *vm, Value self, Value v) {
+    ObjType *t = AS_TYPE(self);
+    if (!TYPE_IS_HEAP(t))
+        return rt_raise(vm, &TypeError_type, "cannot set '__qualname__' attribute of immutable type '%s'", t->name);
+    if (!v || !IS_STR(v))
+        return rt_raise(vm, &TypeError_type, "can only assign string to %s.__qualname__, not '%s'",
+                        t->name, v ? type_name(rt_type(v)) : "NoneType");
+    t->qualname = v;
+    return true;
+}
+
+static bool set_module(Vm *vm, Value self, Value v) {
+    ObjType *t = AS_TYPE(self);
+    if (!TYPE_IS_HEAP(t))
+        return rt_raise(vm, &TypeError_type, "cannot set '__module__' attribute of immutable type '%s'", t->name);
+    return v ? dict_set(vm, AS_DICT(t->dict), OBJ_VAL(NAME(vm, module)), v)
+             : dict_del(vm, AS_DICT(t->dict), OBJ_VAL(NAME(vm, module)), NULL) >= 0;
+}
+
+static const GetSetDef type_getsets[] = {
+    {"__name__", get_name, set_name},
+    {"__qualname__", get_qualname, set_qualname},
+    {"__module__", get_module, set_module},
+    {"__mro__", get_mro, NULL},
+    {"__bases__", get_bases, NULL},
+    {"__base__", get_base, NULL},
+    {"__dict__", get_dict, NULL},
+    {"__doc__", get_doc, NULL},
+    {NULL, NULL, NULL},
+};
+
+static bool m_mro(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
+    TRY(rt_no_kwargs(vm, "mro", kw));
+    TRY(rt_check_nargs(vm, "type.mro", nargs, 1, 1));
+    Value t;
+    TRY(get_mro(vm, args[0], &t));
+
+    ObjList *l = list_from(vm, AS_TUPLE(t)->items, AS_TUPLE(t)->len);
+    TRY(l);
+    *out = OBJ_VAL(l);
+    return true;
+}
+
+static bool m_subclasscheck(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
+    TRY(rt_no_kwargs(vm, "__subclasscheck__", kw));
+    TRY(rt_check_nargs(vm, "__subclasscheck__", nargs, 2, 2));
+    if (!IS_TYPE(args[1]))
+        return rt_raise(vm, &TypeError_type, "issubclass() arg 1 must be a class");
+    *out = rt_bool(type_is_subtype(AS_TYPE(args[1]), AS_TYPE(args[0])));
+    return true;
+}
+
+static bool m_instancecheck(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
+    TRY(rt_no_kwargs(vm, "__instancecheck__", kw));
+    TRY(rt_check_nargs(vm, "__instancecheck__", nargs, 2, 2));
+    *out = rt_bool(type_is_subtype(rt_type(args[1]), AS_TYPE(args[0])));
+    return true;
+}
+
+static const MethodDef type_methods[] = {
+    {"mro", m_mro, 0},
+    {"__subclasscheck__", m_subclasscheck, 0},
+    {"__instancecheck__", m_instancecheck, 0},
+    {NULL, NULL, 0},
+};
+
+static size_t type_size(const Obj *o) {
+    return o->type->basicsize < sizeof(ObjType) ? sizeof(ObjType) : o->type->basicsize;
+}
+
+ObjType type_type = {
+    .hdr = OBJ_STATIC_HEADER(&type_type),
+    .name = "type",
+    .module = "builtins",
+    .basicsize = sizeof(ObjType),
+    .flags = TYPE_BASETYPE,
+    .base = &object_type,
+    .methods = type_methods,
+    .getsets = type_getsets,
+    .trace = type_trace,
+    .free = type_free,
+    .size = type_size,
+    .call = type_call,
+    .repr = type_repr,
+    .getattr = type_getattr,
+    .setattr = type_setattr,
+};

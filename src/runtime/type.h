@@ -1,0 +1,37 @@
+// type: the metatype, MRO (C3), attribute lookup along the MRO, user classes
+// (heap types) and the slot functions that dispatch to their dunders.
+#ifndef RUNTIME_TYPE_H
+#define RUNTIME_TYPE_H
+#include "runtime/object.h"
+
+// The i-th class of t's MRO (self first), NULL past the end.
+static inline ObjType *type_mro_at(const ObjType *t, size_t i) {
+    if (t->mro) return i < t->nmro ? t->mro[i] : NULL;
+    while (i-- && t) t = t->base;
+    return (ObjType *)t;
+}
+#define TYPE_IS_HEAP(t) (((t)->flags & TYPE_HEAP) != 0)
+
+// Looks [name] up along the MRO of [t] (dicts of heap types, method and
+// getset tables of builtin types). Returns 1 found, 0 missing. A method
+// table entry becomes an unbound native method descriptor (allocation, so
+// -1 on error). *owner, if given, receives the class that defined it.
+int type_lookup(Vm *vm, ObjType *t, ObjStr *name, Value *out, ObjType **owner);
+// True when [name] is defined by a heap class before any builtin class in the MRO.
+bool type_has_heap_attr(Vm *vm, ObjType *t, ObjStr *name);
+
+// Creates a class: type(name, bases, dict). [bases] is a tuple (may be empty).
+bool type_new_class(Vm *vm, ObjType *meta, ObjStr *name, Value bases, Value dict, Value *out);
+// Recomputes the slots of a heap type after a dunder changed.
+void type_fixup_slots(Vm *vm, ObjType *t);
+const char *type_name(const ObjType *t);
+// "module.qualname" for repr(<class '...'>).
+bool type_repr(Vm *vm, Value self, Value *out);
+
+// Instance layout helpers: the instance __dict__ slot (NULL when none).
+static inline Value *obj_dict_slot(Value v) {
+    ObjType *t = AS_OBJ(v)->type;
+    return t->dictoffset ? (Value *)((char *)AS_OBJ(v) + t->dictoffset) : NULL;
+}
+
+#endif // RUNTIME_TYPE_H

@@ -1,0 +1,224 @@
+// The assembler: turns a unit's instruction list (compile_int.h) into the
+// arrays of a code object.
+//   1. Stack depth analysis over the control-flow graph, driven by the
+//      effects in opcodes.h; it also measures each handler's depth at its
+//      SETUP_HANDLER pseudo-instruction and gives the frame size (stacksize).
+//   2. Widths: an operand above 24 bits takes one EXTENDED_ARG word. Jump
+//      operands are word offsets, so their widths are iterated to a fixpoint
+//      (sizes only grow, so it terminates).
+//   3. The run-length position table and the exception table (consecutive
+//      words with the same handler become one entry).
+// Everything is linear in the number of instructions, so 70,000 constants
+// or a 40,000-statement block assemble in one pass each.
+#include <stdlib.h>
+#include <string.h>
+
+#include "runtime/exc.h"
+#include "runtime/gc.h"
+#include "vm/compile_int.h"
+
+int asm_stack_effect(int op, uint32_t a, bool jump) {
+    switch (op) {
+#define OP_EFF(name, kind, eff, jeff) \
+    case OP_##name: return jump ? (jeff) : (eff);
+        VM_OPCODES(OP_EFF)
+#undef OP_EFF
+    default: return 0;
+    }
+}
+
+static bool is_jump(int op) {
+    switch (op) {
+    case OP_FOR_ITER: case OP_JUMP: case OP_JUMP_BACKWARD: case OP_POP_JUMP_IF_FALSE:
+    case OP_POP_JUMP_IF_TRUE: case OP_POP_JUMP_IF_NONE: case OP_POP_JUMP_IF_NOT_NONE:
+    case OP_JUMP_IF_FALSE_OR_POP: case OP_JUMP_IF_TRUE_OR_POP: case OP_SEND:
+        return true;
+    default:
+        return false;
+    }
+}
+
+static bool is_terminal(int op) {
+    return op == OP_JUMP || op == OP_JUMP_BACKWARD || op == OP_RETURN_VALUE ||
+           op == OP_RAISE_VARARGS || op == OP_RERAISE;
+}
+
+static bool is_pseudo(int op) { return op == OP_SETUP_HANDLER || op == OP_LABEL_; }
+
+typedef struct Work {
+    uint32_t *stack;
+    uint32_t n;
+    int32_t *depth;
+    bool bad;
+} Work;
+
+static void propagate(Work *w, uint32_t i, int32_t d) {
+    if (w->depth[i] < 0) {
+        w->depth[i] = d;
+        w->stack[w->n++] = i;
+    } else if (w->depth[i] != d) {
+        w->bad = true;
+    }
+}
+
+// Returns the maximum depth, or -1 on inconsistent code (a compiler bug).
+static int32_t stack_depths(CgUnit *u, int32_t *depth, uint32_t *stack) {
+    Work w = {stack, 0, depth, false};
+    for (uint32_t i = 0; i <= u->ncode; i++) depth[i] = -1;
+    int32_t max = 0;
+    propagate(&w, 0, 0);
+    while (w.n) {
+        uint32_t i = w.stack[--w.n];
+        int32_t d = depth[i];
+        for (;;) {
+            if (i >= u->ncode) break;
+            CgInstr *in = &u->code[i];
+            if (in->op == OP_SETUP_HANDLER) {
+                CgHandler *h = &u->handlers[in->arg];
+                h->depth = d + h->adjust;
+                if (h->depth + 1 > max) max = h->depth + 1;
+                propagate(&w, (uint32_t)u->labels[h->label], h->depth + 1);
+            } else if (is_jump(in->op)) {
+                int32_t td = d + asm_stack_effect(in->op, in->arg, true);
+                if (td < 0) return -1;
+                if (td > max) max = td;
+                propagate(&w, (uint32_t)u->labels[in->arg], td);
+            }
+            int32_t nd = d + asm_stack_effect(in->op, in->arg, false);
+            if (nd < 0) return -1;
+            if (nd > max) max = nd;
+            if (is_terminal(in->op)) break;
+            i++;
+            if (depth[i] >= 0) {
+                if (depth[i] != nd) return -1;
+                break;
+            }
+            depth[i] = nd;
+            d = nd;
+        }
+        if (w.bad) return -1;
+    }
+    return max;
+}
+
+bool asm_assemble(Vm *vm, CgUnit *u, ObjCode *co) {
+    uint32_t n = u->ncode;
+    int32_t *depth = malloc((n + 1) * sizeof *depth);
+    uint32_t *work = malloc((n + 1) * sizeof *work);
+    uint32_t *offset = malloc((n + 1) * sizeof *offset);
+    uint8_t *size = malloc((n + 1) * sizeof *size);
+    bool ok = false;
+    if (!depth || !work || !offset || !size) {
+        rt_raise_nomem(vm);
+        goto done;
+    }
+    int32_t max = stack_depths(u, depth, work);
+    if (max < 0) {
+        rt_raise(vm, &SystemError_type, "compiler produced inconsistent stack depths");
+        goto done;
+    }
+    // Widths, iterated for jumps.
+    for (uint32_t i = 0; i < n; i++) {
+        CgInstr *in = &u->code[i];
+        size[i] = is_pseudo(in->op) ? 0 : (!is_jump(in->op) && in->arg >> INSTR_ARG_BITS) ? 2 : 1;
+    }
+    for (bool changed = true; changed;) {
+        changed = false;
+        uint32_t off = 0;
+        for (uint32_t i = 0; i < n; i++) {
+            offset[i] = off;
+            off += size[i];
+        }
+        offset[n] = off;
+        for (uint32_t i = 0; i < n; i++) {
+            CgInstr *in = &u->code[i];
+            if (!is_jump(in->op)) continue;
+            uint32_t t = offset[u->labels[in->arg]];
+            if ((t >> INSTR_ARG_BITS) && size[i] == 1) {
+                size[i] = 2;
+                changed = true;
+            }
+        }
+    }
+    uint32_t nwords = offset[n];
+    uint32_t *words = rt_alloc(vm, (nwords ? nwords : 1) * sizeof(uint32_t));
+    if (!words) goto done;
+    // Position runs and exception entries: count first, then fill.
+    uint32_t nlocs = 0, nexcs = 0;
+    const CgLoc *prev = NULL;
+    int32_t prevh = -1;
+    uint32_t prev_end = 0;
+    for (uint32_t i = 0; i < n; i++) {
+        if (!size[i]) continue;
+        CgInstr *in = &u->code[i];
+        if (!prev || memcmp(prev, &in->loc, sizeof *prev) != 0) nlocs++;
+        prev = &in->loc;
+        int32_t h = in->handler >= 0 && u->handlers[in->handler].depth >= 0 ? in->handler : -1;
+        if (h >= 0 && !(h == prevh && prev_end == offset[i])) nexcs++;
+        prevh = h;
+        prev_end = offset[i] + size[i];
+    }
+    CodeLoc *locs = rt_alloc(vm, (nlocs ? nlocs : 1) * sizeof(CodeLoc));
+    if (!locs) {
+        rt_free(vm, words, (nwords ? nwords : 1) * sizeof(uint32_t));
+        goto done;
+    }
+    CodeExc *excs = rt_alloc(vm, (nexcs ? nexcs : 1) * sizeof(CodeExc));
+    if (!excs) {
+        rt_free(vm, words, (nwords ? nwords : 1) * sizeof(uint32_t));
+        rt_free(vm, locs, (nlocs ? nlocs : 1) * sizeof(CodeLoc));
+        goto done;
+    }
+    uint32_t li = 0, ei = 0;
+    prev = NULL;
+    prevh = -1;
+    prev_end = 0;
+    for (uint32_t i = 0; i < n; i++) {
+        if (!size[i]) continue;
+        CgInstr *in = &u->code[i];
+        uint32_t arg = is_jump(in->op) ? offset[u->labels[in->arg]] : in->arg;
+        uint32_t o = offset[i];
+        if (size[i] == 2) {
+            words[o] = INSTR_MAKE(OP_EXTENDED_ARG, arg >> INSTR_ARG_BITS);
+            words[o + 1] = INSTR_MAKE(in->op, arg & 0xffffff);
+        } else {
+            words[o] = INSTR_MAKE(in->op, arg);
+        }
+        if (!prev || memcmp(prev, &in->loc, sizeof *prev) != 0) {
+            locs[li++] = (CodeLoc){o, in->loc.line, in->loc.end_line, in->loc.col, in->loc.end_col};
+        }
+        prev = &in->loc;
+        int32_t h = in->handler >= 0 && u->handlers[in->handler].depth >= 0 ? in->handler : -1;
+        if (h >= 0) {
+            if (h == prevh && prev_end == o) {
+                excs[ei - 1].end = o + size[i];
+            } else {
+                CgHandler *hd = &u->handlers[h];
+                excs[ei++] = (CodeExc){o, o + size[i], offset[u->labels[hd->label]], (uint32_t)hd->depth};
+            }
+        }
+        prevh = h;
+        prev_end = o + size[i];
+    }
+    co->words = words;
+    co->nwords = nwords ? nwords : 1;
+    if (!nwords) words[0] = INSTR_MAKE(OP_NOP, 0);
+    co->locs = locs;
+    co->nlocs = nlocs ? nlocs : 1;
+    if (!nlocs) locs[0] = (CodeLoc){0, 0, 0, -1, -1};
+    co->excs = excs;
+    co->nexcs = nexcs;
+    if (!nexcs) {
+        // Keep the allocation size in step with nexcs for code_free.
+        rt_free(vm, excs, sizeof(CodeExc));
+        co->excs = NULL;
+    }
+    co->stacksize = (uint32_t)max + 1;
+    ok = true;
+done:
+    free(depth);
+    free(work);
+    free(offset);
+    free(size);
+    return ok;
+}

@@ -1,0 +1,1077 @@
+// The dispatch loop, and only that. Each handler is written once as
+// TARGET(OP) ... DISPATCH(); the build picks computed goto (a label table
+// generated from opcodes.h) or a switch.
+//
+// Invariants:
+//  * ip, sp and the frame's arrays live in C locals. SAVE() writes ip/sp
+//    back to the frame before anything that can allocate (and so collect),
+//    call out, raise or switch frames; LOAD() reads them after a frame switch.
+//    Handlers keep their operands on the stack (below the saved sp) while
+//    they call out, so the GC sees them; they pop only afterwards.
+//  * A Python-to-Python call pushes a frame and continues here: no C
+//    recursion. RETURN_VALUE pops back to the caller, or leaves the loop at
+//    the entry frame. C re-enters only through vm_call_function (dunders
+//    called from C), counted by c_depth.
+//  * Exceptions: a failing handler jumps to `error` with the exception on
+//    vm->exc. `error` records (code, offset) in the traceback, then
+//    `exception_unwind` consults the code's exception table: the handler's
+//    depth is restored, the exception pushed, and execution continues at the
+//    target; without a handler the frame is popped and the search goes on in
+//    the caller. No block stack, no cost when nothing raises.
+//  * Generator frames are entry frames of their own run: YIELD_VALUE saves
+//    ip/sp and returns SEND_NEXT to the resumer (gen.c).
+#include <string.h>
+
+#include "config.h"
+#include "runtime/dict.h"
+#include "runtime/exc.h"
+#include "runtime/float.h"
+#include "runtime/gc.h"
+#include "runtime/int.h"
+#include "runtime/list.h"
+#include "runtime/native.h"
+#include "runtime/ops.h"
+#include "runtime/slice.h"
+#include "runtime/str.h"
+#include "runtime/tuple.h"
+#include "runtime/type.h"
+#include "vm/opcodes.h"
+#include "vm/vm_int.h"
+#include "vm/vm_ops.h"
+
+#define SAVE() (frame->ip = ip, frame->sp = sp)
+#define LOAD()                                                                    \
+    do {                                                                          \
+        ip = frame->ip;                                                           \
+        sp = frame->sp;                                                           \
+        consts = frame->code->consts;                                             \
+        names = frame->code->names;                                               \
+        locals = frame->localsplus;                                               \
+    } while (0)
+#define PUSH(v) (*sp++ = (v))
+#define POP() (*--sp)
+#define TOP() (sp[-1])
+#define PEEK(n) (sp[-(ptrdiff_t)(n)])
+#define ERROR() goto error
+#define NAME_AT(i) AS_STR(names[i])
+
+#if AIOPY_COMPUTED_GOTO
+#define TARGET(op) L_##op:
+#define DISPATCH()                                                                \
+    do {                                                                          \
+        word = *ip++;                                                             \
+        oparg = INSTR_ARG(word);                                                  \
+        goto *labels[INSTR_OP(word)];                                             \
+    } while (0)
+#else
+#define TARGET(op) case OP_##op:
+#define DISPATCH() goto dispatch
+#endif
+
+// Offset of the instruction being executed (ip already moved past it).
+#define LASTI() ((uint32_t)(ip - frame->code->words) - 1)
+
+static SendResult run(Vm *vm, Frame *entry, Value *out, bool throwing);
+
+bool vm_run(Vm *vm, Frame *entry, Value *out) {
+    return run(vm, entry, out, false) == SEND_RETURN;
+}
+
+SendResult vm_run_gen(Vm *vm, Frame *f, Value *out, bool throwing) { return run(vm, f, out, throwing); }
+
+static SendResult run(Vm *vm, Frame *entry, Value *out, bool throwing) {
+    ThreadState *ts = VM_TS(vm);
+    Frame *frame = entry;
+    uint32_t *ip;
+    Value *sp, *consts, *names, *locals;
+    uint32_t word, oparg;
+    Value kwnames = VAL_NULL;   // set by KW_NAMES for the next CALL
+    size_t roots = gc_roots_mark(vm);
+#if AIOPY_COMPUTED_GOTO
+    static const void *const labels[OP_COUNT_] = {
+#define OP_LABEL(name, kind, eff, jeff) &&L_##name,
+        VM_OPCODES(OP_LABEL)
+#undef OP_LABEL
+    };
+#endif
+    entry->entry = true;
+    entry->state = FRAME_RUNNING;
+    LOAD();
+    if (throwing) {
+        entry->state = FRAME_RUNNING;
+        goto error;
+    }
+    if (ts->eval_breaker && !vm_handle_breaker(vm)) goto error;
+    DISPATCH();
+
+#if !AIOPY_COMPUTED_GOTO
+dispatch:
+    word = *ip++;
+    oparg = INSTR_ARG(word);
+dispatch_op:
+    switch (INSTR_OP(word)) {
+#endif
+
+    TARGET(NOP) DISPATCH();
+
+    TARGET(EXTENDED_ARG) {
+        uint32_t high = oparg << INSTR_ARG_BITS;
+        word = *ip++;
+        oparg = high | INSTR_ARG(word);
+#if AIOPY_COMPUTED_GOTO
+        goto *labels[INSTR_OP(word)];
+#else
+        goto dispatch_op;
+#endif
+    }
+
+    TARGET(POP_TOP) {
+        sp--;
+        DISPATCH();
+    }
+
+    TARGET(PUSH_NULL) {
+        PUSH(VAL_NULL);
+        DISPATCH();
+    }
+
+    TARGET(COPY) {
+        Value v = PEEK(oparg);
+        PUSH(v);
+        DISPATCH();
+    }
+
+    TARGET(SWAP) {
+        Value t = TOP();
+        sp[-1] = PEEK(oparg);
+        sp[-(int)oparg] = t;
+        DISPATCH();
+    }
+
+    TARGET(LOAD_CONST) {
+        PUSH(consts[oparg]);
+        DISPATCH();
+    }
+
+    TARGET(LOAD_FAST) {
+        Value v = locals[oparg];
+        if (v == VAL_NULL) {
+            SAVE();
+            rt_raise(vm, &UnboundLocalError_type,
+                     "cannot access local variable '%U' where it is not associated with a value",
+                     AS_STR(frame->code->localnames[oparg]));
+            ERROR();
+        }
+        PUSH(v);
+        DISPATCH();
+    }
+
+    TARGET(STORE_FAST) {
+        locals[oparg] = POP();
+        DISPATCH();
+    }
+
+    TARGET(DELETE_FAST) {
+        if (locals[oparg] == VAL_NULL) {
+            SAVE();
+            rt_raise(vm, &UnboundLocalError_type,
+                     "cannot access local variable '%U' where it is not associated with a value",
+                     AS_STR(frame->code->localnames[oparg]));
+            ERROR();
+        }
+        locals[oparg] = VAL_NULL;
+        DISPATCH();
+    }
+
+    TARGET(LOAD_DEREF) {
+        ObjCode *co = frame->code;
+        Value v = AS_CELL(locals[co->nlocals + oparg])->ref;
+        if (v == VAL_NULL) {
+            SAVE();
+            vm_raise_unbound_deref(vm, frame, oparg);
+            ERROR();
+        }
+        PUSH(v);
+        DISPATCH();
+    }
+
+    TARGET(STORE_DEREF) {
+        AS_CELL(locals[frame->code->nlocals + oparg])->ref = POP();
+        DISPATCH();
+    }
+
+    TARGET(DELETE_DEREF) {
+        ObjCell *c = AS_CELL(locals[frame->code->nlocals + oparg]);
+        if (c->ref == VAL_NULL) {
+            SAVE();
+            vm_raise_unbound_deref(vm, frame, oparg);
+            ERROR();
+        }
+        c->ref = VAL_NULL;
+        DISPATCH();
+    }
+
+    TARGET(LOAD_CLOSURE) {
+        PUSH(locals[frame->code->nlocals + oparg]);
+        DISPATCH();
+    }
+
+    TARGET(LOAD_CLASSDEREF) {
+        ObjCode *co = frame->code;
+        Value name = co->localnames[co->nlocals + oparg], v;
+        if (frame->locals && dict_get_str(vm, AS_DICT(frame->locals), AS_STR(name), &v) == 1) {
+            PUSH(v);
+            DISPATCH();
+        }
+        v = AS_CELL(locals[co->nlocals + oparg])->ref;
+        if (v == VAL_NULL) {
+            SAVE();
+            vm_raise_unbound_deref(vm, frame, oparg);
+            ERROR();
+        }
+        PUSH(v);
+        DISPATCH();
+    }
+
+    TARGET(LOAD_GLOBAL) {
+        Value v;
+        ObjStr *name = NAME_AT(oparg);
+        if (dict_get_str(vm, AS_DICT(frame->globals), name, &v) == 1 ||
+            dict_get_str(vm, AS_DICT(frame->builtins), name, &v) == 1) {
+            PUSH(v);
+            DISPATCH();
+        }
+        SAVE();
+        vm_raise_name_error(vm, frame, OBJ_VAL(name));
+        ERROR();
+    }
+
+    TARGET(STORE_GLOBAL) {
+        SAVE();
+        if (!dict_set(vm, AS_DICT(frame->globals), names[oparg], TOP())) ERROR();
+        sp--;
+        DISPATCH();
+    }
+
+    TARGET(DELETE_GLOBAL) {
+        SAVE();
+        int r = dict_del(vm, AS_DICT(frame->globals), names[oparg], NULL);
+        if (r < 0) ERROR();
+        if (r == 0) {
+            vm_raise_name_error(vm, frame, names[oparg]);
+            ERROR();
+        }
+        DISPATCH();
+    }
+
+    TARGET(LOAD_NAME) {
+        Value v;
+        ObjStr *name = NAME_AT(oparg);
+        SAVE();
+        if (frame->locals) {
+            int r = IS_DICT(frame->locals) ? dict_get_str(vm, AS_DICT(frame->locals), name, &v)
+                                            : vm_mapping_get(vm, frame->locals, OBJ_VAL(name), &v);
+            if (r < 0) ERROR();
+            if (r == 1) {
+                PUSH(v);
+                DISPATCH();
+            }
+        }
+        if (dict_get_str(vm, AS_DICT(frame->globals), name, &v) == 1 ||
+            dict_get_str(vm, AS_DICT(frame->builtins), name, &v) == 1) {
+            PUSH(v);
+            DISPATCH();
+        }
+        vm_raise_name_error(vm, frame, OBJ_VAL(name));
+        ERROR();
+    }
+
+    TARGET(STORE_NAME) {
+        SAVE();
+        bool ok = IS_DICT(frame->locals) ? dict_set(vm, AS_DICT(frame->locals), names[oparg], TOP())
+                                         : rt_setitem(vm, frame->locals, names[oparg], TOP());
+        if (!ok) ERROR();
+        sp--;
+        DISPATCH();
+    }
+
+    TARGET(DELETE_NAME) {
+        SAVE();
+        int r = IS_DICT(frame->locals) ? dict_del(vm, AS_DICT(frame->locals), names[oparg], NULL)
+                                       : (rt_delitem(vm, frame->locals, names[oparg]) ? 1 : -1);
+        if (r < 0) ERROR();
+        if (r == 0) {
+            vm_raise_name_error(vm, frame, names[oparg]);
+            ERROR();
+        }
+        DISPATCH();
+    }
+
+    TARGET(LOAD_ATTR) {
+        Value v;
+        SAVE();
+        if (!rt_getattr(vm, TOP(), NAME_AT(oparg), &v)) ERROR();
+        sp[-1] = v;
+        DISPATCH();
+    }
+
+    TARGET(STORE_ATTR) {
+        // [value, obj]
+        SAVE();
+        if (!rt_setattr(vm, TOP(), NAME_AT(oparg), PEEK(2))) ERROR();
+        sp -= 2;
+        DISPATCH();
+    }
+
+    TARGET(DELETE_ATTR) {
+        SAVE();
+        if (!rt_delattr(vm, TOP(), NAME_AT(oparg))) ERROR();
+        sp--;
+        DISPATCH();
+    }
+
+    TARGET(LOAD_METHOD) {
+        // [obj] -> [method, obj] when the attribute is a plain function found
+        // on the type (no bound method is made), else [NULL, attr].
+        Value obj = TOP(), meth;
+        SAVE();
+        int r = vm_load_method(vm, obj, NAME_AT(oparg), &meth);
+        if (r < 0) ERROR();
+        if (r == 1) {
+            sp[-1] = meth;
+            PUSH(obj);
+        } else {
+            sp[-1] = VAL_NULL;
+            PUSH(meth);
+        }
+        DISPATCH();
+    }
+
+    TARGET(BINARY_OP) {
+        Value b = TOP(), a = PEEK(2), r;
+        if (IS_INT(a) && IS_INT(b)) {
+            int64_t x = AS_INT(a), y = AS_INT(b), z;
+            switch (oparg & ~(uint32_t)BINOP_INPLACE) {
+            case BINOP_ADD: z = x + y; goto small_result;   // 62-bit operands cannot overflow int64
+            case BINOP_SUB: z = x - y; goto small_result;
+            case BINOP_MUL:
+                if (__builtin_mul_overflow(x, y, &z)) break;
+                goto small_result;
+            case BINOP_AND: z = x & y; goto small_result;
+            case BINOP_OR: z = x | y; goto small_result;
+            case BINOP_XOR: z = x ^ y; goto small_result;
+            case BINOP_FLOORDIV:
+                if (y == 0) break;
+                z = x / y;
+                if ((x % y != 0) && ((x < 0) != (y < 0))) z--;
+                goto small_result;
+            case BINOP_MOD:
+                if (y == 0) break;
+                z = x % y;
+                if (z != 0 && ((z < 0) != (y < 0))) z += y;
+                goto small_result;
+            default: break;
+            }
+            goto slow_binop;
+        small_result:
+            if (FITS_SMALL(z)) {
+                sp--;
+                sp[-1] = INT_VAL(z);
+                DISPATCH();
+            }
+        }
+    slow_binop:
+        SAVE();
+        if (!rt_binary_op(vm, (int)oparg, a, b, &r)) ERROR();
+        sp--;
+        sp[-1] = r;
+        DISPATCH();
+    }
+
+    TARGET(UNARY_NEGATIVE) {
+        Value v = TOP(), r;
+        if (IS_INT(v) && AS_INT(v) != SMALL_MIN) {
+            sp[-1] = INT_VAL(-AS_INT(v));
+            DISPATCH();
+        }
+        SAVE();
+        if (!rt_unary_op(vm, UNOP_NEG, v, &r)) ERROR();
+        sp[-1] = r;
+        DISPATCH();
+    }
+
+    TARGET(UNARY_POSITIVE) {
+        Value r;
+        SAVE();
+        if (!rt_unary_op(vm, UNOP_POS, TOP(), &r)) ERROR();
+        sp[-1] = r;
+        DISPATCH();
+    }
+
+    TARGET(UNARY_INVERT) {
+        Value r;
+        SAVE();
+        if (!rt_unary_op(vm, UNOP_INVERT, TOP(), &r)) ERROR();
+        sp[-1] = r;
+        DISPATCH();
+    }
+
+    TARGET(UNARY_NOT) {
+        Value v = TOP();
+        int t;
+        if (v == TRUE_VAL) t = 1;
+        else if (v == FALSE_VAL || v == NONE_VAL) t = 0;
+        else {
+            SAVE();
+            t = rt_is_true(vm, v);
+            if (t < 0) ERROR();
+        }
+        sp[-1] = rt_bool(!t);
+        DISPATCH();
+    }
+
+    TARGET(COMPARE_OP) {
+        Value b = TOP(), a = PEEK(2), r;
+        if (IS_INT(a) && IS_INT(b)) {
+            int64_t x = AS_INT(a), y = AS_INT(b);
+            bool t;
+            switch (oparg) {
+            case CMP_LT: t = x < y; break;
+            case CMP_LE: t = x <= y; break;
+            case CMP_EQ: t = x == y; break;
+            case CMP_NE: t = x != y; break;
+            case CMP_GT: t = x > y; break;
+            default: t = x >= y; break;
+            }
+            sp--;
+            sp[-1] = rt_bool(t);
+            DISPATCH();
+        }
+        SAVE();
+        if (!rt_richcompare(vm, a, b, (CmpOp)oparg, &r)) ERROR();
+        sp--;
+        sp[-1] = r;
+        DISPATCH();
+    }
+
+    TARGET(IS_OP) {
+        bool t = (PEEK(2) == TOP()) != (oparg != 0);
+        sp--;
+        sp[-1] = rt_bool(t);
+        DISPATCH();
+    }
+
+    TARGET(CONTAINS_OP) {
+        SAVE();
+        int r = rt_contains(vm, TOP(), PEEK(2));
+        if (r < 0) ERROR();
+        sp--;
+        sp[-1] = rt_bool((r != 0) != (oparg != 0));
+        DISPATCH();
+    }
+
+    TARGET(BINARY_SUBSCR) {
+        Value r;
+        SAVE();
+        if (!rt_getitem(vm, PEEK(2), TOP(), &r)) ERROR();
+        sp--;
+        sp[-1] = r;
+        DISPATCH();
+    }
+
+    TARGET(STORE_SUBSCR) {
+        // [value, obj, key]
+        SAVE();
+        if (!rt_setitem(vm, PEEK(2), TOP(), PEEK(3))) ERROR();
+        sp -= 3;
+        DISPATCH();
+    }
+
+    TARGET(DELETE_SUBSCR) {
+        SAVE();
+        if (!rt_delitem(vm, PEEK(2), TOP())) ERROR();
+        sp -= 2;
+        DISPATCH();
+    }
+
+    TARGET(BUILD_SLICE) {
+        SAVE();
+        Value step = oparg == 3 ? TOP() : NONE_VAL;
+        Value *base = sp - oparg;
+        ObjSlice *s = slice_new(vm, base[0], base[1], step);
+        if (!s) ERROR();
+        sp = base;
+        PUSH(OBJ_VAL(s));
+        DISPATCH();
+    }
+
+    TARGET(BUILD_TUPLE) {
+        SAVE();
+        ObjTuple *t = tuple_from(vm, sp - oparg, oparg);
+        if (!t) ERROR();
+        sp -= oparg;
+        PUSH(OBJ_VAL(t));
+        DISPATCH();
+    }
+
+    TARGET(BUILD_LIST) {
+        SAVE();
+        ObjList *l = list_from(vm, sp - oparg, oparg);
+        if (!l) ERROR();
+        sp -= oparg;
+        PUSH(OBJ_VAL(l));
+        DISPATCH();
+    }
+
+    TARGET(BUILD_SET) {
+        Value s;
+        SAVE();
+        if (!vm_build_set(vm, sp - oparg, oparg, &s)) ERROR();
+        sp -= oparg;
+        PUSH(s);
+        DISPATCH();
+    }
+
+    TARGET(BUILD_MAP) {
+        SAVE();
+        ObjDict *d = dict_new(vm);
+        if (!d) ERROR();
+        PUSH(OBJ_VAL(d));   // rooted while filled
+        Value *base = sp - 1 - 2 * oparg;
+        for (uint32_t i = 0; i < oparg; i++) {
+            SAVE();
+            if (!dict_set(vm, d, base[2 * i], base[2 * i + 1])) ERROR();
+        }
+        sp = base;
+        PUSH(OBJ_VAL(d));
+        DISPATCH();
+    }
+
+    TARGET(BUILD_CONST_KEY_MAP) {
+        goto bad_opcode;
+    }
+
+    TARGET(BUILD_STRING) {
+        Value s;
+        SAVE();
+        if (!vm_build_string(vm, sp - oparg, oparg, &s)) ERROR();
+        sp -= oparg;
+        PUSH(s);
+        DISPATCH();
+    }
+
+    TARGET(LIST_APPEND) {
+        SAVE();
+        if (!list_append(vm, AS_LIST(PEEK(oparg + 1)), TOP())) ERROR();
+        sp--;
+        DISPATCH();
+    }
+
+    TARGET(SET_ADD) {
+        SAVE();
+        if (!vm_set_add(vm, PEEK(oparg + 1), TOP())) ERROR();
+        sp--;
+        DISPATCH();
+    }
+
+    TARGET(MAP_ADD) {
+        // [..., dict, ..., key, value]
+        SAVE();
+        if (!dict_set(vm, AS_DICT(PEEK(oparg + 2)), PEEK(2), TOP())) ERROR();
+        sp -= 2;
+        DISPATCH();
+    }
+
+    TARGET(LIST_EXTEND) {
+        SAVE();
+        if (!vm_list_extend(vm, PEEK(oparg + 1), TOP())) ERROR();
+        sp--;
+        DISPATCH();
+    }
+
+    TARGET(SET_UPDATE) {
+        SAVE();
+        if (!vm_set_update(vm, PEEK(oparg + 1), TOP())) ERROR();
+        sp--;
+        DISPATCH();
+    }
+
+    TARGET(DICT_UPDATE) {
+        SAVE();
+        if (!vm_dict_update(vm, PEEK(oparg + 1), TOP())) ERROR();
+        sp--;
+        DISPATCH();
+    }
+
+    TARGET(DICT_MERGE) {
+        // The callable sits three below the dict: [NULL, f, args, dict, mapping].
+        SAVE();
+        if (!vm_dict_merge(vm, PEEK(oparg + 1), TOP(), PEEK(oparg + 3))) ERROR();
+        sp--;
+        DISPATCH();
+    }
+
+    TARGET(LIST_TO_TUPLE) {
+        SAVE();
+        ObjList *l = AS_LIST(TOP());
+        ObjTuple *t = tuple_from(vm, l->items, l->len);
+        if (!t) ERROR();
+        sp[-1] = OBJ_VAL(t);
+        DISPATCH();
+    }
+
+    TARGET(UNPACK_SEQUENCE) {
+        SAVE();
+        if (!vm_unpack(vm, sp - 1, oparg, -1, 0)) ERROR();
+        sp += (int)oparg - 1;
+        DISPATCH();
+    }
+
+    TARGET(UNPACK_EX) {
+        uint32_t before = oparg & 0xff, after = oparg >> 8;
+        SAVE();
+        if (!vm_unpack(vm, sp - 1, before, (int)before, after)) ERROR();
+        sp += (int)(before + after);
+        DISPATCH();
+    }
+
+    TARGET(FORMAT_VALUE) {
+        Value spec = (oparg & FV_SPEC) ? TOP() : VAL_NULL, r;
+        Value v = (oparg & FV_SPEC) ? PEEK(2) : TOP();
+        SAVE();
+        if (!vm_format_value(vm, v, (int)(oparg & 3), spec, &r)) ERROR();
+        if (oparg & FV_SPEC) sp--;
+        sp[-1] = r;
+        DISPATCH();
+    }
+
+    TARGET(GET_ITER) {
+        Value it;
+        SAVE();
+        if (!rt_iter(vm, TOP(), &it)) ERROR();
+        sp[-1] = it;
+        DISPATCH();
+    }
+
+    TARGET(FOR_ITER) {
+        Value v;
+        SAVE();
+        IterResult r = rt_next(vm, TOP(), &v);
+        if (r == ITER_NEXT) {
+            PUSH(v);
+            DISPATCH();
+        }
+        if (r == ITER_ERROR) ERROR();
+        sp--;
+        ip = frame->code->words + oparg;
+        DISPATCH();
+    }
+
+    TARGET(JUMP) {
+        ip = frame->code->words + oparg;
+        DISPATCH();
+    }
+
+    TARGET(JUMP_BACKWARD) {
+        ip = frame->code->words + oparg;
+        if (ts->eval_breaker) {
+            SAVE();
+            if (!vm_handle_breaker(vm)) ERROR();
+        }
+        DISPATCH();
+    }
+
+    TARGET(POP_JUMP_IF_FALSE) {
+        Value v = POP();
+        if (v == FALSE_VAL || v == NONE_VAL) {
+            ip = frame->code->words + oparg;
+        } else if (v != TRUE_VAL) {
+            sp++;
+            SAVE();
+            int t = rt_is_true(vm, v);
+            if (t < 0) ERROR();
+            sp--;
+            if (!t) ip = frame->code->words + oparg;
+        }
+        DISPATCH();
+    }
+
+    TARGET(POP_JUMP_IF_TRUE) {
+        Value v = POP();
+        if (v == TRUE_VAL) {
+            ip = frame->code->words + oparg;
+        } else if (v != FALSE_VAL && v != NONE_VAL) {
+            sp++;
+            SAVE();
+            int t = rt_is_true(vm, v);
+            if (t < 0) ERROR();
+            sp--;
+            if (t) ip = frame->code->words + oparg;
+        }
+        DISPATCH();
+    }
+
+    TARGET(POP_JUMP_IF_NONE) {
+        if (POP() == NONE_VAL) ip = frame->code->words + oparg;
+        DISPATCH();
+    }
+
+    TARGET(POP_JUMP_IF_NOT_NONE) {
+        if (POP() != NONE_VAL) ip = frame->code->words + oparg;
+        DISPATCH();
+    }
+
+    TARGET(JUMP_IF_FALSE_OR_POP) {
+        Value v = TOP();
+        int t = v == TRUE_VAL ? 1 : (v == FALSE_VAL || v == NONE_VAL) ? 0 : -2;
+        if (t == -2) {
+            SAVE();
+            t = rt_is_true(vm, v);
+            if (t < 0) ERROR();
+        }
+        if (!t) ip = frame->code->words + oparg;
+        else sp--;
+        DISPATCH();
+    }
+
+    TARGET(JUMP_IF_TRUE_OR_POP) {
+        Value v = TOP();
+        int t = v == TRUE_VAL ? 1 : (v == FALSE_VAL || v == NONE_VAL) ? 0 : -2;
+        if (t == -2) {
+            SAVE();
+            t = rt_is_true(vm, v);
+            if (t < 0) ERROR();
+        }
+        if (t) ip = frame->code->words + oparg;
+        else sp--;
+        DISPATCH();
+    }
+
+    TARGET(KW_NAMES) {
+        kwnames = consts[oparg];
+        DISPATCH();
+    }
+
+    TARGET(CALL) {
+        // [NULL, callable, args...] or [callable, self, args...]
+        Value kw = kwnames;
+        kwnames = VAL_NULL;
+        size_t nkw = kw ? AS_TUPLE(kw)->len : 0;
+        size_t n = oparg;
+        Value *base = sp - n - 2;   // the call's first stack slot
+        Value callable = base[0];
+        Value *args;
+        if (callable) {
+            args = base + 1;
+            n++;
+        } else {
+            callable = base[1];
+            args = base + 2;
+            if (IS_METHOD(callable)) {
+                // Unpack a bound method in place: [func, self, args...].
+                base[0] = AS_METHOD(callable)->func;
+                base[1] = AS_METHOD(callable)->self;
+                callable = base[0];
+                args = base + 1;
+                n++;
+            }
+        }
+        size_t npos = n - nkw;
+        SAVE();
+        if (IS_FUNCTION(callable)) {
+            Value gen;
+            Frame *nf = vm_call_setup(vm, AS_FUNCTION(callable), args, npos, kw, &gen);
+            if (!nf) ERROR();
+            sp = base;
+            if (gen) {
+                PUSH(gen);
+                DISPATCH();
+            }
+            // The arguments now live in the new frame; the caller resumes
+            // with its stack cut back to the call's base.
+            frame->sp = sp;
+            frame->ip = ip;
+            frame = nf;
+            frame->state = FRAME_RUNNING;
+            LOAD();
+            if (ts->eval_breaker && !vm_handle_breaker(vm)) ERROR();
+            DISPATCH();
+        }
+        Value r;
+        if (!rt_call(vm, callable, args, npos, kw, &r)) ERROR();
+        sp = base;
+        PUSH(r);
+        DISPATCH();
+    }
+
+    TARGET(CALL_FUNCTION_EX) {
+        // [NULL, callable, args tuple, (kwargs dict)]
+        Value *base = sp - 3 - (oparg & 1);
+        Value callable = base[1], r;
+        SAVE();
+        if (!vm_call_ex(vm, callable, base[2], (oparg & 1) ? base[3] : VAL_NULL, &r)) ERROR();
+        sp = base;
+        PUSH(r);
+        DISPATCH();
+    }
+
+    TARGET(MAKE_FUNCTION) {
+        SAVE();
+        ObjFunction *f = func_new(vm, AS_CODE(TOP()), frame->globals, frame->builtins);
+        if (!f) ERROR();
+        sp--;
+        if (oparg & MF_CLOSURE) f->closure = POP();
+        if (oparg & MF_ANNOTATIONS) f->annotations = POP();
+        if (oparg & MF_KWDEFAULTS) f->kwdefaults = POP();
+        if (oparg & MF_DEFAULTS) f->defaults = POP();
+        PUSH(OBJ_VAL(f));
+        DISPATCH();
+    }
+
+    TARGET(RETURN_VALUE) {
+        Value r = POP();
+        if (frame->entry) {
+            *out = r;
+            SAVE();
+            frame->state = FRAME_CLEARED;
+            vm_frame_pop(vm, frame);
+            gc_roots_reset(vm, roots);
+            return SEND_RETURN;
+        }
+        Frame *prev = frame->previous;
+        vm_frame_pop(vm, frame);
+        frame = prev;
+        LOAD();
+        PUSH(r);
+        DISPATCH();
+    }
+
+    TARGET(RAISE_VARARGS) {
+        SAVE();
+        if (oparg == 0) {
+            if (!ts->exc_info) {
+                rt_raise(vm, &RuntimeError_type, "No active exception to reraise");
+                ERROR();
+            }
+            vm->exc = ts->exc_info;
+            goto exception_unwind;
+        }
+        vm_do_raise(vm, oparg >= 1 ? PEEK(oparg) : VAL_NULL, oparg == 2 ? TOP() : VAL_NULL);
+        sp -= oparg;
+        ERROR();
+    }
+
+    TARGET(RERAISE) {
+        vm->exc = POP();
+        SAVE();
+        goto exception_unwind;
+    }
+
+    TARGET(PUSH_EXC_INFO) {
+        Value exc = TOP();
+        sp[-1] = ts->exc_info ? ts->exc_info : NONE_VAL;
+        ts->exc_info = exc;
+        PUSH(exc);
+        DISPATCH();
+    }
+
+    TARGET(POP_EXCEPT) {
+        Value prev = POP();
+        ts->exc_info = prev == NONE_VAL ? VAL_NULL : prev;
+        DISPATCH();
+    }
+
+    TARGET(CHECK_EXC_MATCH) {
+        SAVE();
+        int r = vm_exc_match(vm, PEEK(2), TOP());
+        if (r < 0) ERROR();
+        sp[-1] = rt_bool(r);
+        DISPATCH();
+    }
+
+    TARGET(LOAD_ASSERTION_ERROR) {
+        PUSH(OBJ_VAL(&AssertionError_type));
+        DISPATCH();
+    }
+
+    TARGET(LOAD_BUILD_CLASS) {
+        PUSH(ts->build_class);
+        DISPATCH();
+    }
+
+    TARGET(BEFORE_WITH) {
+        Value exit_, res;
+        SAVE();
+        if (!vm_before_with(vm, TOP(), &exit_, &res)) ERROR();
+        sp[-1] = exit_;
+        PUSH(res);
+        DISPATCH();
+    }
+
+    TARGET(WITH_EXCEPT_START) {
+        // [exit, prev_exc, exc] -> [..., exit(type, exc, tb)]
+        Value r;
+        SAVE();
+        if (!vm_with_exit(vm, PEEK(3), TOP(), &r)) ERROR();
+        PUSH(r);
+        DISPATCH();
+    }
+
+    TARGET(IMPORT_NAME) {
+        Value m;
+        SAVE();
+        if (!vm_import_name(vm, frame, names[oparg], TOP(), PEEK(2), &m)) ERROR();
+        sp--;
+        sp[-1] = m;
+        DISPATCH();
+    }
+
+    TARGET(IMPORT_FROM) {
+        Value v;
+        SAVE();
+        if (!vm_import_from(vm, TOP(), names[oparg], &v)) ERROR();
+        PUSH(v);
+        DISPATCH();
+    }
+
+    TARGET(IMPORT_STAR) {
+        SAVE();
+        if (!vm_import_star(vm, frame, TOP())) ERROR();
+        sp--;
+        DISPATCH();
+    }
+
+    TARGET(SETUP_ANNOTATIONS) {
+        SAVE();
+        if (!vm_setup_annotations(vm, frame)) ERROR();
+        DISPATCH();
+    }
+
+    TARGET(PRINT_EXPR) {
+        SAVE();
+        if (!vm_print_expr(vm, TOP())) ERROR();
+        sp--;
+        DISPATCH();
+    }
+
+    TARGET(RETURN_GENERATOR) {
+        // Never executed: calling a generator function makes the generator
+        // and starts its frame after this instruction.
+        goto bad_opcode;
+    }
+
+    TARGET(YIELD_VALUE) {
+        Value v = POP();
+        SAVE();
+        if (frame->entry && frame->owner == FRAME_OWNED_BY_GEN) {
+            frame->state = FRAME_SUSPENDED;
+            VM_TS(vm)->current = frame->previous;
+            VM_TS(vm)->py_depth--;
+            *out = v;
+            gc_roots_reset(vm, roots);
+            return SEND_NEXT;
+        }
+        rt_raise(vm, &SystemError_type, "yield outside a generator frame");
+        ERROR();
+    }
+
+    TARGET(GET_YIELD_FROM_ITER) {
+        Value it;
+        SAVE();
+        if (!vm_yield_from_iter(vm, frame, TOP(), &it)) ERROR();
+        sp[-1] = it;
+        DISPATCH();
+    }
+
+    TARGET(GET_AWAITABLE) {
+        Value it;
+        SAVE();
+        if (!vm_get_awaitable(vm, TOP(), &it)) ERROR();
+        sp[-1] = it;
+        DISPATCH();
+    }
+
+    TARGET(SEND) {
+        // [receiver, value] -> next: [receiver, yielded]; return: [result], jump.
+        Value r;
+        SAVE();
+        SendResult s = vm_send(vm, PEEK(2), TOP(), &r);
+        if (s == SEND_ERROR) ERROR();
+        if (s == SEND_NEXT) {
+            sp[-1] = r;
+            DISPATCH();
+        }
+        sp--;
+        sp[-1] = r;
+        ip = frame->code->words + oparg;
+        DISPATCH();
+    }
+
+    TARGET(CLEANUP_THROW) {
+        // [receiver, exc]: a StopIteration from the delegate ends the
+        // delegation with its value; anything else propagates.
+        Value exc = TOP();
+        if (IS_INSTANCE(exc, StopIteration_type)) {
+            Value v = AS_EXC(exc)->value;
+            sp--;
+            sp[-1] = v ? v : NONE_VAL;
+            DISPATCH();
+        }
+        sp--;
+        vm->exc = exc;
+        SAVE();
+        goto exception_unwind;
+    }
+
+    TARGET(END_FOR_ASYNC) goto bad_opcode;
+    TARGET(SETUP_HANDLER) goto bad_opcode;
+    TARGET(LABEL_) goto bad_opcode;
+
+#if !AIOPY_COMPUTED_GOTO
+    default:
+        goto bad_opcode;
+    }
+#endif
+
+bad_opcode:
+    SAVE();
+    rt_raise(vm, &SystemError_type, "unknown opcode %u", (unsigned)INSTR_OP(word));
+
+error:
+    // A fresh exception (no traceback yet) takes the handled one as context.
+    SAVE();
+    if (vm->exc && IS_EXC(vm->exc)) {
+        if (!AS_EXC(vm->exc)->traceback) vm_chain_context(vm, vm->exc);
+        Value exc = vm->exc;
+        if (!exc_add_traceback(vm, exc, OBJ_VAL(frame->code), frame_lasti(frame))) {
+            // Out of memory while recording: keep unwinding with MemoryError.
+        }
+    }
+exception_unwind:
+    for (;;) {
+        const CodeExc *h = code_handler_at(frame->code, frame_lasti(frame));
+        if (h) {
+            Value exc = rt_exc_take(vm);
+            sp = frame_stack_base(frame) + h->depth;
+            PUSH(exc);
+            ip = frame->code->words + h->target;
+            SAVE();
+            kwnames = VAL_NULL;
+            DISPATCH();
+        }
+        bool was_entry = frame->entry;
+        Frame *prev = frame->previous;
+        frame->state = FRAME_CLEARED;
+        vm_frame_pop(vm, frame);
+        if (was_entry) {
+            gc_roots_reset(vm, roots);
+            return SEND_ERROR;
+        }
+        frame = prev;
+        LOAD();
+        // The caller's line joins the traceback at its CALL.
+        if (vm->exc && IS_EXC(vm->exc) &&
+            !exc_add_traceback(vm, vm->exc, OBJ_VAL(frame->code), frame_lasti(frame))) {
+        }
+    }
+}

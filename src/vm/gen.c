@@ -1,0 +1,538 @@
+// Generators and coroutines: objects that own a suspended heap frame, the
+// one resume routine (send a value or throw an exception into the frame),
+// and the delegation used by SEND for `yield from` and `await`.
+//
+// A generator's frame is created when the generator function is called
+// (call.c) and starts just after RETURN_GENERATOR: every resume pushes the
+// sent value, so the first POP_TOP discards the initial None and every
+// YIELD_VALUE resumes with the sent value on the stack.
+//
+// Baseline (architecture §4): each resume runs the frame in a nested
+// vm_run; a `yield from` chain of depth N therefore recurses N times in C
+// on every resume (bounded by the recursion limit through py_depth and by
+// c_depth). The frame layout is ready for the inline SEND of §4/§8 (frames
+// link through `previous`; a generator frame is an entry frame only
+// because the resumer is C).
+#include <stdio.h>
+#include <string.h>
+
+#include "runtime/dict.h"
+#include "runtime/exc.h"
+#include "runtime/gc.h"
+#include "runtime/native.h"
+#include "runtime/ops.h"
+#include "runtime/str.h"
+#include "runtime/tuple.h"
+#include "runtime/type.h"
+#include "vm/opcodes.h"
+#include "vm/vm_int.h"
+#include "vm/vm_ops.h"
+
+typedef struct ObjGen {
+    Obj hdr;
+    Frame *frame;        // NULL once finished
+    ObjCode *code;
+    Value name, qualname;
+    Value exc_state;     // the exception this generator was handling when it yielded
+    bool running;
+    bool started;
+} ObjGen;
+
+#define AS_GEN(v) ((ObjGen *)AS_OBJ(v))
+static bool is_gen(Value v) {
+    return IS_OBJ(v) && (AS_OBJ(v)->type == &generator_type || AS_OBJ(v)->type == &coroutine_type);
+}
+
+bool gen_new(Vm *vm, Frame *f, Value *out) {
+    bool coro = (f->code->flags & CODE_COROUTINE) != 0;
+    // The frame is not reachable yet: root what it holds while allocating.
+    gc_push_root(vm, f->func);
+    ObjGen *g = (ObjGen *)gc_alloc(vm, coro ? &coroutine_type : &generator_type, sizeof(ObjGen));
+    gc_pop_root(vm);
+    if (!g) return false;
+    g->frame = f;
+    g->code = f->code;
+    g->name = AS_FUNCTION(f->func)->name;
+    g->qualname = AS_FUNCTION(f->func)->qualname;
+    f->gen = OBJ_VAL(g);
+    f->state = FRAME_CREATED;
+    *out = OBJ_VAL(g);
+    return true;
+}
+
+static const char *kind(ObjGen *g) { return g->hdr.type == &coroutine_type ? "coroutine" : "generator"; }
+
+// Finds the receiver a suspended frame delegates to: the frame is parked
+// right after the YIELD_VALUE of a SEND loop, i.e. at a JUMP_BACKWARD whose
+// target is a SEND. *exit receives the SEND's exit target.
+static uint32_t decode(const uint32_t *w, uint32_t *op) {
+    uint32_t arg = 0, i = 0;
+    while (INSTR_OP(w[i]) == OP_EXTENDED_ARG) arg = (arg | INSTR_ARG(w[i++])) << INSTR_ARG_BITS;
+    *op = INSTR_OP(w[i]);
+    return arg | INSTR_ARG(w[i]);
+}
+
+static Value gen_yf(ObjGen *g, uint32_t *exit) {
+    Frame *f = g->frame;
+    if (!f || f->state != FRAME_SUSPENDED) return VAL_NULL;
+    uint32_t op, target = decode(f->ip, &op);
+    if (op != OP_JUMP_BACKWARD) return VAL_NULL;
+    uint32_t sop, ex = decode(f->code->words + target, &sop);
+    if (sop != OP_SEND) return VAL_NULL;
+    if (exit) *exit = ex;
+    return f->sp[-1];
+}
+
+// Runs the frame once. [mode]: 0 push [v] and continue; 1 throw vm->exc in;
+// 2 continue without pushing (the stack was adjusted already).
+static SendResult resume(Vm *vm, ObjGen *g, Value v, int mode, Value *out) {
+    ThreadState *ts = VM_TS(vm);
+    Frame *f = g->frame;
+    if (ts->py_depth >= ts->recursion_limit) {
+        rt_raise(vm, &RecursionError_type, "maximum recursion depth exceeded");
+        return SEND_ERROR;
+    }
+    f->previous = ts->current;
+    ts->current = f;
+    ts->py_depth++;
+    if (mode == 0) *f->sp++ = v;
+    Value outer = ts->exc_info;
+    if (g->exc_state) ts->exc_info = g->exc_state;
+    g->running = true;
+    g->started = true;
+    gc_push_root(vm, OBJ_VAL(g));
+    SendResult r = vm_run_gen(vm, f, out, mode == 1);
+    gc_pop_root(vm);
+    g->running = false;
+    g->exc_state = r == SEND_NEXT && ts->exc_info != outer ? ts->exc_info : VAL_NULL;
+    ts->exc_info = outer;
+    if (r != SEND_NEXT) {
+        g->frame = NULL;
+        vm_frame_free_heap(vm, f);
+    }
+    if (r == SEND_ERROR && rt_exc_matches(vm, &StopIteration_type)) {
+        // PEP 479: a StopIteration escaping the body becomes RuntimeError.
+        Value si = rt_exc_take(vm);
+        gc_push_root(vm, si);
+        rt_raise(vm, &RuntimeError_type, "%s raised StopIteration", kind(g));
+        gc_pop_root(vm);
+        if (IS_EXC(vm->exc)) {
+            AS_EXC(vm->exc)->cause = si;
+            AS_EXC(vm->exc)->context = si;
+            AS_EXC(vm->exc)->suppress_context = true;
+        }
+    }
+    return r;
+}
+
+static bool check_runnable(Vm *vm, ObjGen *g) {
+    if (g->running) return rt_raise(vm, &ValueError_type, "%s already executing", kind(g));
+    return true;
+}
+
+static SendResult gen_send_impl(Vm *vm, ObjGen *g, Value v, Value *out) {
+    if (!check_runnable(vm, g)) return SEND_ERROR;
+    if (!g->frame) {
+        if (g->hdr.type == &coroutine_type) {
+            rt_raise(vm, &RuntimeError_type, "cannot reuse already awaited coroutine");
+            return SEND_ERROR;
+        }
+        *out = NONE_VAL;
+        return SEND_RETURN;
+    }
+    if (g->frame->state == FRAME_CREATED && !IS_NONE(v)) {
+        rt_raise(vm, &TypeError_type, "can't send non-None value to a just-started %s", kind(g));
+        return SEND_ERROR;
+    }
+    return resume(vm, g, v, 0, out);
+}
+
+static SendResult throw_into(Vm *vm, ObjGen *g, Value exc, Value *out);
+
+// Delivers [exc] (an instance) at the suspension point, delegating first.
+static SendResult gen_throw_impl(Vm *vm, ObjGen *g, Value exc, Value *out) {
+    if (!check_runnable(vm, g)) return SEND_ERROR;
+    uint32_t exit;
+    Value yf = gen_yf(g, &exit);
+    if (yf) {
+        SendResult r;
+        Value v;
+        gc_push_root(vm, exc);
+        if (IS_INSTANCE(exc, GeneratorExit_type)) {
+            // Close the delegate, then raise GeneratorExit here.
+            bool ok = true;
+            if (is_gen(yf)) {
+                g->running = true;
+                r = gen_throw_impl(vm, AS_GEN(yf), exc, &v);
+                g->running = false;
+                ok = r != SEND_ERROR || rt_exc_matches(vm, &GeneratorExit_type);
+                if (r == SEND_ERROR && ok) rt_exc_clear(vm);
+            } else {
+                Value close;
+                int found = rt_getattr_opt(vm, yf, NAME(vm, close), &close);
+                if (found < 0) ok = false;
+                else if (found) ok = rt_call0(vm, close, &v);
+            }
+            gc_pop_root(vm);
+            if (!ok) return throw_into(vm, g, vm->exc ? rt_exc_take(vm) : exc, out);
+            return throw_into(vm, g, exc, out);
+        }
+        if (is_gen(yf)) {
+            g->running = true;
+            r = gen_throw_impl(vm, AS_GEN(yf), exc, &v);
+            g->running = false;
+        } else {
+            Value meth;
+            int found = rt_getattr_opt(vm, yf, NAME(vm, throw), &meth);
+            if (found < 0) {
+                gc_pop_root(vm);
+                return throw_into(vm, g, rt_exc_take(vm), out);
+            }
+            if (!found) {
+                gc_pop_root(vm);
+                return throw_into(vm, g, exc, out);
+            }
+            g->running = true;
+            bool ok = rt_call1(vm, meth, exc, &v);
+            g->running = false;
+            r = ok ? SEND_NEXT : SEND_ERROR;
+        }
+        gc_pop_root(vm);
+        if (r == SEND_NEXT) {
+            *out = v;
+            return SEND_NEXT;
+        }
+        if (r == SEND_RETURN) {
+            // The delegate finished: continue after the SEND with its value.
+            Frame *f = g->frame;
+            f->sp[-1] = v;
+            f->ip = f->code->words + exit;
+            return resume(vm, g, VAL_NULL, 2, out);
+        }
+        return throw_into(vm, g, rt_exc_take(vm), out);
+    }
+    return throw_into(vm, g, exc, out);
+}
+
+static SendResult throw_into(Vm *vm, ObjGen *g, Value exc, Value *out) {
+    if (!g->frame) {
+        vm->exc = exc;
+        return SEND_ERROR;
+    }
+    if (g->frame->state == FRAME_CREATED && !g->started) {
+        // Never started: the exception is raised at the def line.
+    }
+    vm->exc = exc;
+    return resume(vm, g, VAL_NULL, 1, out);
+}
+
+// ---- slots and methods ----
+
+static SendResult gen_send_slot(Vm *vm, Value self, Value in, Value *out) {
+    return gen_send_impl(vm, AS_GEN(self), in, out);
+}
+
+static SendResult gen_throw_slot(Vm *vm, Value self, Value exc, Value *out) {
+    return gen_throw_impl(vm, AS_GEN(self), exc, out);
+}
+
+static IterResult gen_iternext(Vm *vm, Value self, Value *out) {
+    SendResult r = gen_send_impl(vm, AS_GEN(self), NONE_VAL, out);
+    return r == SEND_NEXT ? ITER_NEXT : r == SEND_RETURN ? ITER_DONE : ITER_ERROR;
+}
+
+static bool gen_iter(Vm *vm, Value self, Value *out) {
+    (void)vm;
+    *out = self;
+    return true;
+}
+
+// A Python-level send/next that finished: StopIteration(value).
+static bool stop_iteration(Vm *vm, Value v) {
+    if (IS_NONE(v)) return rt_raise_empty(vm, &StopIteration_type);
+    return rt_raise_arg(vm, &StopIteration_type, v);
+}
+
+static bool to_value(Vm *vm, SendResult r, Value v, Value *out) {
+    if (r == SEND_NEXT) {
+        *out = v;
+        return true;
+    }
+    if (r == SEND_RETURN) return stop_iteration(vm, v);
+    return false;
+}
+
+static bool m_send(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
+    TRY(rt_no_kwargs(vm, "send", kw));
+    TRY(rt_check_nargs(vm, "send", nargs - 1, 1, 1));
+    Value v;
+    SendResult r = gen_send_impl(vm, AS_GEN(args[0]), args[1], &v);
+    return to_value(vm, r, v, out);
+}
+
+static bool m_next(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
+    TRY(rt_no_kwargs(vm, "__next__", kw));
+    TRY(rt_check_nargs(vm, "__next__", nargs - 1, 0, 0));
+    Value v;
+    SendResult r = gen_send_impl(vm, AS_GEN(args[0]), NONE_VAL, &v);
+    return to_value(vm, r, v, out);
+}
+
+static bool m_iter(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
+    (void)vm;
+    (void)nargs;
+    (void)kw;
+    *out = args[0];
+    return true;
+}
+
+// throw(exc) / throw(type[, value[, tb]]) -> the exception instance.
+static bool normalize_throw(Vm *vm, Value *args, size_t n, Value *exc) {
+    Value typ = args[0], val = n > 1 ? args[1] : NONE_VAL;
+    if (IS_TYPE(typ) && (AS_TYPE(typ)->flags & TYPE_EXC)) {
+        if (IS_EXC(val) && type_is_subtype(rt_type(val), AS_TYPE(typ))) {
+            *exc = val;
+            return true;
+        }
+        if (IS_NONE(val)) return rt_call0(vm, typ, exc);
+        if (IS_TUPLE(val)) return rt_call(vm, typ, AS_TUPLE(val)->items, AS_TUPLE(val)->len, VAL_NULL, exc);
+        return rt_call1(vm, typ, val, exc);
+    }
+    if (IS_EXC(typ)) {
+        if (!IS_NONE(val))
+            return rt_raise(vm, &TypeError_type, "instance exception may not have a separate value");
+        *exc = typ;
+        return true;
+    }
+    return rt_raise(vm, &TypeError_type,
+                    "exceptions must be classes or instances deriving from BaseException, not %s",
+                    type_name(rt_type(typ)));
+}
+
+static bool m_throw(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
+    TRY(rt_no_kwargs(vm, "throw", kw));
+    TRY(rt_check_nargs(vm, "throw", nargs - 1, 1, 3));
+    Value exc, v;
+    TRY(normalize_throw(vm, args + 1, nargs - 1, &exc));
+    if (nargs > 3 && !IS_NONE(args[3])) AS_EXC(exc)->traceback = args[3];
+    gc_push_root(vm, exc);
+    SendResult r = gen_throw_impl(vm, AS_GEN(args[0]), exc, &v);
+    gc_pop_root(vm);
+    return to_value(vm, r, v, out);
+}
+
+static bool gen_close_impl(Vm *vm, ObjGen *g) {
+    if (!g->frame) return true;
+    if (g->frame->state == FRAME_CREATED) {
+        vm_frame_free_heap(vm, g->frame);
+        g->frame = NULL;
+        return true;
+    }
+    if (!check_runnable(vm, g)) return false;
+    Value exc, v;
+    TRY(exc_new(vm, &GeneratorExit_type, vm->empty_tuple, &exc));
+    gc_push_root(vm, exc);
+    SendResult r = gen_throw_impl(vm, g, exc, &v);
+    gc_pop_root(vm);
+    if (r == SEND_NEXT)
+        return rt_raise(vm, &RuntimeError_type, "%s ignored GeneratorExit", kind(g));
+    if (r == SEND_RETURN) return true;
+    if (rt_exc_matches(vm, &GeneratorExit_type) || rt_exc_matches(vm, &StopIteration_type)) {
+        rt_exc_clear(vm);
+        return true;
+    }
+    return false;
+}
+
+static bool m_close(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
+    TRY(rt_no_kwargs(vm, "close", kw));
+    TRY(rt_check_nargs(vm, "close", nargs - 1, 0, 0));
+    TRY(gen_close_impl(vm, AS_GEN(args[0])));
+    *out = NONE_VAL;
+    return true;
+}
+
+static void gen_trace(Vm *vm, Obj *o) {
+    ObjGen *g = (ObjGen *)o;
+    gc_mark_obj(vm, &g->code->hdr);
+    gc_mark_value(vm, g->name);
+    gc_mark_value(vm, g->qualname);
+    gc_mark_value(vm, g->exc_state);
+    // A running frame is on the thread's chain (marked there); a suspended
+    // one only through its generator.
+    if (g->frame && !g->running) vm_frame_mark(vm, g->frame);
+}
+
+static void gen_free(Vm *vm, Obj *o) {
+    ObjGen *g = (ObjGen *)o;
+    if (g->frame) vm_frame_free_heap(vm, g->frame);
+    g->frame = NULL;
+}
+
+static bool gen_repr(Vm *vm, Value self, Value *out) {
+    ObjGen *g = AS_GEN(self);
+    char addr[32];
+    snprintf(addr, sizeof addr, "%p", (void *)g);
+    ObjStr *s = rt_format_cmsg(vm, "<%s object %U at %s>", kind(g), AS_STR(g->qualname), addr);
+    TRY(s);
+    *out = OBJ_VAL(s);
+    return true;
+}
+
+static bool get_name(Vm *vm, Value self, Value *out) { (void)vm; *out = AS_GEN(self)->name; return true; }
+static bool get_qualname(Vm *vm, Value self, Value *out) { (void)vm; *out = AS_GEN(self)->qualname; return true; }
+static bool get_running(Vm *vm, Value self, Value *out) { (void)vm; *out = rt_bool(AS_GEN(self)->running); return true; }
+static bool get_suspended(Vm *vm, Value self, Value *out) {
+    (void)vm;
+    ObjGen *g = AS_GEN(self);
+    *out = rt_bool(g->frame && g->frame->state == FRAME_SUSPENDED);
+    return true;
+}
+static bool get_code(Vm *vm, Value self, Value *out) { (void)vm; *out = OBJ_VAL(AS_GEN(self)->code); return true; }
+static bool get_yieldfrom(Vm *vm, Value self, Value *out) {
+    (void)vm;
+    Value y = gen_yf(AS_GEN(self), NULL);
+    *out = y ? y : NONE_VAL;
+    return true;
+}
+static bool get_frame(Vm *vm, Value self, Value *out) {
+    (void)vm;
+    *out = AS_GEN(self)->frame ? TRUE_VAL : NONE_VAL;   // no frame objects yet
+    return true;
+}
+
+static const GetSetDef gen_getsets[] = {
+    {"__name__", get_name, NULL},
+    {"__qualname__", get_qualname, NULL},
+    {"gi_running", get_running, NULL},
+    {"gi_suspended", get_suspended, NULL},
+    {"gi_code", get_code, NULL},
+    {"gi_yieldfrom", get_yieldfrom, NULL},
+    {"gi_frame", get_frame, NULL},
+    {NULL, NULL, NULL},
+};
+
+static const GetSetDef coro_getsets[] = {
+    {"__name__", get_name, NULL},
+    {"__qualname__", get_qualname, NULL},
+    {"cr_running", get_running, NULL},
+    {"cr_suspended", get_suspended, NULL},
+    {"cr_code", get_code, NULL},
+    {"cr_await", get_yieldfrom, NULL},
+    {"cr_frame", get_frame, NULL},
+    {NULL, NULL, NULL},
+};
+
+static const MethodDef gen_methods[] = {
+    {"send", m_send, 0},
+    {"throw", m_throw, 0},
+    {"close", m_close, 0},
+    {"__next__", m_next, 0},
+    {"__iter__", m_iter, 0},
+    {NULL, NULL, 0},
+};
+
+static const MethodDef coro_methods[] = {
+    {"send", m_send, 0},
+    {"throw", m_throw, 0},
+    {"close", m_close, 0},
+    {NULL, NULL, 0},
+};
+
+ObjType generator_type = {
+    .hdr = OBJ_STATIC_HEADER(&type_type),
+    .name = "generator",
+    .module = "builtins",
+    .basicsize = sizeof(ObjGen),
+    .base = &object_type,
+    .methods = gen_methods,
+    .getsets = gen_getsets,
+    .trace = gen_trace,
+    .free = gen_free,
+    .repr = gen_repr,
+    .iter = gen_iter,
+    .iternext = gen_iternext,
+    .send = gen_send_slot,
+    .throw_ = gen_throw_slot,
+};
+
+ObjType coroutine_type = {
+    .hdr = OBJ_STATIC_HEADER(&type_type),
+    .name = "coroutine",
+    .module = "builtins",
+    .basicsize = sizeof(ObjGen),
+    .base = &object_type,
+    .methods = coro_methods,
+    .getsets = coro_getsets,
+    .trace = gen_trace,
+    .free = gen_free,
+    .repr = gen_repr,
+    .send = gen_send_slot,
+    .throw_ = gen_throw_slot,
+};
+
+// ---- delegation for SEND ----
+
+bool vm_yield_from_iter(Vm *vm, Frame *f, Value v, Value *out) {
+    if (IS_TYPE_EXACT(v, coroutine_type)) {
+        if (!(f->code->flags & (CODE_COROUTINE)))
+            return rt_raise(vm, &TypeError_type,
+                            "cannot 'yield from' a coroutine object in a non-coroutine generator");
+        *out = v;
+        return true;
+    }
+    if (IS_TYPE_EXACT(v, generator_type)) {
+        *out = v;
+        return true;
+    }
+    return rt_iter(vm, v, out);
+}
+
+bool vm_get_awaitable(Vm *vm, Value v, Value *out) {
+    if (IS_TYPE_EXACT(v, coroutine_type)) {
+        ObjGen *g = AS_GEN(v);
+        if (gen_yf(g, NULL))
+            return rt_raise(vm, &RuntimeError_type, "coroutine is being awaited already");
+        *out = v;
+        return true;
+    }
+    Value fn, it;
+    int r = type_lookup(vm, rt_type(v), NAME(vm, await), &fn, NULL);
+    if (r < 0) return false;
+    if (!r)
+        return rt_raise(vm, &TypeError_type, "object %s can't be used in 'await' expression",
+                        type_name(rt_type(v)));
+    TRY(rt_call_method(vm, v, NAME(vm, await), NULL, 0, &it));
+    if (IS_TYPE_EXACT(it, coroutine_type))
+        return rt_raise(vm, &TypeError_type, "__await__() returned a coroutine");
+    if (!TYPE_SLOT(rt_type(it), iternext))
+        return rt_raise(vm, &TypeError_type, "__await__() returned non-iterator of type '%s'",
+                        type_name(rt_type(it)));
+    *out = it;
+    return true;
+}
+
+SendResult vm_send(Vm *vm, Value receiver, Value v, Value *out) {
+    if (is_gen(receiver)) return gen_send_impl(vm, AS_GEN(receiver), v, out);
+    if (IS_NONE(v)) {
+        IterResult r = rt_next(vm, receiver, out);
+        if (r == ITER_NEXT) return SEND_NEXT;
+        if (r == ITER_DONE) {
+            *out = NONE_VAL;
+            return SEND_RETURN;
+        }
+        if (rt_exc_matches(vm, &StopIteration_type)) {
+            Value e = rt_exc_take(vm);
+            *out = AS_EXC(e)->value ? AS_EXC(e)->value : NONE_VAL;
+            return SEND_RETURN;
+        }
+        return SEND_ERROR;
+    }
+    if (rt_call_method(vm, receiver, NAME(vm, send), &v, 1, out)) return SEND_NEXT;
+    if (rt_exc_matches(vm, &StopIteration_type)) {
+        Value e = rt_exc_take(vm);
+        *out = AS_EXC(e)->value ? AS_EXC(e)->value : NONE_VAL;
+        return SEND_RETURN;
+    }
+    return SEND_ERROR;
+}

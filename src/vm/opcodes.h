@@ -1,0 +1,142 @@
+// The one opcode table. Every other list of opcodes (the enum, the dispatch
+// labels, the disassembler's names, the assembler's stack-depth analysis) is
+// generated from it, so adding an opcode touches this file and its handler.
+//
+// X(name, operand kind, stack effect, stack effect when the jump is taken)
+// The effects are C expressions of the operand `a`. For a non-jump the last
+// column is unused (0). Instructions are 32-bit words: the opcode in the low
+// 8 bits, the operand in the high 24; EXTENDED_ARG words in front supply the
+// higher bits, so operands (constant and name indexes, jump targets, which are
+// absolute word offsets) may use the full 32 bits.
+//
+// Stack layout conventions (CPython 3.11's, simplified):
+//   calls       [NULL or method] [callable or self] args...  CALL n
+//   handlers    an exception-table entry restores the stack to its depth and
+//               pushes the exception; PUSH_EXC_INFO saves the previously
+//               handled exception under it, POP_EXCEPT restores it.
+#ifndef VM_OPCODES_H
+#define VM_OPCODES_H
+
+// Operand kinds (for the disassembler).
+enum {
+    OPK_NONE, OPK_N, OPK_CONST, OPK_LOCAL, OPK_CELL, OPK_NAME, OPK_JUMP, OPK_BINOP,
+    OPK_CMP,
+};
+
+#define POPCOUNT4(a) (((a) & 1) + (((a) >> 1) & 1) + (((a) >> 2) & 1) + (((a) >> 3) & 1))
+
+#define VM_OPCODES(X) \
+    X(NOP, OPK_NONE, 0, 0) \
+    X(EXTENDED_ARG, OPK_N, 0, 0) \
+    X(POP_TOP, OPK_NONE, -1, 0) \
+    X(PUSH_NULL, OPK_NONE, 1, 0) \
+    X(COPY, OPK_N, 1, 0) \
+    X(SWAP, OPK_N, 0, 0) \
+    X(LOAD_CONST, OPK_CONST, 1, 0) \
+    X(LOAD_FAST, OPK_LOCAL, 1, 0) \
+    X(STORE_FAST, OPK_LOCAL, -1, 0) \
+    X(DELETE_FAST, OPK_LOCAL, 0, 0) \
+    X(LOAD_DEREF, OPK_CELL, 1, 0) \
+    X(STORE_DEREF, OPK_CELL, -1, 0) \
+    X(DELETE_DEREF, OPK_CELL, 0, 0) \
+    X(LOAD_CLOSURE, OPK_CELL, 1, 0) \
+    X(LOAD_CLASSDEREF, OPK_CELL, 1, 0) \
+    X(LOAD_GLOBAL, OPK_NAME, 1, 0) \
+    X(STORE_GLOBAL, OPK_NAME, -1, 0) \
+    X(DELETE_GLOBAL, OPK_NAME, 0, 0) \
+    X(LOAD_NAME, OPK_NAME, 1, 0) \
+    X(STORE_NAME, OPK_NAME, -1, 0) \
+    X(DELETE_NAME, OPK_NAME, 0, 0) \
+    X(LOAD_ATTR, OPK_NAME, 0, 0) \
+    X(STORE_ATTR, OPK_NAME, -2, 0) \
+    X(DELETE_ATTR, OPK_NAME, -1, 0) \
+    X(LOAD_METHOD, OPK_NAME, 1, 0) \
+    X(BINARY_OP, OPK_BINOP, -1, 0) \
+    X(UNARY_NEGATIVE, OPK_NONE, 0, 0) \
+    X(UNARY_POSITIVE, OPK_NONE, 0, 0) \
+    X(UNARY_INVERT, OPK_NONE, 0, 0) \
+    X(UNARY_NOT, OPK_NONE, 0, 0) \
+    X(COMPARE_OP, OPK_CMP, -1, 0) \
+    X(IS_OP, OPK_N, -1, 0) \
+    X(CONTAINS_OP, OPK_N, -1, 0) \
+    X(BINARY_SUBSCR, OPK_NONE, -1, 0) \
+    X(STORE_SUBSCR, OPK_NONE, -3, 0) \
+    X(DELETE_SUBSCR, OPK_NONE, -2, 0) \
+    X(BUILD_SLICE, OPK_N, 1 - (int)(a), 0) \
+    X(BUILD_TUPLE, OPK_N, 1 - (int)(a), 0) \
+    X(BUILD_LIST, OPK_N, 1 - (int)(a), 0) \
+    X(BUILD_SET, OPK_N, 1 - (int)(a), 0) \
+    X(BUILD_MAP, OPK_N, 1 - 2 * (int)(a), 0) \
+    X(BUILD_CONST_KEY_MAP, OPK_N, -(int)(a), 0) \
+    X(BUILD_STRING, OPK_N, 1 - (int)(a), 0) \
+    X(LIST_APPEND, OPK_N, -1, 0) \
+    X(SET_ADD, OPK_N, -1, 0) \
+    X(MAP_ADD, OPK_N, -2, 0) \
+    X(LIST_EXTEND, OPK_N, -1, 0) \
+    X(SET_UPDATE, OPK_N, -1, 0) \
+    X(DICT_UPDATE, OPK_N, -1, 0) \
+    X(DICT_MERGE, OPK_N, -1, 0) \
+    X(LIST_TO_TUPLE, OPK_NONE, 0, 0) \
+    X(UNPACK_SEQUENCE, OPK_N, (int)(a) - 1, 0) \
+    X(UNPACK_EX, OPK_N, (int)((a) & 0xff) + (int)((a) >> 8), 0) \
+    X(FORMAT_VALUE, OPK_N, ((a) & 4) ? -1 : 0, 0) \
+    X(GET_ITER, OPK_NONE, 0, 0) \
+    X(FOR_ITER, OPK_JUMP, 1, -1) \
+    X(JUMP, OPK_JUMP, 0, 0) \
+    X(JUMP_BACKWARD, OPK_JUMP, 0, 0) \
+    X(POP_JUMP_IF_FALSE, OPK_JUMP, -1, -1) \
+    X(POP_JUMP_IF_TRUE, OPK_JUMP, -1, -1) \
+    X(POP_JUMP_IF_NONE, OPK_JUMP, -1, -1) \
+    X(POP_JUMP_IF_NOT_NONE, OPK_JUMP, -1, -1) \
+    X(JUMP_IF_FALSE_OR_POP, OPK_JUMP, -1, 0) \
+    X(JUMP_IF_TRUE_OR_POP, OPK_JUMP, -1, 0) \
+    X(KW_NAMES, OPK_CONST, 0, 0) \
+    X(CALL, OPK_N, -1 - (int)(a), 0) \
+    X(CALL_FUNCTION_EX, OPK_N, -2 - (int)((a) & 1), 0) \
+    X(MAKE_FUNCTION, OPK_N, -(int)POPCOUNT4(a), 0) \
+    X(RETURN_VALUE, OPK_NONE, -1, 0) \
+    X(RAISE_VARARGS, OPK_N, -(int)(a), 0) \
+    X(RERAISE, OPK_NONE, -1, 0) \
+    X(PUSH_EXC_INFO, OPK_NONE, 1, 0) \
+    X(POP_EXCEPT, OPK_NONE, -1, 0) \
+    X(CHECK_EXC_MATCH, OPK_NONE, 0, 0) \
+    X(LOAD_ASSERTION_ERROR, OPK_NONE, 1, 0) \
+    X(LOAD_BUILD_CLASS, OPK_NONE, 1, 0) \
+    X(BEFORE_WITH, OPK_NONE, 1, 0) \
+    X(WITH_EXCEPT_START, OPK_NONE, 1, 0) \
+    X(IMPORT_NAME, OPK_NAME, -1, 0) \
+    X(IMPORT_FROM, OPK_NAME, 1, 0) \
+    X(IMPORT_STAR, OPK_NONE, -1, 0) \
+    X(SETUP_ANNOTATIONS, OPK_NONE, 0, 0) \
+    X(PRINT_EXPR, OPK_NONE, -1, 0) \
+    X(RETURN_GENERATOR, OPK_NONE, 1, 0) \
+    X(YIELD_VALUE, OPK_NONE, 0, 0) \
+    X(GET_YIELD_FROM_ITER, OPK_NONE, 0, 0) \
+    X(GET_AWAITABLE, OPK_N, 0, 0) \
+    X(SEND, OPK_JUMP, 0, -1) \
+    X(CLEANUP_THROW, OPK_NONE, -1, 0) \
+    X(END_FOR_ASYNC, OPK_NONE, 0, 0) \
+    /* Pseudo-instructions: removed by the assembler (size 0). */ \
+    X(SETUP_HANDLER, OPK_N, 0, 0) \
+    X(LABEL_, OPK_N, 0, 0)
+
+typedef enum Opcode {
+#define OP_ENUM(name, kind, eff, jeff) OP_##name,
+    VM_OPCODES(OP_ENUM)
+#undef OP_ENUM
+    OP_COUNT_
+} Opcode;
+
+// Instruction word layout.
+#define INSTR_OP(w) ((w) & 0xff)
+#define INSTR_ARG(w) ((w) >> 8)
+#define INSTR_MAKE(op, arg) ((uint32_t)(op) | ((uint32_t)(arg) << 8))
+#define INSTR_ARG_BITS 24
+
+// MAKE_FUNCTION flags (stack order: defaults, kwdefaults, annotations, closure, code).
+enum { MF_DEFAULTS = 1, MF_KWDEFAULTS = 2, MF_ANNOTATIONS = 4, MF_CLOSURE = 8 };
+// FORMAT_VALUE flags: conversion in the low 2 bits, 4 = a format spec is on the stack.
+enum { FV_NONE = 0, FV_STR = 1, FV_REPR = 2, FV_ASCII = 3, FV_SPEC = 4 };
+// RAISE_VARARGS: 0 re-raise, 1 `raise e`, 2 `raise e from c`.
+
+#endif // VM_OPCODES_H

@@ -1,0 +1,345 @@
+// Printing an uncaught exception the way CPython 3.11's default hook does:
+//   Traceback (most recent call last):
+//     File "PATH", line N, in NAME
+//       <source line, indentation removed>
+//       <carets under the failing expression, 3.11 rules>
+//   Type: message
+// with chained exceptions first (cause / context, each printed once), runs
+// of identical entries folded into "[Previous line repeated N more times]"
+// and at most 1000 entries. Source lines are read from the file at print
+// time (CPython's linecache does the same); "<string>" and "<stdin>" have none.
+//
+// Carets: the instruction's (line, col, end line, end col) from the code's
+// position table, converted from bytes to characters. A one-line span is
+// re-parsed as a statement; a binary operation gets `~` under its operands
+// and `^` under the operator, a subscript `~` under the value and `^` under
+// the brackets. No caret line when the span covers the whole stripped line.
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "parser/parse.h"
+#include "runtime/dict.h"
+#include "runtime/exc.h"
+#include "runtime/gc.h"
+#include "runtime/ops.h"
+#include "runtime/str.h"
+#include "runtime/type.h"
+#include "util/utf8.h"
+#include "vm/vm_int.h"
+
+#define TB_LIMIT 1000
+#define TB_CUTOFF 3
+
+// The source of the file most recently read, to avoid rereading it per entry.
+typedef struct LineCache {
+    char *path;
+    char *text;
+    size_t len;
+} LineCache;
+
+static bool read_file(LineCache *lc, const char *path) {
+    if (lc->path && strcmp(lc->path, path) == 0) return lc->text != NULL;
+    free(lc->path);
+    free(lc->text);
+    lc->path = strdup(path);
+    lc->text = NULL;
+    lc->len = 0;
+    if (path[0] == '<') return false;
+    FILE *f = fopen(path, "rb");
+    if (!f) return false;
+    Buf b;
+    buf_init(&b);
+    char chunk[8192];
+    size_t n;
+    bool ok = true;
+    while (ok && (n = fread(chunk, 1, sizeof chunk, f)) > 0) ok = buf_append(&b, chunk, n);
+    fclose(f);
+    if (!ok) {
+        buf_free(&b);
+        return false;
+    }
+    lc->text = buf_steal(&b, &lc->len);
+    if (!lc->text) {
+        lc->text = strdup("");
+        lc->len = 0;
+    }
+    return lc->text != NULL;
+}
+
+// Line [lineno] (1-based) of the cached file without its line ending.
+static const char *get_line(LineCache *lc, int lineno, size_t *len) {
+    const char *p = lc->text, *end = lc->text + lc->len;
+    // Skip a UTF-8 BOM.
+    if (lc->len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) p += 3;
+    for (int i = 1; i < lineno && p < end; i++) {
+        const char *nl = p;
+        while (nl < end && *nl != '\n' && *nl != '\r') nl++;
+        if (nl < end && *nl == '\r' && nl + 1 < end && nl[1] == '\n') nl++;
+        p = nl < end ? nl + 1 : end;
+    }
+    if (p >= end) return NULL;
+    const char *e = p;
+    while (e < end && *e != '\n' && *e != '\r') e++;
+    *len = (size_t)(e - p);
+    return p;
+}
+
+// Characters in the first [bytes] bytes of [s] (CPython's
+// byte_offset_to_character_offset); clamped to the line.
+static long char_offset(const char *s, size_t len, long bytes) {
+    if (bytes < 0) return -1;
+    if ((size_t)bytes > len) bytes = (long)len;
+    return (long)utf8_count(s, (size_t)bytes);
+}
+
+static bool is_ws(char c) { return c == ' ' || c == '\t' || c == '\f'; }
+
+// The anchors of a one-line segment (character offsets relative to the
+// segment), as CPython's extract_anchors_from_line; false when none.
+static bool anchors(const char *seg, size_t seglen, long *left, long *right) {
+    Source src;
+    Diag d;
+    diag_init(&d);
+    if (!lx_source_from_string(&src, "<segment>", seg, seglen, &d)) {
+        diag_clear(&d);
+        return false;
+    }
+    ParseResult pr;
+    bool found = false;
+    if (ps_parse(&src, PARSE_FILE, 0, &pr)) {
+        const AstNode *m = pr.root;
+        if (m->u.module.body.len == 1 && m->u.module.body.items[0]->kind == AST_EXPR) {
+            const AstNode *e = m->u.module.body.items[0]->u.expr.value;
+            if (e->kind == AST_BIN_OP) {
+                const AstNode *l = e->u.binop.left, *r = e->u.binop.right;
+                for (int i = l->end_col; i < r->col; i++) {
+                    if (is_ws(seg[i])) continue;
+                    *left = i;
+                    *right = i + 1;
+                    if (i + 1 < r->col && !is_ws(seg[i + 1])) ++*right;
+                    found = true;
+                    break;
+                }
+            } else if (e->kind == AST_SUBSCRIPT) {
+                *left = e->u.subscript.value->end_col;
+                *right = e->u.subscript.slice->end_col + 1;
+                found = true;
+            }
+        }
+    } else {
+        diag_clear(&pr.diag);
+    }
+    ps_result_free(&pr);
+    lx_source_free(&src);
+    if (found) {
+        *left = char_offset(seg, seglen, *left);
+        *right = char_offset(seg, seglen, *right);
+    }
+    return found;
+}
+
+static void print_carets(FILE *out, const char *line, size_t len, const CodeLoc *loc) {
+    if (loc->col < 0 || loc->end_col < 0 || loc->line <= 0 || loc->end_line <= 0) return;
+    size_t lead = 0;
+    while (lead < len && is_ws(line[lead])) lead++;
+    long stripped_len = (long)utf8_count(line + lead, len - lead);
+    long lead_chars = (long)utf8_count(line, lead);
+    long start = char_offset(line, len, loc->col);
+    long end = char_offset(line, len, loc->end_col);
+    long left = -1, right = -1;
+    const char *primary = "^", *secondary = "^";
+    if (loc->line == loc->end_line) {
+        if (end > start) {
+            // The segment in bytes for parsing.
+            size_t bs = (size_t)loc->col, be = (size_t)loc->end_col;
+            if (be > len) be = len;
+            if (bs < be && anchors(line + bs, be - bs, &left, &right)) {
+                left += start;
+                right += start;
+                primary = "~";
+                secondary = "^";
+            }
+        }
+    } else {
+        long i = (long)len;
+        while (--i >= 0)
+            if (!is_ws(line[i])) break;
+        end = char_offset(line, len, i + 1);
+    }
+    bool secondary_ranges = left != -1 || right != -1;
+    if (end - start == stripped_len && !secondary_ranges) return;
+    long offset = lead_chars - 4;
+    while (++offset <= end) {
+        const char *s;
+        if (offset <= start) s = " ";
+        else if (secondary_ranges && left < offset && offset <= right) s = secondary;
+        else s = primary;
+        fputs(s, out);
+    }
+    fputc('\n', out);
+}
+
+static void print_entry(FILE *out, LineCache *lc, ObjCode *co, uint32_t offset) {
+    const CodeLoc *loc = code_loc_at(co, offset);
+    int lineno = loc ? loc->line : 0;
+    fprintf(out, "  File \"%s\", line %d, in %s\n", AS_STR(co->filename)->data, lineno,
+            AS_STR(co->name)->data);
+    size_t len;
+    const char *line;
+    if (lineno <= 0 || !read_file(lc, AS_STR(co->filename)->data) || !(line = get_line(lc, lineno, &len)))
+        return;
+    size_t lead = 0;
+    while (lead < len && is_ws(line[lead])) lead++;
+    fputs("    ", out);
+    fwrite(line + lead, 1, len - lead, out);
+    fputc('\n', out);
+    if (loc) print_carets(out, line, len, loc);
+}
+
+static void print_tb(FILE *out, LineCache *lc, Value tb) {
+    size_t depth = 0;
+    for (Value t = tb; t; t = AS_TRACEBACK(t)->next) depth++;
+    while (tb && depth > TB_LIMIT) {
+        depth--;
+        tb = AS_TRACEBACK(tb)->next;
+    }
+    Value last_file = VAL_NULL, last_name = VAL_NULL;
+    int last_line = -1;
+    long cnt = 0;
+    for (; tb; tb = AS_TRACEBACK(tb)->next) {
+        ObjTraceback *t = AS_TRACEBACK(tb);
+        ObjCode *co = AS_CODE(t->code);
+        int line = code_line_at(co, t->offset);
+        if (!last_file || co->filename != last_file || line != last_line || co->name != last_name) {
+            if (cnt > TB_CUTOFF)
+                fprintf(out, "  [Previous line repeated %ld more time%s]\n", cnt - TB_CUTOFF,
+                        cnt - TB_CUTOFF > 1 ? "s" : "");
+            last_file = co->filename;
+            last_line = line;
+            last_name = co->name;
+            cnt = 0;
+        }
+        cnt++;
+        if (cnt <= TB_CUTOFF) print_entry(out, lc, co, t->offset);
+    }
+    if (cnt > TB_CUTOFF)
+        fprintf(out, "  [Previous line repeated %ld more time%s]\n", cnt - TB_CUTOFF,
+                cnt - TB_CUTOFF > 1 ? "s" : "");
+}
+
+static void print_last_line(Vm *vm, FILE *out, Value exc) {
+    ObjType *t = rt_type(exc);
+    Value mod = VAL_NULL, qn = VAL_NULL;
+    const char *module = t->module;
+    if (TYPE_IS_HEAP(t)) {
+        module = NULL;
+        if (dict_get_str(vm, AS_DICT(t->dict), NAME(vm, module), &mod) == 1 && IS_STR(mod))
+            module = AS_STR(mod)->data;
+        qn = t->qualname;
+    }
+    const char *name = qn && IS_STR(qn) ? AS_STR(qn)->data : t->name;
+    if (module && strcmp(module, "builtins") != 0 && strcmp(module, "__main__") != 0)
+        fprintf(out, "%s.%s", module, name);
+    else
+        fputs(name, out);
+    Value s;
+    if (!rt_str(vm, exc, &s)) {
+        rt_exc_clear(vm);
+        fputs(": <exception str() failed>\n", out);
+        return;
+    }
+    if (AS_STR(s)->len) {
+        fputs(": ", out);
+        fwrite(AS_STR(s)->data, 1, AS_STR(s)->len, out);
+    }
+    Value sugg;
+    Value d = AS_EXC(exc)->dict;
+    ObjStr *key = str_intern_cstr(vm, "__aiopy_suggestion__");
+    if (key && d && IS_DICT(d) && dict_get_str(vm, AS_DICT(d), key, &sugg) == 1 && IS_STR(sugg))
+        fprintf(out, ". Did you mean: '%s'?", AS_STR(sugg)->data);
+    fputc('\n', out);
+}
+
+typedef struct Seen {
+    Value *items;
+    size_t n, cap;
+} Seen;
+
+static bool seen_has(Seen *s, Value v) {
+    for (size_t i = 0; i < s->n; i++)
+        if (s->items[i] == v) return true;
+    return false;
+}
+
+static void seen_add(Seen *s, Value v) {
+    if (s->n == s->cap) {
+        size_t ncap = s->cap ? s->cap * 2 : 8;
+        Value *n = realloc(s->items, ncap * sizeof *n);
+        if (!n) return;
+        s->items = n;
+        s->cap = ncap;
+    }
+    s->items[s->n++] = v;
+}
+
+static void print_one(Vm *vm, FILE *out, LineCache *lc, Value exc) {
+    Value tb = AS_EXC(exc)->traceback;
+    if (tb && IS_TYPE_EXACT(tb, traceback_type)) {
+        fputs("Traceback (most recent call last):\n", out);
+        print_tb(out, lc, tb);
+    }
+    print_last_line(vm, out, exc);
+}
+
+// Iterative over the chain (the chain may be long): collect, then print
+// from the oldest.
+void vm_print_exception(Vm *vm, Value exc) {
+    FILE *out = stderr;
+    fflush(stdout);
+    if (!IS_EXC(exc)) {
+        fputs("TypeError: print_exception(): Exception expected for value\n", out);
+        return;
+    }
+    LineCache lc = {0};
+    Seen seen = {0};
+    Seen chain = {0};     // exceptions in printing order reversed
+    Seen how = {0};       // 1 cause, 2 context: how chain[i] leads to chain[i-1]
+    Value e = exc;
+    seen_add(&seen, e);
+    seen_add(&chain, e);
+    seen_add(&how, INT_VAL(0));
+    for (;;) {
+        ObjException *x = AS_EXC(e);
+        Value next = VAL_NULL;
+        int kind = 0;
+        if (x->cause && IS_EXC(x->cause) && !seen_has(&seen, x->cause)) {
+            next = x->cause;
+            kind = 1;
+        } else if (x->context && IS_EXC(x->context) && !x->suppress_context &&
+                   !seen_has(&seen, x->context)) {
+            next = x->context;
+            kind = 2;
+        }
+        if (!next) break;
+        seen_add(&seen, next);
+        seen_add(&chain, next);
+        seen_add(&how, INT_VAL(kind));
+        e = next;
+    }
+    for (size_t i = chain.n; i-- > 0;) {
+        print_one(vm, out, &lc, chain.items[i]);
+        if (i > 0) {
+            int kind = (int)AS_INT(how.items[i]);
+            fputs(kind == 1 ? "\nThe above exception was the direct cause of the following exception:\n\n"
+                            : "\nDuring handling of the above exception, another exception occurred:\n\n",
+                  out);
+        }
+    }
+    free(seen.items);
+    free(chain.items);
+    free(how.items);
+    free(lc.path);
+    free(lc.text);
+    fflush(out);
+}

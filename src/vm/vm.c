@@ -1,0 +1,483 @@
+// VM entry points: building an interpreter (builtins, sys, the hooks the
+// runtime calls back through), running a program as __main__ with
+// CPython's exit-status rules, imports of the program's sibling .py
+// modules, __build_class__ and the NameError wording.
+#include "vm/vm.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "parser/parse.h"
+#include "runtime/builtins.h"
+#include "runtime/dict.h"
+#include "runtime/exc.h"
+#include "runtime/gc.h"
+#include "runtime/int.h"
+#include "runtime/list.h"
+#include "runtime/module.h"
+#include "runtime/native.h"
+#include "runtime/ops.h"
+#include "runtime/str.h"
+#include "runtime/tuple.h"
+#include "runtime/type.h"
+#include "vm/compile.h"
+#include "vm/vm_int.h"
+#include "vm/vm_ops.h"
+
+// ---- hooks ----
+
+static void mark_roots(Vm *vm) {
+    ThreadState *ts = VM_TS(vm);
+    for (Frame *f = ts->current; f; f = f->previous) vm_frame_mark(vm, f);
+    gc_mark_value(vm, ts->exc_info);
+    gc_mark_value(vm, ts->main_module);
+    gc_mark_value(vm, ts->sys_module);
+    gc_mark_value(vm, ts->search_path);
+    gc_mark_value(vm, ts->build_class);
+}
+
+static void finalize_hook(Vm *vm, Value obj) {
+    // An exception escaped a __del__: CPython prints it and goes on.
+    Value exc = rt_exc_take(vm);
+    if (!exc) return;
+    gc_push_root(vm, exc);
+    fflush(stdout);
+    Value r;
+    fputs("Exception ignored in: ", stderr);
+    if (rt_repr(vm, obj, &r)) fputs(AS_STR(r)->data, stderr);
+    else rt_exc_clear(vm);
+    fputc('\n', stderr);
+    vm_print_exception(vm, exc);
+    gc_pop_root(vm);
+}
+
+// ---- __build_class__ ----
+
+static bool build_class_fn(Vm *vm, Value *args, size_t nargs, Value kwnames, Value *out) {
+    return vm_build_class(vm, args, nargs, kwnames, out);
+}
+
+static const MethodDef build_class_def = {"__build_class__", build_class_fn, 0};
+
+bool vm_build_class(Vm *vm, Value *args, size_t nargs, Value kwnames, Value *out) {
+    size_t nkw = kwnames ? AS_TUPLE(kwnames)->len : 0;
+    if (nargs < 2) return rt_raise(vm, &TypeError_type, "__build_class__: not enough arguments");
+    if (!IS_FUNCTION(args[0])) return rt_raise(vm, &TypeError_type, "__build_class__: func must be a function");
+    if (!IS_STR(args[1])) return rt_raise(vm, &TypeError_type, "__build_class__: name is not a string");
+    ObjFunction *body = AS_FUNCTION(args[0]);
+    size_t mark = gc_roots_mark(vm);
+    ObjTuple *bases = tuple_from(vm, args + 2, nargs - 2);
+    if (!bases) return false;
+    gc_push_root(vm, OBJ_VAL(bases));
+    // metaclass=: the explicit one, else the type of the first base.
+    Value meta = VAL_NULL;
+    ObjTuple *kwn = NULL;
+    Value *kwv = args + nargs;
+    size_t nrest = 0;
+    Value restv[16];
+    Value restn[16];
+    for (size_t i = 0; i < nkw; i++) {
+        Value k = AS_TUPLE(kwnames)->items[i];
+        if (str_eq_cstr(AS_STR(k), "metaclass")) meta = kwv[i];
+        else if (nrest < 16) {
+            restn[nrest] = k;
+            restv[nrest++] = kwv[i];
+        }
+    }
+    if (!meta) meta = bases->len ? OBJ_VAL(rt_type(bases->items[0])) : OBJ_VAL(&type_type);
+    for (size_t i = 0; i < bases->len && IS_TYPE(meta); i++) {
+        ObjType *bt = rt_type(bases->items[i]);
+        if (type_is_subtype(bt, AS_TYPE(meta))) meta = OBJ_VAL(bt);
+    }
+    ObjDict *ns = dict_new(vm);
+    if (!ns) return gc_roots_reset(vm, mark), false;
+    gc_push_root(vm, OBJ_VAL(ns));
+    // Run the body with the namespace as its locals.
+    Frame *f = vm_frame_push(vm, body->code, args[0], body->globals, body->builtins, OBJ_VAL(ns), false);
+    if (!f) return gc_roots_reset(vm, mark), false;
+    if (!vm_bind_args(vm, f, body, NULL, 0, VAL_NULL)) {
+        vm_frame_pop(vm, f);
+        return gc_roots_reset(vm, mark), false;
+    }
+    Value cell;
+    TRY(rt_enter(vm, RT_WHERE_CALL));
+    bool ok = vm_run(vm, f, &cell);
+    rt_leave(vm);
+    if (!ok) return gc_roots_reset(vm, mark), false;
+    gc_push_root(vm, cell);
+    Value cargs[3 + 16] = {args[1], OBJ_VAL(bases), OBJ_VAL(ns)};
+    for (size_t i = 0; i < nrest; i++) cargs[3 + i] = restv[i];
+    if (nrest) {
+        kwn = tuple_from(vm, restn, nrest);
+        if (!kwn) return gc_roots_reset(vm, mark), false;
+        gc_push_root(vm, OBJ_VAL(kwn));
+    }
+    ok = rt_call(vm, meta, cargs, 3, kwn ? OBJ_VAL(kwn) : VAL_NULL, out);
+    if (ok && IS_CELL(cell)) AS_CELL(cell)->ref = *out;
+    gc_roots_reset(vm, mark);
+    return ok;
+}
+
+// ---- NameError ----
+
+bool vm_raise_name_error(Vm *vm, Frame *f, Value name) {
+    (void)f;
+    rt_raise(vm, &NameError_type, "name '%U' is not defined", AS_STR(name));
+    if (vm->exc && IS_EXC(vm->exc)) {
+        Value e = vm->exc;
+        gc_push_root(vm, e);
+        exc_set_attr(vm, e, "name", name);
+        rt_exc_clear(vm);
+        vm->exc = e;
+        gc_pop_root(vm);
+    }
+    return false;
+}
+
+// ---- imports ----
+
+static bool module_not_found(Vm *vm, Value name) {
+    rt_raise(vm, &ModuleNotFoundError_type, "No module named '%U'", AS_STR(name));
+    if (vm->exc && IS_EXC(vm->exc)) {
+        Value e = vm->exc;
+        gc_push_root(vm, e);
+        exc_set_attr(vm, e, "name", name);
+        vm->exc = e;
+        gc_pop_root(vm);
+    }
+    return false;
+}
+
+// A SyntaxError exception from a compile-time Diag (imports of bad modules).
+static bool raise_diag(Vm *vm, const Diag *d, const char *filename, const Source *src) {
+    ObjType *t = d->kind == DIAG_INDENTATION ? &IndentationError_type
+               : d->kind == DIAG_TAB ? &TabError_type
+               : d->kind == DIAG_MEMORY ? &MemoryError_type
+               : d->kind == DIAG_RECURSION ? &RecursionError_type : &SyntaxError_type;
+    if (t == &MemoryError_type || t == &RecursionError_type) return rt_raise(vm, t, "%s", d->msg ? d->msg : "");
+    size_t len = 0;
+    const char *line = d->line > 0 && src ? lx_source_line(src, d->line, &len) : NULL;
+    Value a[4];
+    size_t mark = gc_roots_mark(vm);
+    ObjStr *fn = str_from_cstr(vm, filename), *text = NULL, *msg;
+    if (!fn) return false;
+    gc_push_root(vm, OBJ_VAL(fn));
+    if (line) {
+        text = str_new(vm, line, len);
+        if (!text) return gc_roots_reset(vm, mark), false;
+        gc_push_root(vm, OBJ_VAL(text));
+    }
+    msg = str_from_cstr(vm, d->msg ? d->msg : "invalid syntax");
+    if (!msg) return gc_roots_reset(vm, mark), false;
+    gc_push_root(vm, OBJ_VAL(msg));
+    a[0] = OBJ_VAL(fn);
+    a[1] = INT_VAL(d->line);
+    a[2] = INT_VAL(d->col + 1);
+    a[3] = text ? OBJ_VAL(text) : NONE_VAL;
+    ObjTuple *info = tuple_from(vm, a, 4);
+    if (!info) return gc_roots_reset(vm, mark), false;
+    gc_push_root(vm, OBJ_VAL(info));
+    Value eargs[2] = {OBJ_VAL(msg), OBJ_VAL(info)}, e;
+    bool ok = rt_call(vm, OBJ_VAL(t), eargs, 2, VAL_NULL, &e);
+    gc_roots_reset(vm, mark);
+    if (!ok) return false;
+    return rt_raise_value(vm, e);
+}
+
+static bool exec_code(Vm *vm, ObjCode *co, Value globals, Value *out) {
+    Value builtins = vm->builtins;
+    Frame *f = vm_frame_push(vm, co, VAL_NULL, globals, builtins, globals, false);
+    if (!f) return false;
+    return vm_run(vm, f, out);
+}
+
+// Loads [name].py from the directories of sys.path into a new module.
+static bool load_source_module(Vm *vm, Value name, const char *path, Value *out) {
+    Source src;
+    Diag d;
+    diag_init(&d);
+    if (!lx_source_load_file(&src, path, &d)) {
+        bool r = diag_is_set(&d) ? raise_diag(vm, &d, path, NULL)
+                                 : rt_raise(vm, &ImportError_type, "cannot read '%s'", path);
+        diag_clear(&d);
+        return r;
+    }
+    ParseResult pr;
+    if (!ps_parse(&src, PARSE_FILE, 0, &pr)) {
+        raise_diag(vm, &pr.diag, path, &src);
+        ps_result_free(&pr);
+        lx_source_free(&src);
+        return false;
+    }
+    ObjCode *co = cg_compile(vm, pr.root, path, 0, &d);
+    if (!co && diag_is_set(&d)) raise_diag(vm, &d, path, &src);
+    diag_clear(&d);
+    ps_result_free(&pr);
+    lx_source_free(&src);
+    TRY(co);
+    size_t mark = gc_roots_mark(vm);
+    gc_push_root(vm, OBJ_VAL(co));
+    ObjModule *m = module_new(vm, AS_STR(name)->data);
+    if (!m) return gc_roots_reset(vm, mark), false;
+    gc_push_root(vm, OBJ_VAL(m));
+    ObjStr *ps = str_from_cstr(vm, path);
+    bool ok = ps && dict_set_cstr(vm, AS_DICT(m->dict), "__file__", OBJ_VAL(ps)) &&
+              dict_set_cstr(vm, AS_DICT(m->dict), "__builtins__", vm->builtins) &&
+              dict_set(vm, AS_DICT(vm->modules), name, OBJ_VAL(m));
+    Value r;
+    if (ok) {
+        ok = exec_code(vm, co, m->dict, &r);
+        if (!ok) {
+            Value exc = rt_exc_take(vm);
+            gc_push_root(vm, exc);
+            dict_del(vm, AS_DICT(vm->modules), name, NULL);
+            rt_exc_clear(vm);
+            vm->exc = exc;
+        }
+    }
+    gc_roots_reset(vm, mark);
+    if (ok) *out = OBJ_VAL(m);
+    return ok;
+}
+
+bool vm_import_name(Vm *vm, Frame *f, Value name, Value fromlist, Value level, Value *out) {
+    (void)f;
+    (void)fromlist;
+    if (IS_INT(level) && AS_INT(level) > 0)
+        return rt_raise(vm, &ImportError_type, "attempted relative import with no known parent package");
+    ObjStr *n = AS_STR(name);
+    if (dict_get_str(vm, AS_DICT(vm->modules), n, out) == 1) return true;
+    if (memchr(n->data, '.', n->len)) return module_not_found(vm, name);
+    ThreadState *ts = VM_TS(vm);
+    Value path = ts->search_path;
+    if (path && IS_LIST(path)) {
+        ObjList *l = AS_LIST(path);
+        for (size_t i = 0; i < l->len; i++) {
+            if (!IS_STR(l->items[i])) continue;
+            ObjStr *dir = AS_STR(l->items[i]);
+            size_t len = dir->len + n->len + 5;
+            char *p = malloc(len + 1);
+            if (!p) return rt_raise_nomem(vm);
+            snprintf(p, len + 1, "%s%s%s.py", dir->data, dir->len ? "/" : "", n->data);
+            FILE *fp = fopen(p, "rb");
+            if (fp) {
+                fclose(fp);
+                bool ok = load_source_module(vm, name, p, out);
+                free(p);
+                return ok;
+            }
+            free(p);
+        }
+    }
+    return module_not_found(vm, name);
+}
+
+bool vm_import_from(Vm *vm, Value module, Value name, Value *out) {
+    int r = rt_getattr_opt(vm, module, AS_STR(name), out);
+    if (r == 1) return true;
+    if (r < 0) {
+        if (!rt_exc_matches(vm, &AttributeError_type)) return false;
+        rt_exc_clear(vm);
+    }
+    Value mn = VAL_NULL, file = VAL_NULL;
+    if (rt_getattr_opt(vm, module, NAME(vm, name), &mn) < 0) rt_exc_clear(vm);
+    ObjStr *fk = str_intern_cstr(vm, "__file__");
+    TRY(fk);
+    if (rt_getattr_opt(vm, module, fk, &file) < 0) rt_exc_clear(vm);
+    if (mn && IS_STR(mn)) {
+        if (file && IS_STR(file))
+            return rt_raise(vm, &ImportError_type, "cannot import name '%U' from '%U' (%U)", AS_STR(name),
+                            AS_STR(mn), AS_STR(file));
+        return rt_raise(vm, &ImportError_type, "cannot import name '%U' from '%U' (unknown location)",
+                        AS_STR(name), AS_STR(mn));
+    }
+    return rt_raise(vm, &ImportError_type, "cannot import name '%U'", AS_STR(name));
+}
+
+bool vm_import_star(Vm *vm, Frame *f, Value module) {
+    Value d;
+    TRY(rt_getattr(vm, module, NAME(vm, dict), &d));
+    if (!IS_DICT(d)) return true;
+    size_t pos = 0;
+    Value k, v;
+    gc_push_root(vm, d);
+    bool ok = true;
+    while (ok && dict_next(AS_DICT(d), &pos, &k, &v)) {
+        if (!IS_STR(k) || AS_STR(k)->data[0] == '_') continue;
+        ok = IS_DICT(f->locals) ? dict_set(vm, AS_DICT(f->locals), k, v) : rt_setitem(vm, f->locals, k, v);
+    }
+    gc_pop_root(vm);
+    return ok;
+}
+
+// ---- creation ----
+
+Vm *vm_new(int argc, char **argv) {
+    Vm *vm = rt_vm_new();
+    if (!vm) return NULL;
+    ThreadState *ts = calloc(1, sizeof *ts);
+    if (!ts) {
+        rt_vm_free(vm);
+        return NULL;
+    }
+    ts->recursion_limit = 1000;
+    vm->hooks.ctx = ts;
+    vm->hooks.call = vm_call_function;
+    vm->hooks.mark_roots = mark_roots;
+    vm->hooks.finalize = finalize_hook;
+    bool ok = rt_builtins_init(vm);
+    ObjNative *bc = ok ? native_new_function(vm, &build_class_def, VAL_NULL) : NULL;
+    if (bc) {
+        ts->build_class = OBJ_VAL(bc);
+        ok = dict_set_cstr(vm, AS_DICT(vm->builtins), "__build_class__", OBJ_VAL(bc));
+    } else {
+        ok = false;
+    }
+    Value sys;
+    ok = ok && rt_sys_init(vm, argc, argv, &sys);
+    if (ok) {
+        ts->sys_module = sys;
+        Value path;
+        if (rt_getattr_cstr(vm, sys, "path", &path)) ts->search_path = path;
+        else ok = false;
+    }
+    if (!ok) {
+        vm_free(vm);
+        return NULL;
+    }
+    return vm;
+}
+
+void vm_free(Vm *vm) {
+    if (!vm) return;
+    ThreadState *ts = VM_TS(vm);
+    rt_vm_free(vm);
+    if (ts) {
+        while (ts->chunk) {
+            FrameChunk *p = ts->chunk->prev;
+            free(ts->chunk);
+            ts->chunk = p;
+        }
+        free(ts->spare);
+        free(ts);
+    }
+}
+
+// ---- running __main__ ----
+
+// SystemExit's code -> exit status, printing a non-int code (§2).
+static int system_exit_status(Vm *vm, Value exc) {
+    Value code = AS_EXC(exc)->value;
+    ObjTuple *args = IS_TUPLE(AS_EXC(exc)->args) ? AS_TUPLE(AS_EXC(exc)->args) : NULL;
+    if (!code) code = args && args->len == 1 ? args->items[0] : args && args->len ? AS_EXC(exc)->args : NONE_VAL;
+    if (IS_NONE(code)) return 0;
+    if (IS_ANYINT(code)) {
+        int64_t n;
+        if (int_as_i64(vm, code, &n)) return (int)(n & 0xff);
+        rt_exc_clear(vm);
+        return 1;
+    }
+    Value s;
+    fflush(stdout);
+    if (rt_str(vm, code, &s)) {
+        fwrite(AS_STR(s)->data, 1, AS_STR(s)->len, stderr);
+        fputc('\n', stderr);
+    } else {
+        rt_exc_clear(vm);
+    }
+    return 1;
+}
+
+// Prints or converts what escaped the program; returns the exit status.
+static int report_uncaught(Vm *vm) {
+    Value exc = rt_exc_take(vm);
+    if (!exc) return 1;
+    gc_push_root(vm, exc);
+    int status = 1;
+    if (IS_INSTANCE(exc, SystemExit_type)) {
+        status = system_exit_status(vm, exc);
+    } else {
+        fflush(stdout);
+        vm_print_exception(vm, exc);
+    }
+    gc_pop_root(vm);
+    return status;
+}
+
+static int finish(Vm *vm, int status) {
+    gc_collect(vm);
+    if (fflush(stdout) != 0 && status == 0) {
+        fputs("Exception ignored on flushing sys.stdout:\nBrokenPipeError: [Errno 32] Broken pipe\n", stderr);
+        status = 120;
+    }
+    return status;
+}
+
+int vm_main_run_ast(Vm *vm, const AstNode *root, Source *src, ReportInput how) {
+    if (getenv("AIOPY_DIS")) vm_dis(stdout, root, src, how);
+    Diag d;
+    diag_init(&d);
+    ObjCode *co = cg_compile(vm, root, src->name, 0, &d);
+    if (!co) {
+        if (diag_is_set(&d)) {
+            ps_report_from(stderr, src->name, src, &d, how);
+            diag_clear(&d);
+            return 1;
+        }
+        return report_uncaught(vm);
+    }
+    ThreadState *ts = VM_TS(vm);
+    size_t mark = gc_roots_mark(vm);
+    gc_push_root(vm, OBJ_VAL(co));
+    ObjModule *m = module_new(vm, "__main__");
+    int status;
+    if (!m) {
+        status = report_uncaught(vm);
+    } else {
+        ts->main_module = OBJ_VAL(m);
+        bool ok = dict_set_cstr(vm, AS_DICT(m->dict), "__builtins__", vm->builtins) &&
+                  dict_set_cstr(vm, AS_DICT(vm->modules), "__main__", OBJ_VAL(m));
+        if (ok && how == REPORT_FILE) {
+            ObjStr *fs = str_from_cstr(vm, src->name);
+            ok = fs && dict_set_cstr(vm, AS_DICT(m->dict), "__file__", OBJ_VAL(fs));
+        }
+        Value r;
+        ok = ok && exec_code(vm, co, m->dict, &r);
+        status = ok ? 0 : report_uncaught(vm);
+    }
+    gc_roots_reset(vm, mark);
+    return finish(vm, status);
+}
+
+int vm_main_run(Vm *vm, Source *src, ReportInput how) {
+    ParseResult pr;
+    if (!ps_parse(src, PARSE_FILE, 0, &pr)) {
+        ps_report_from(stderr, src->name, src, &pr.diag, how);
+        ps_result_free(&pr);
+        return 1;
+    }
+    int status = vm_main_run_ast(vm, pr.root, src, how);
+    ps_result_free(&pr);
+    return status;
+}
+
+int vm_check(const AstNode *root, Source *src, ReportInput how) {
+    Vm *vm = vm_new(0, NULL);
+    if (!vm) {
+        fputs("MemoryError\n", stderr);
+        return 1;
+    }
+    Diag d;
+    diag_init(&d);
+    ObjCode *co = cg_compile(vm, root, src->name, 0, &d);
+    int status = 0;
+    if (!co) {
+        if (diag_is_set(&d)) ps_report_from(stderr, src->name, src, &d, how);
+        else report_uncaught(vm);
+        status = 1;
+    }
+    diag_clear(&d);
+    vm_free(vm);
+    return status;
+}

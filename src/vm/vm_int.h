@@ -1,0 +1,69 @@
+// Internal interface of the VM's files (eval.c, call.c, vm.c, gen.c,
+// traceback.c, dis.c): frame management, the call protocol, the dispatch
+// loop's entry and the helpers the loop calls out to.
+#ifndef VM_VM_INT_H
+#define VM_VM_INT_H
+#include <stdbool.h>
+
+#include "runtime/code.h"
+#include "runtime/frame.h"
+#include "runtime/func.h"
+#include "runtime/state.h"
+
+// ---- frames (call.c) ----
+// A frame for [co] with room for its locals and stack, linked as the new
+// current frame (previous = the old one). Thread frames come from the LIFO
+// chunk stack, [heap] frames (generators) from rt_alloc. Counts towards the
+// recursion limit: NULL with RecursionError (or MemoryError) raised.
+Frame *vm_frame_push(Vm *vm, ObjCode *co, Value func, Value globals, Value builtins, Value locals,
+                     bool heap);
+// Unlinks the current frame [f] (must be ts->current) and releases it if the
+// thread owns it.
+void vm_frame_pop(Vm *vm, Frame *f);
+// Releases a generator's frame (after it finished or was collected).
+void vm_frame_free_heap(Vm *vm, Frame *f);
+// Marks a frame's values for the GC.
+void vm_frame_mark(Vm *vm, Frame *f);
+
+// ---- calls (call.c) ----
+// Binds [args] (nargs positional then one value per kwnames entry) into the
+// fresh frame [f] of function [fn], with CPython's error messages; then
+// makes the cells and copies the closure.
+bool vm_bind_args(Vm *vm, Frame *f, ObjFunction *fn, Value *args, size_t nargs, Value kwnames);
+// Pushes and binds a frame for calling [fn]. For a generator/coroutine
+// function the frame is a heap frame and *[gen] receives the new generator
+// object (the frame is not linked in then); otherwise *[gen] is VAL_NULL.
+Frame *vm_call_setup(Vm *vm, ObjFunction *fn, Value *args, size_t nargs, Value kwnames, Value *gen);
+// vm->hooks.call: calls a Python function from C (a nested vm_run).
+bool vm_call_function(Vm *vm, Value callable, Value *args, size_t nargs, Value kwnames, Value *out);
+// The function name used in argument errors: its __qualname__.
+const char *vm_func_name(ObjFunction *fn);
+
+// ---- the dispatch loop (eval.c) ----
+// Runs from the current frame [entry] until it returns (true, *out = the
+// value) or an exception leaves it (false, exception on vm->exc). The entry
+// frame is popped in both cases (thread frames) or left suspended/cleared
+// (generator frames).
+bool vm_run(Vm *vm, Frame *entry, Value *out);
+// Result of running a generator frame until it yields or returns.
+SendResult vm_run_gen(Vm *vm, Frame *f, Value *out, bool throwing);
+
+// ---- helpers (vm.c) ----
+bool vm_import_name(Vm *vm, Frame *f, Value name, Value fromlist, Value level, Value *out);
+bool vm_import_from(Vm *vm, Value module, Value name, Value *out);
+bool vm_import_star(Vm *vm, Frame *f, Value module);
+bool vm_build_class(Vm *vm, Value *args, size_t nargs, Value kwnames, Value *out);
+// Sets exc.__context__ to the exception being handled, breaking cycles.
+void vm_chain_context(Vm *vm, Value exc);
+// The NameError message with CPython 3.11's "Did you mean" suggestion.
+bool vm_raise_name_error(Vm *vm, Frame *f, Value name);
+
+// ---- generators (gen.c) ----
+bool gen_new(Vm *vm, Frame *f, Value *out);
+extern ObjType generator_type, coroutine_type;
+
+// ---- traceback (traceback.c) ----
+// Prints [exc] with its chain, as CPython's default excepthook does.
+void vm_print_exception(Vm *vm, Value exc);
+
+#endif // VM_VM_INT_H

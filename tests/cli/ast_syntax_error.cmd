@@ -1,0 +1,3 @@
+# cpython: program_syntax_error.py
+--ast
+program_syntax_error.py

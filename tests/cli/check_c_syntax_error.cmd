@@ -1,0 +1,4 @@
+# cpython: -c x\x20=\x20)
+--check
+-c
+x = )

@@ -1,0 +1,2 @@
+--check-hash-based-pycs
+foo

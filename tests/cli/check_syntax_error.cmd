@@ -1,0 +1,3 @@
+# cpython: program_syntax_error.py
+--check
+program_syntax_error.py

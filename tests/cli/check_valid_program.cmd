@@ -1,0 +1,3 @@
+# aiopy-specific: --check prints nothing for a valid program
+--check
+program_ok.py

@@ -1,0 +1,4 @@
+# cpython: program_syntax_error.py
+-X
+compile_only
+program_syntax_error.py

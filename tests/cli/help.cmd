@@ -1,0 +1,2 @@
+# aiopy-specific: aiopy lists its own options
+-h

@@ -1,0 +1,2 @@
+#!/junk/interpreter with (unbalanced
+x = 1 +

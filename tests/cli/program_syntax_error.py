@@ -1,0 +1,6 @@
+import asyncio
+
+async def main():
+    print("hi"
+
+asyncio.run(main())

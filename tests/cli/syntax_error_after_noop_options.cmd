@@ -1,0 +1,17 @@
+-u
+-E
+-s
+-S
+-B
+-q
+-b
+-P
+-R
+-t
+-X
+foo
+-Xbar=1
+-W
+error
+-O
+program_syntax_error.py

@@ -1,0 +1,2 @@
+-c
+def f():\n    return (1 +\n            2]

@@ -1,0 +1,1 @@
+program_syntax_error.py

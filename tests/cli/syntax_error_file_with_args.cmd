@@ -1,0 +1,4 @@
+program_syntax_error.py
+-Z
+--foo
+arg

@@ -1,0 +1,2 @@
+-x
+program_first_line_junk.py

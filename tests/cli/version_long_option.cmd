@@ -1,0 +1,2 @@
+# aiopy-specific: aiopy prints its own version
+--version

@@ -1,0 +1,3 @@
+for _ in simple_print('Hello').__await__():
+    pass
+

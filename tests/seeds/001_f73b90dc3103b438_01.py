@@ -1,0 +1,2 @@
+async def simple_print(msg):
+    print(msg)

@@ -1,0 +1,2 @@
+simple_print
+simple_print('Hello')

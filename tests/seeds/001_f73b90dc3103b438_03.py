@@ -1,0 +1,2 @@
+import asyncio
+asyncio.run(simple_print('Hello'))

@@ -1,0 +1,3 @@
+for _ in complex_work().__await__():
+    pass
+

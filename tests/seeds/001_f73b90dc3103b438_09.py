@@ -1,0 +1,3 @@
+it = complex_work().__await__()
+next(it)
+next(it)

@@ -1,0 +1,5 @@
+import asyncio
+
+
+async def example_coroutine():
+    print("Hello from coroutine!")

@@ -1,0 +1,5 @@
+class ProducerTask:
+    def __await__(self):
+        print('Hello')
+        yield
+        print('World!')

@@ -1,0 +1,1 @@
+loop.run_until_complete(ProducerTask())

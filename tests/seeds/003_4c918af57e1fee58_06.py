@@ -1,0 +1,3 @@
+for _ in ProducerTask().__await__():
+    pass
+

@@ -1,0 +1,7 @@
+async def foo():
+    pass
+
+print(type(foo))
+coro = foo()
+print(type(coro))
+print(dir(coro))

@@ -1,0 +1,6 @@
+print(type(foo))
+coro = foo()
+print(type(coro))
+print(dir(coro))
+"__await__" in dir(f)
+"__iter__" in dir(f)

@@ -1,0 +1,2 @@
+if len(items) = 3:
+    pass

@@ -1,0 +1,2 @@
+total = sum(x for x in
+            range(10), 1)

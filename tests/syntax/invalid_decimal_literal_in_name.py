@@ -1,0 +1,1 @@
+delay = 3rd_attempt

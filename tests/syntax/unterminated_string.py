@@ -1,0 +1,3 @@
+print("start")
+name = "world
+print(name)

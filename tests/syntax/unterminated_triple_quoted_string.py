@@ -1,0 +1,5 @@
+def f():
+    """Docstring that never ends.
+
+    x = 1
+    return x

@@ -1,0 +1,8 @@
+# leading comment
+
+x = 1  # trailing comment
+
+    # indented comment
+y = 2
+
+

@@ -1,0 +1,10 @@
+def f(a):
+    if a:
+        for i in a:
+            if i:
+                return i
+    return None
+
+
+class A:
+    pass
