@@ -26,6 +26,11 @@
 %default_type {AstNode *}
 
 %include {
+// The generated parser's asserts and trace hooks cost about a tenth of the
+// parse time; the grammar is checked by lemon and the tests instead.
+#ifndef NDEBUG
+#define NDEBUG 1
+#endif
 #include <stdlib.h>
 #include "parser/parse_ctx.h"
 }
@@ -41,7 +46,23 @@
     MINEQUAL STAREQUAL SLASHEQUAL PERCENTEQUAL AMPEREQUAL VBAREQUAL
     CIRCUMFLEXEQUAL LEFTSHIFTEQUAL RIGHTSHIFTEQUAL DOUBLESTAREQUAL DOUBLESLASH
     DOUBLESLASHEQUAL AT ATEQUAL RARROW ELLIPSIS COLONEQUAL EXCLAMATION
-    SINGLE_MODE EVAL_MODE.
+    SINGLE_MODE EVAL_MODE UNARY.
+
+// Precedence of the arithmetic and bitwise operators (lowest first). They
+// come after the token list so the TK_* codes stay fixed. One `expr`
+// nonterminal with precedences, instead of a ladder of nine nonterminals,
+// halves the unit reductions every operand goes through.
+%left OR.
+%left AND.
+%right NOT.
+%left VBAR.
+%left CIRCUMFLEX.
+%left AMPER.
+%left LEFTSHIFT RIGHTSHIFT.
+%left PLUS MINUS.
+%left STAR SLASH DOUBLESLASH PERCENT AT.
+%right UNARY.
+%right DOUBLESTAR.
 
 %syntax_error { ps_on_syntax_error(ctx, yypParser, yymajor, &TOKEN); }
 %stack_overflow { ps_on_stack_overflow(ctx); }
@@ -307,7 +328,8 @@ lparam_item(P) ::= SLASH(T).                    { P = ps_param(ctx, PARAM_SLASH,
 // =============================================================== expressions
 
 // Expression lists at statement level (no walrus, starred allowed).
-testlist_star(E) ::= test_or_star(A).           { E = A; }
+testlist_star(E) ::= test(A).                   { E = A; }
+testlist_star(E) ::= star_expr(A).              { E = A; }
 testlist_star(E) ::= test_or_star(A) COMMA(C).  { E = ast_tuple_bare(ctx, ps_list1(ctx, A), &C); }
 testlist_star(E) ::= tstar_items(L).            { E = ast_tuple_bare(ctx, L, NULL); }
 testlist_star(E) ::= tstar_items(L) COMMA(C).   { E = ast_tuple_bare(ctx, L, &C); }
@@ -339,28 +361,22 @@ yield_expr(E) ::= YIELD(T) FROM test(A).        { E = ast_yield(ctx, AST_YIELD_F
 namedexpr_test(E) ::= test(A).                  { E = A; }
 namedexpr_test(E) ::= test(A) COLONEQUAL test(B). { E = ast_namedexpr(ctx, A, B); }
 
-test(E) ::= or_test(A).                         { E = A; }
-test(E) ::= or_test(A) IF or_test(C) ELSE test(B). { E = ast_ifexp(ctx, A, C, B); }
+test(E) ::= bool(A).                            { E = A; }
+test(E) ::= ifexp_head(H) test(B).              { E = ast_ifexp(ctx, H, B); }
+ifexp_head(H) ::= bool(A) IF bool(C) ELSE.      { H = ast_ifexp_head(ctx, A, C); }
 test(E) ::= LAMBDA(T) COLON(C) test(B).         { E = ast_lambda(ctx, &T, ast_arguments(ctx, NULL, &T, &C, true), B); }
 test(E) ::= LAMBDA(T) lparams(L) COLON(C) test(B). { E = ast_lambda(ctx, &T, ast_arguments(ctx, L, &T, &C, true), B); }
 
-or_test(E) ::= and_test(A).                     { E = A; }
-or_test(E) ::= or_items(L).                     { E = ast_boolop(ctx, BOOL_OR, L); }
-%type or_items {PsList *}
-or_items(L) ::= and_test(A) OR and_test(B).     { L = ps_list2(ctx, A, B); }
-or_items(L) ::= or_items(L1) OR and_test(B).    { L = ps_list_push(ctx, L1, B); }
+// disjunction and everything below it down to comparisons, resolved by
+// the precedences of OR, AND and NOT; `a or b or c` is one BoolOp, built by
+// appending (ast_boolop). Comparison operands are `expr`s, so `a < not b`
+// stays invalid.
+bool(E) ::= expr(A).                            { E = A; }
+bool(E) ::= comp_chain(C).                      { E = ast_compare(ctx, C); }
+bool(E) ::= bool(A) OR bool(B).                 { E = ast_boolop(ctx, BOOL_OR, A, B); }
+bool(E) ::= bool(A) AND bool(B).                { E = ast_boolop(ctx, BOOL_AND, A, B); }
+bool(E) ::= NOT(T) bool(A).                     { E = ast_unary(ctx, &T, UOP_NOT, A); }
 
-and_test(E) ::= not_test(A).                    { E = A; }
-and_test(E) ::= and_items(L).                   { E = ast_boolop(ctx, BOOL_AND, L); }
-%type and_items {PsList *}
-and_items(L) ::= not_test(A) AND not_test(B).   { L = ps_list2(ctx, A, B); }
-and_items(L) ::= and_items(L1) AND not_test(B). { L = ps_list_push(ctx, L1, B); }
-
-not_test(E) ::= NOT(T) not_test(A).             { E = ast_unary(ctx, &T, UOP_NOT, A); }
-not_test(E) ::= comparison(A).                  { E = A; }
-
-comparison(E) ::= expr(A).                      { E = A; }
-comparison(E) ::= comp_chain(C).                { E = ast_compare(ctx, C); }
 %type comp_chain {CmpChain *}
 comp_chain(C) ::= expr(A) comp_op(O) expr(B).   { C = ast_cmp_chain(ctx, NULL, A, O, B); }
 comp_chain(C) ::= comp_chain(C1) comp_op(O) expr(B). { C = ast_cmp_chain(ctx, C1, NULL, O, B); }
@@ -377,36 +393,30 @@ comp_op(O) ::= NOT IN.                          { O = ACMP_NOTIN; }
 comp_op(O) ::= IS.                              { O = ACMP_IS; }
 comp_op(O) ::= IS NOT.                          { O = ACMP_ISNOT; }
 
-// The binary operator ladder; left recursion keeps the parser stack flat for
-// long chains (ast_binop caps the tree depth instead).
-expr(E) ::= xor_expr(A).                        { E = A; }
-expr(E) ::= expr(A) VBAR xor_expr(B).           { E = ast_binop(ctx, A, AOP_BITOR, B); }
-xor_expr(E) ::= and_expr(A).                    { E = A; }
-xor_expr(E) ::= xor_expr(A) CIRCUMFLEX and_expr(B). { E = ast_binop(ctx, A, AOP_BITXOR, B); }
-and_expr(E) ::= shift_expr(A).                  { E = A; }
-and_expr(E) ::= and_expr(A) AMPER shift_expr(B). { E = ast_binop(ctx, A, AOP_BITAND, B); }
-shift_expr(E) ::= arith_expr(A).                { E = A; }
-shift_expr(E) ::= shift_expr(A) LEFTSHIFT arith_expr(B). { E = ast_binop(ctx, A, AOP_LSHIFT, B); }
-shift_expr(E) ::= shift_expr(A) RIGHTSHIFT arith_expr(B). { E = ast_binop(ctx, A, AOP_RSHIFT, B); }
-arith_expr(E) ::= term(A).                      { E = A; }
-arith_expr(E) ::= arith_expr(A) PLUS term(B).   { E = ast_binop(ctx, A, AOP_ADD, B); }
-arith_expr(E) ::= arith_expr(A) MINUS term(B).  { E = ast_binop(ctx, A, AOP_SUB, B); }
-term(E) ::= factor(A).                          { E = A; }
-term(E) ::= term(A) STAR factor(B).             { E = ast_binop(ctx, A, AOP_MULT, B); }
-term(E) ::= term(A) SLASH factor(B).            { E = ast_binop(ctx, A, AOP_DIV, B); }
-term(E) ::= term(A) DOUBLESLASH factor(B).      { E = ast_binop(ctx, A, AOP_FLOORDIV, B); }
-term(E) ::= term(A) PERCENT factor(B).          { E = ast_binop(ctx, A, AOP_MOD, B); }
-term(E) ::= term(A) AT factor(B).               { E = ast_binop(ctx, A, AOP_MATMULT, B); }
-factor(E) ::= PLUS(T) factor(A).                { E = ast_unary(ctx, &T, UOP_UADD, A); }
-factor(E) ::= MINUS(T) factor(A).               { E = ast_unary(ctx, &T, UOP_USUB, A); }
-factor(E) ::= TILDE(T) factor(A).               { E = ast_unary(ctx, &T, UOP_INVERT, A); }
-factor(E) ::= power(A).                         { E = A; }
-power(E) ::= await_primary(A).                  { E = A; }
-power(E) ::= await_primary(A) DOUBLESTAR factor(B). { E = ast_binop(ctx, A, AOP_POW, B); }
-await_primary(E) ::= primary(A).                { E = A; }
-await_primary(E) ::= AWAIT(T) primary(A).       { E = ast_await(ctx, &T, A); }
+// bitwise_or and everything below it, resolved by the precedences above;
+// left recursion keeps the parser stack flat for long chains (the builders
+// cap the tree height instead). `**` takes a primary on its left and an
+// expr (unary operators allowed) on its right: -a**b is -(a**b).
+expr(E) ::= primary(A).                         { E = A; }
+expr(E) ::= AWAIT(T) primary(A).                { E = ast_await(ctx, &T, A); }
+expr(E) ::= primary(A) DOUBLESTAR expr(B).      { E = ast_binop(ctx, A, AOP_POW, B); }
+expr(E) ::= AWAIT(T) primary(A) DOUBLESTAR expr(B). { E = ast_binop(ctx, ast_await(ctx, &T, A), AOP_POW, B); }
+expr(E) ::= expr(A) VBAR expr(B).               { E = ast_binop(ctx, A, AOP_BITOR, B); }
+expr(E) ::= expr(A) CIRCUMFLEX expr(B).         { E = ast_binop(ctx, A, AOP_BITXOR, B); }
+expr(E) ::= expr(A) AMPER expr(B).              { E = ast_binop(ctx, A, AOP_BITAND, B); }
+expr(E) ::= expr(A) LEFTSHIFT expr(B).          { E = ast_binop(ctx, A, AOP_LSHIFT, B); }
+expr(E) ::= expr(A) RIGHTSHIFT expr(B).         { E = ast_binop(ctx, A, AOP_RSHIFT, B); }
+expr(E) ::= expr(A) PLUS expr(B).               { E = ast_binop(ctx, A, AOP_ADD, B); }
+expr(E) ::= expr(A) MINUS expr(B).              { E = ast_binop(ctx, A, AOP_SUB, B); }
+expr(E) ::= expr(A) STAR expr(B).               { E = ast_binop(ctx, A, AOP_MULT, B); }
+expr(E) ::= expr(A) SLASH expr(B).              { E = ast_binop(ctx, A, AOP_DIV, B); }
+expr(E) ::= expr(A) DOUBLESLASH expr(B).        { E = ast_binop(ctx, A, AOP_FLOORDIV, B); }
+expr(E) ::= expr(A) PERCENT expr(B).            { E = ast_binop(ctx, A, AOP_MOD, B); }
+expr(E) ::= expr(A) AT expr(B).                 { E = ast_binop(ctx, A, AOP_MATMULT, B); }
+expr(E) ::= PLUS(T) expr(A). [UNARY]            { E = ast_unary(ctx, &T, UOP_UADD, A); }
+expr(E) ::= MINUS(T) expr(A). [UNARY]           { E = ast_unary(ctx, &T, UOP_USUB, A); }
+expr(E) ::= TILDE(T) expr(A). [UNARY]           { E = ast_unary(ctx, &T, UOP_INVERT, A); }
 
-primary(E) ::= atom(A).                         { E = A; }
 primary(E) ::= primary(A) DOT NAME(N).          { E = ast_attribute(ctx, A, &N); }
 primary(E) ::= primary(A) LPAR(P) RPAR(Q).      { E = ast_call(ctx, A, NULL, &P, &Q); }
 primary(E) ::= primary(A) LPAR(P) arglist(L) RPAR(Q). { E = ast_call(ctx, A, L, &P, &Q); }
@@ -414,30 +424,30 @@ primary(E) ::= primary(A) LSQB subscript(S) RSQB(Q). { E = ast_subscript(ctx, A,
 
 // ------------------------------------------------------------------ atoms
 
-atom(E) ::= NAME(T).                            { E = ast_name(ctx, &T); }
-atom(E) ::= NUMBER(T).                          { E = ast_number(ctx, &T); }
-atom(E) ::= strings(L).                         { E = ast_strings(ctx, L); }
-atom(E) ::= NONE(T).                            { E = ast_const_tok(ctx, &T, CONST_NONE); }
-atom(E) ::= TRUE(T).                            { E = ast_const_tok(ctx, &T, CONST_TRUE); }
-atom(E) ::= FALSE(T).                           { E = ast_const_tok(ctx, &T, CONST_FALSE); }
-atom(E) ::= ELLIPSIS(T).                        { E = ast_const_tok(ctx, &T, CONST_ELLIPSIS); }
-atom(E) ::= LPAR(P) RPAR(Q).                    { E = ast_paren(ctx, &P, NULL, &Q); }
-atom(E) ::= LPAR(P) yield_expr(A) RPAR(Q).      { E = ast_group(ctx, &P, A, &Q); }
-atom(E) ::= LPAR(P) pelt(A) RPAR(Q).            { E = ast_group(ctx, &P, A, &Q); }
-atom(E) ::= LPAR(P) pelt(A) comp_fors(G) RPAR(Q). { E = ast_comp(ctx, AST_GENERATOR_EXP, &P, A, NULL, G, &Q); }
-atom(E) ::= LPAR(P) pelts(L) RPAR(Q).           { E = ast_paren(ctx, &P, L, &Q); }
-atom(E) ::= LSQB(P) RSQB(Q).                    { E = ast_list(ctx, &P, NULL, &Q); }
-atom(E) ::= LSQB(P) pelt(A) RSQB(Q).            { E = ast_list(ctx, &P, ps_list1(ctx, A), &Q); }
-atom(E) ::= LSQB(P) pelt(A) comp_fors(G) RSQB(Q). { E = ast_comp(ctx, AST_LIST_COMP, &P, A, NULL, G, &Q); }
-atom(E) ::= LSQB(P) pelts(L) RSQB(Q).           { E = ast_list(ctx, &P, L, &Q); }
-atom(E) ::= LBRACE(P) RBRACE(Q).                { E = ast_dict(ctx, &P, NULL, &Q); }
-atom(E) ::= LBRACE(P) pelt(A) RBRACE(Q).        { E = ast_set(ctx, &P, ps_list1(ctx, A), &Q); }
-atom(E) ::= LBRACE(P) pelt(A) comp_fors(G) RBRACE(Q). { E = ast_comp(ctx, AST_SET_COMP, &P, A, NULL, G, &Q); }
-atom(E) ::= LBRACE(P) pelts(L) RBRACE(Q).       { E = ast_set(ctx, &P, L, &Q); }
-atom(E) ::= LBRACE(P) dict_items(D) RBRACE(Q).  { E = ast_dict(ctx, &P, D, &Q); }
-atom(E) ::= LBRACE(P) dict_items(D) COMMA RBRACE(Q). { E = ast_dict(ctx, &P, D, &Q); }
-atom(E) ::= LBRACE(P) test(K) COLON test(V) comp_fors(G) RBRACE(Q). { E = ast_comp(ctx, AST_DICT_COMP, &P, K, V, G, &Q); }
-atom(E) ::= LBRACE(P) DOUBLESTAR(T) expr(V) comp_fors(G) RBRACE(Q). { E = ast_dict_unpack_comp(ctx, &P, &T, V, G, &Q); }
+primary(E) ::= NAME(T).                            { E = ast_name(ctx, &T); }
+primary(E) ::= NUMBER(T).                          { E = ast_number(ctx, &T); }
+primary(E) ::= strings(L).                         { E = ast_strings(ctx, L); }
+primary(E) ::= NONE(T).                            { E = ast_const_tok(ctx, &T, CONST_NONE); }
+primary(E) ::= TRUE(T).                            { E = ast_const_tok(ctx, &T, CONST_TRUE); }
+primary(E) ::= FALSE(T).                           { E = ast_const_tok(ctx, &T, CONST_FALSE); }
+primary(E) ::= ELLIPSIS(T).                        { E = ast_const_tok(ctx, &T, CONST_ELLIPSIS); }
+primary(E) ::= LPAR(P) RPAR(Q).                    { E = ast_paren(ctx, &P, NULL, &Q); }
+primary(E) ::= LPAR(P) yield_expr(A) RPAR(Q).      { E = ast_group(ctx, &P, A, &Q); }
+primary(E) ::= LPAR(P) pelt(A) RPAR(Q).            { E = ast_group(ctx, &P, A, &Q); }
+primary(E) ::= LPAR(P) pelt(A) comp_fors(G) RPAR(Q). { E = ast_comp(ctx, AST_GENERATOR_EXP, &P, A, NULL, G, &Q); }
+primary(E) ::= LPAR(P) pelts(L) RPAR(Q).           { E = ast_paren(ctx, &P, L, &Q); }
+primary(E) ::= LSQB(P) RSQB(Q).                    { E = ast_list(ctx, &P, NULL, &Q); }
+primary(E) ::= LSQB(P) pelt(A) RSQB(Q).            { E = ast_list(ctx, &P, ps_list1(ctx, A), &Q); }
+primary(E) ::= LSQB(P) pelt(A) comp_fors(G) RSQB(Q). { E = ast_comp(ctx, AST_LIST_COMP, &P, A, NULL, G, &Q); }
+primary(E) ::= LSQB(P) pelts(L) RSQB(Q).           { E = ast_list(ctx, &P, L, &Q); }
+primary(E) ::= LBRACE(P) RBRACE(Q).                { E = ast_dict(ctx, &P, NULL, &Q); }
+primary(E) ::= LBRACE(P) pelt(A) RBRACE(Q).        { E = ast_set(ctx, &P, ps_list1(ctx, A), &Q); }
+primary(E) ::= LBRACE(P) pelt(A) comp_fors(G) RBRACE(Q). { E = ast_comp(ctx, AST_SET_COMP, &P, A, NULL, G, &Q); }
+primary(E) ::= LBRACE(P) pelts(L) RBRACE(Q).       { E = ast_set(ctx, &P, L, &Q); }
+primary(E) ::= LBRACE(P) dict_items(D) RBRACE(Q).  { E = ast_dict(ctx, &P, D, &Q); }
+primary(E) ::= LBRACE(P) dict_items(D) COMMA RBRACE(Q). { E = ast_dict(ctx, &P, D, &Q); }
+primary(E) ::= LBRACE(P) test(K) COLON test(V) comp_fors(G) RBRACE(Q). { E = ast_comp(ctx, AST_DICT_COMP, &P, K, V, G, &Q); }
+primary(E) ::= LBRACE(P) DOUBLESTAR(T) expr(V) comp_fors(G) RBRACE(Q). { E = ast_dict_unpack_comp(ctx, &P, &T, V, G, &Q); }
 
 %type strings {PsList *}
 strings(L) ::= STRING(T).                       { L = ps_tok_list1(ctx, &T); }
@@ -469,9 +479,9 @@ dict_item(D) ::= DOUBLESTAR(T) expr(V).         { D = ast_dict_item(ctx, NULL, a
 %type comp_fors {PsList *}
 comp_fors(L) ::= comp_for(C).                   { L = ps_list1(ctx, C); }
 comp_fors(L) ::= comp_fors(L1) comp_for(C).     { L = ps_list_push(ctx, L1, C); }
-comp_fors(L) ::= comp_fors(L1) IF or_test(C).   { L = ast_comp_if(ctx, L1, C); }
-comp_for(C) ::= FOR(T) target_list(X) IN or_test(I). { C = ast_comprehension(ctx, NULL, &T, X, I); }
-comp_for(C) ::= ASYNC(A) FOR(T) target_list(X) IN or_test(I). { C = ast_comprehension(ctx, &A, &T, X, I); }
+comp_fors(L) ::= comp_fors(L1) IF bool(C).   { L = ast_comp_if(ctx, L1, C); }
+comp_for(C) ::= FOR(T) target_list(X) IN bool(I). { C = ast_comprehension(ctx, NULL, &T, X, I); }
+comp_for(C) ::= ASYNC(A) FOR(T) target_list(X) IN bool(I). { C = ast_comprehension(ctx, &A, &T, X, I); }
 
 // -------------------------------------------------------------- subscripts
 

@@ -336,11 +336,23 @@ bool lx_next(Lexer *lx, Token *t) {
 }
 
 bool lx_check_rest(Lexer *lx, Diag *d) {
+    int err_line = d->line;
     for (;;) {
         if (diag_is_set(&lx->diag)) {
-            if (!lx->soft_error) break;          // a tokenizer error: report it
-            if (!lx->resumable) return false;    // CPython's tokenizer stopped here
-            diag_clear(&lx->diag);
+            if (!lx->soft_error) break;   // a tokenizer error: it wins
+            if (lx->resumable) {          // CPython's tokenizer went on after it
+                diag_clear(&lx->diag);
+            } else {
+                // CPython's tokenizer stopped here without an error of its
+                // own; a bracket still open from before the parser's error
+                // line is then reported instead.
+                int i = lx->paren_depth - 1;
+                if (i < 0 || err_line <= lx->paren_line[i]) return false;
+                diag_clear(d);
+                diag_set(d, DIAG_SYNTAX, lx->paren_line[i], lx->paren_col[i], lx->paren_line[i], -1,
+                         "'%c' was never closed", lx->paren_char[i]);
+                return true;
+            }
         }
         Token t;
         if (lx_next(lx, &t)) {

@@ -69,9 +69,12 @@ bool lx_next(Lexer *lx, Token *tok);
 void lx_free(Lexer *lx);
 // After a parser error [d] (or a soft lexer error handed to the parser):
 // lexes the rest of the input as CPython does before reporting a syntax
-// error, and if a tokenizer error turns up (unterminated string, invalid
-// character, unmatched bracket...), replaces [d] with it and returns true.
-// Soft errors found on the way do not count.
+// error (_PyPegen_tokenize_full_source_to_check_for_errors), and replaces
+// [d] and returns true if a tokenizer error turns up (unterminated string,
+// invalid character, unmatched bracket...), or if lexing stops on a soft
+// error while a bracket opened before [d]'s line is still open ("'(' was
+// never closed"). Other soft errors do not count. Not for the REPL, where
+// CPython does not look ahead.
 bool lx_check_rest(Lexer *lx, Diag *d);
 
 #endif // LEXER_LEXER_H

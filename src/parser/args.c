@@ -110,9 +110,7 @@ static bool is_dstar_keyword(const AstNode *a) {
 // order: positional and *x, then name=x and *x, then name=x and **x.
 static bool split_args(ParseCtx *c, PsList *args, const Token *lpar, const Token *rpar,
                        PsList **pos, PsList **kw) {
-    *pos = ps_list_new(c);
-    *kw = ps_list_new(c);
-    if (!*pos || !*kw) return false;
+    *pos = *kw = NULL;
     if (!args) return true;
     // Generator expressions first: their message wins.
     for (uint32_t i = 0; i < args->len; i++) {
@@ -133,7 +131,7 @@ static bool split_args(ParseCtx *c, PsList *args, const Token *lpar, const Token
                 seen_dstar = true;
             } else {
                 seen_kw = true;
-                for (uint32_t j = 0; j < (*kw)->len; j++) {
+                for (uint32_t j = 0; *kw && j < (*kw)->len; j++) {
                     const AstNode *k = (*kw)->items[j];
                     if (k->u.keyword.arg.s && strcmp(k->u.keyword.arg.s, a->u.keyword.arg.s) == 0) {
                         ps_defer(c, a, "keyword argument repeated: %s", a->u.keyword.arg.s);
@@ -141,7 +139,7 @@ static bool split_args(ParseCtx *c, PsList *args, const Token *lpar, const Token
                     }
                 }
             }
-            if (!ps_list_push(c, *kw, a)) return false;
+            if (!ps_list_add(c, kw, a)) return false;
             continue;
         }
         if (a->kind == AST_STARRED && !(a->pflags & PF_GROUPED)) {
@@ -156,7 +154,7 @@ static bool split_args(ParseCtx *c, PsList *args, const Token *lpar, const Token
                                : "positional argument follows keyword argument");
             return false;
         }
-        if (!ps_list_push(c, *pos, a)) return false;
+        if (!ps_list_add(c, pos, a)) return false;
     }
     return true;
 }
@@ -213,12 +211,12 @@ ParamItem *ps_param(ParseCtx *c, ParamKind kind, const Token *t, AstNode *arg, c
     }
     memset(p, 0, sizeof *p);
     p->kind = kind;
-    if (t) p->tok = *t;
+    if (t) p->tok = ps_tok_span(t);
     p->arg = arg;
     if (eq) {
         if (!dflt) return NULL;
         p->has_default = true;
-        p->eq = *eq;
+        p->eq = ps_tok_span(eq);
         p->dflt = dflt;
     }
     return p;
@@ -226,7 +224,7 @@ ParamItem *ps_param(ParseCtx *c, ParamKind kind, const Token *t, AstNode *arg, c
 
 static Span item_span(const ParamItem *p) {
     if (p->kind == PARAM_PLAIN) return ast_span(p->arg);
-    return ps_tok_span(&p->tok);
+    return p->tok;
 }
 
 // Checks the order of the items (CPython's invalid_parameters rules, first
@@ -271,8 +269,8 @@ static bool check_params(ParseCtx *c, PsList *items, const Token *close, bool la
             }
             if (!p->arg && (!next || next->kind == PARAM_DSTAR)) {
                 // lambda's rule reports at the token after `*` or `*,`
-                const Token *at = !lambda ? &p->tok : next ? &next->tok : close;
-                ps_fail(c, DIAG_SYNTAX, at->line, at->col, at->end_line, at->end_col,
+                Span at = !lambda ? p->tok : next ? next->tok : ps_tok_span(close);
+                ps_fail(c, DIAG_SYNTAX, at.line, at.col, at.end_line, at.end_col,
                         "named arguments must follow bare *");
                 return false;
             }
@@ -320,9 +318,7 @@ AstNode *ast_arguments(ParseCtx *c, PsList *items, const Token *open, const Toke
     if (c->failed) return NULL;
     AstNode *n = new_node(c, AST_ARGUMENTS, (Span){0, 0, 0, 0});
     if (!n) return NULL;
-    PsList *posonly = ps_list_new(c), *args = ps_list_new(c), *kwonly = ps_list_new(c);
-    PsList *kwdefaults = ps_list_new(c), *defaults = ps_list_new(c);
-    if (!posonly || !args || !kwonly || !kwdefaults || !defaults) return NULL;
+    PsList *posonly = NULL, *args = NULL, *kwonly = NULL, *kwdefaults = NULL, *defaults = NULL;
     const AstNode *deepest = NULL;
     if (items) {
         if (!check_params(c, items, close, lambda)) return NULL;
@@ -335,8 +331,7 @@ AstNode *ast_arguments(ParseCtx *c, PsList *items, const Token *open, const Toke
             case PARAM_SLASH:
                 // everything so far was positional-only
                 posonly = args;
-                args = ps_list_new(c);
-                if (!args) return NULL;
+                args = NULL;
                 break;
             case PARAM_STAR:
                 n->u.arguments.vararg = p->arg;
@@ -347,13 +342,13 @@ AstNode *ast_arguments(ParseCtx *c, PsList *items, const Token *open, const Toke
                 break;
             case PARAM_PLAIN:
                 if (after_star) {
-                    if (!ps_list_push(c, kwonly, p->arg)) return NULL;
+                    if (!ps_list_add(c, &kwonly, p->arg)) return NULL;
                     // kw_defaults holds NULL for a missing default
-                    if (!ps_list_push(c, kwdefaults, p->arg)) return NULL;
+                    if (!ps_list_add(c, &kwdefaults, p->arg)) return NULL;
                     kwdefaults->items[kwdefaults->len - 1] = p->dflt;
                 } else {
-                    if (!ps_list_push(c, args, p->arg)) return NULL;
-                    if (p->has_default && !ps_list_push(c, defaults, p->dflt)) return NULL;
+                    if (!ps_list_add(c, &args, p->arg)) return NULL;
+                    if (p->has_default && !ps_list_add(c, &defaults, p->dflt)) return NULL;
                 }
                 break;
             }

@@ -8,6 +8,7 @@
 #include "parser/ast.h"
 
 #include <stdarg.h>
+#include <stddef.h>
 #include <string.h>
 
 #include "lexer/literal.h"
@@ -24,10 +25,85 @@ const char *ast_kind_name(AstKind kind) {
     return (unsigned)kind < AST_KIND_COUNT ? kind_names[kind] : "?";
 }
 
+// Each node is allocated with room for its own union member only: the
+// union's largest member (`arguments`) is twice the size of most, and the
+// AST of a 10 MB file has millions of nodes.
+#define MEMBER_SIZE(m) (offsetof(AstNode, u) + sizeof(((AstNode *)0)->u.m))
+
+static size_t node_size(AstKind kind) {
+    switch (kind) {
+    case AST_MODULE:
+    case AST_INTERACTIVE: return MEMBER_SIZE(module);
+    case AST_EXPRESSION: return MEMBER_SIZE(expression);
+    case AST_FUNCTION_DEF:
+    case AST_ASYNC_FUNCTION_DEF: return MEMBER_SIZE(funcdef);
+    case AST_CLASS_DEF: return MEMBER_SIZE(classdef);
+    case AST_RETURN: return MEMBER_SIZE(ret);
+    case AST_DELETE: return MEMBER_SIZE(del);
+    case AST_ASSIGN: return MEMBER_SIZE(assign);
+    case AST_AUG_ASSIGN: return MEMBER_SIZE(augassign);
+    case AST_ANN_ASSIGN: return MEMBER_SIZE(annassign);
+    case AST_FOR:
+    case AST_ASYNC_FOR: return MEMBER_SIZE(for_);
+    case AST_WHILE:
+    case AST_IF: return MEMBER_SIZE(while_);
+    case AST_WITH:
+    case AST_ASYNC_WITH: return MEMBER_SIZE(with);
+    case AST_RAISE: return MEMBER_SIZE(raise);
+    case AST_TRY: return MEMBER_SIZE(try_);
+    case AST_ASSERT: return MEMBER_SIZE(assert_);
+    case AST_IMPORT: return MEMBER_SIZE(import);
+    case AST_IMPORT_FROM: return MEMBER_SIZE(importfrom);
+    case AST_GLOBAL:
+    case AST_NONLOCAL: return MEMBER_SIZE(global);
+    case AST_EXPR: return MEMBER_SIZE(expr);
+    case AST_PASS:
+    case AST_BREAK:
+    case AST_CONTINUE: return offsetof(AstNode, u);
+    case AST_BOOL_OP: return MEMBER_SIZE(boolop);
+    case AST_NAMED_EXPR: return MEMBER_SIZE(namedexpr);
+    case AST_BIN_OP: return MEMBER_SIZE(binop);
+    case AST_UNARY_OP: return MEMBER_SIZE(unaryop);
+    case AST_LAMBDA: return MEMBER_SIZE(lambda);
+    case AST_IF_EXP: return MEMBER_SIZE(ifexp);
+    case AST_DICT: return MEMBER_SIZE(dict);
+    case AST_SET:
+    case AST_LIST:
+    case AST_TUPLE: return MEMBER_SIZE(seq);
+    case AST_LIST_COMP:
+    case AST_SET_COMP:
+    case AST_DICT_COMP:
+    case AST_GENERATOR_EXP: return MEMBER_SIZE(comp);
+    case AST_AWAIT:
+    case AST_YIELD:
+    case AST_YIELD_FROM: return MEMBER_SIZE(await_);
+    case AST_COMPARE: return MEMBER_SIZE(compare);
+    case AST_CALL: return MEMBER_SIZE(call);
+    case AST_FORMATTED_VALUE: return MEMBER_SIZE(formatted);
+    case AST_JOINED_STR: return MEMBER_SIZE(joined);
+    case AST_CONSTANT: return MEMBER_SIZE(constant);
+    case AST_ATTRIBUTE: return MEMBER_SIZE(attribute);
+    case AST_SUBSCRIPT: return MEMBER_SIZE(subscript);
+    case AST_STARRED: return MEMBER_SIZE(starred);
+    case AST_NAME: return MEMBER_SIZE(name);
+    case AST_SLICE: return MEMBER_SIZE(slice);
+    case AST_COMPREHENSION: return MEMBER_SIZE(comprehension);
+    case AST_EXCEPT_HANDLER: return MEMBER_SIZE(handler);
+    case AST_ARGUMENTS: return MEMBER_SIZE(arguments);
+    case AST_ARG: return MEMBER_SIZE(arg);
+    case AST_KEYWORD: return MEMBER_SIZE(keyword);
+    case AST_ALIAS: return MEMBER_SIZE(alias);
+    case AST_WITHITEM: return MEMBER_SIZE(withitem);
+    case AST_KIND_COUNT: break;
+    }
+    return sizeof(AstNode);
+}
+
 AstNode *ast_new(Arena *a, AstKind kind, int line, int col, int end_line, int end_col) {
-    AstNode *n = arena_alloc(a, sizeof *n);
+    size_t size = node_size(kind);
+    AstNode *n = arena_alloc(a, size);
     if (!n) return NULL;
-    memset(n, 0, sizeof *n);
+    memset(n, 0, size);
     n->kind = kind;
     n->line = line;
     n->col = col;
@@ -72,6 +148,11 @@ PsList *ps_list_push(ParseCtx *c, PsList *l, void *item) {
 }
 
 PsList *ps_list1(ParseCtx *c, void *item) { return ps_list_push(c, ps_list_new(c), item); }
+
+bool ps_list_add(ParseCtx *c, PsList **l, void *item) {
+    if (!*l) *l = ps_list_new(c);
+    return ps_list_push(c, *l, item) != NULL;
+}
 
 PsList *ps_list2(ParseCtx *c, void *a, void *b) { return ps_list_push(c, ps_list1(c, a), b); }
 
@@ -138,7 +219,7 @@ static GroupEntry *group_find(const ParseCtx *c, const AstNode *n) {
 // groups are built inside out.
 static bool group_put(ParseCtx *c, const AstNode *n, Span s) {
     if ((c->groups_len + 1) * 2 > c->groups_cap) {
-        uint32_t cap = c->groups_cap ? c->groups_cap * 2 : 64;
+        uint32_t cap = c->groups_cap ? c->groups_cap * 2 : 8;
         GroupEntry *old = c->groups;
         uint32_t old_cap = c->groups_cap;
         c->groups = arena_calloc(c->arena, cap, sizeof *c->groups);
@@ -172,10 +253,34 @@ static Span join(Span a, Span b) {
 
 static Span tok_span(const Token *t) { return ps_tok_span(t); }
 
-// The span of a statement list: first statement's start to last's end.
-static Span body_end(const PsList *body, Span fallback) {
+static bool is_compound(AstKind k) {
+    switch (k) {
+    case AST_FUNCTION_DEF: case AST_ASYNC_FUNCTION_DEF: case AST_CLASS_DEF: case AST_FOR:
+    case AST_ASYNC_FOR: case AST_WHILE: case AST_IF: case AST_WITH: case AST_ASYNC_WITH:
+    case AST_TRY:
+        return true;
+    default:
+        return false;
+    }
+}
+
+// Where a block ends: at its last statement, or at the ';' after it (a
+// compound statement ends with the last token its block consumed).
+static Span body_end(const ParseCtx *c, const PsList *body, Span fallback) {
     if (!body || !body->len) return fallback;
-    return ast_span(body->items[body->len - 1]);
+    const AstNode *last = body->items[body->len - 1];
+    Span s = ast_span(last);
+    if (is_compound(last->kind)) return s;
+    size_t len;
+    const char *text = lx_source_line(c->src, s.end_line, &len);
+    for (size_t i = (size_t)s.end_col; text && i < len; i++) {
+        if (text[i] == ';') {
+            s.end_col = (int)i + 1;
+            break;
+        }
+        if (text[i] != ' ' && text[i] != '\t' && text[i] != '\f') break;
+    }
+    return s;
 }
 
 static AstNode *node(ParseCtx *c, AstKind kind, Span s) {
@@ -185,12 +290,65 @@ static AstNode *node(ParseCtx *c, AstKind kind, Span s) {
     return n;
 }
 
+// The intern table: open addressing over FNV-1a hashes, power-of-two size.
+typedef struct Interned {
+    AstIdent *slots;
+    uint32_t *hashes;
+    uint32_t cap, len;
+} Interned;
+
+static uint32_t fnv1a(const char *s, size_t len) {
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < len; i++) h = (h ^ (unsigned char)s[i]) * 16777619u;
+    return h;
+}
+
+static bool intern_grow(ParseCtx *c, Interned *t) {
+    uint32_t cap = t->cap ? t->cap * 2 : 256;
+    AstIdent *slots = arena_calloc(c->arena, cap, sizeof *slots);
+    uint32_t *hashes = arena_alloc(c->arena, cap * sizeof *hashes);
+    if (!slots || !hashes) return false;
+    for (uint32_t i = 0; i < t->cap; i++) {
+        if (!t->slots[i].s) continue;
+        uint32_t j = t->hashes[i] & (cap - 1);
+        while (slots[j].s) j = (j + 1) & (cap - 1);
+        slots[j] = t->slots[i];
+        hashes[j] = t->hashes[i];
+    }
+    t->slots = slots;
+    t->hashes = hashes;
+    t->cap = cap;
+    return true;
+}
+
 AstIdent ast_ident(ParseCtx *c, const char *s, size_t len) {
     AstIdent id = {NULL, 0};
     if (c->failed) return id;
+    Interned *t = c->intern;
+    if (!t) {
+        t = c->intern = arena_calloc(c->arena, 1, sizeof *t);
+        if (!t) {
+            ps_fail_nomem(c);
+            return id;
+        }
+    }
+    if ((t->len + 1) * 2 > t->cap && !intern_grow(c, t)) {
+        ps_fail_nomem(c);
+        return id;
+    }
+    uint32_t h = fnv1a(s, len), j = h & (t->cap - 1);
+    for (; t->slots[j].s; j = (j + 1) & (t->cap - 1))
+        if (t->hashes[j] == h && t->slots[j].len == len && memcmp(t->slots[j].s, s, len) == 0)
+            return t->slots[j];
     id.s = arena_strndup(c->arena, s, len);
     id.len = (uint32_t)len;
-    if (!id.s) ps_fail_nomem(c);
+    if (!id.s) {
+        ps_fail_nomem(c);
+        return id;
+    }
+    t->slots[j] = id;
+    t->hashes[j] = h;
+    t->len++;
     return id;
 }
 
@@ -226,6 +384,107 @@ static AstNode *depth_of_seq(ParseCtx *c, AstNode *n, const PsList *l) {
             if (e && (!deepest || e->depth > deepest->depth)) deepest = e;
         }
     return ast_finish_depth(c, n, deepest, NULL);
+}
+
+static unsigned seq_depth(const AstSeq *s) {
+    unsigned d = 0;
+    for (uint32_t i = 0; i < s->len; i++)
+        if (s->items[i] && s->items[i]->depth > d) d = s->items[i]->depth;
+    return d;
+}
+
+static unsigned node_depth(const AstNode *n) { return n ? n->depth : 0; }
+
+// Statements count toward the same limit as expressions: CPython's
+// compiler fails when the nesting of statements and expressions from the
+// module down exceeds about 2992 (2990 elifs, or `x = 1+...` with 2991
+// terms). A statement's depth is one more than its deepest child.
+static AstNode *finish_stmt(ParseCtx *c, AstNode *n) {
+    if (!n || c->failed) return NULL;
+    unsigned d = 0;
+#define MAXD(x) do { unsigned v_ = (x); if (v_ > d) d = v_; } while (0)
+    switch (n->kind) {
+    case AST_FUNCTION_DEF:
+    case AST_ASYNC_FUNCTION_DEF:
+        MAXD(node_depth(n->u.funcdef.args));
+        MAXD(node_depth(n->u.funcdef.returns));
+        MAXD(seq_depth(&n->u.funcdef.body));
+        MAXD(seq_depth(&n->u.funcdef.decorators));
+        break;
+    case AST_CLASS_DEF:
+        MAXD(seq_depth(&n->u.classdef.bases));
+        MAXD(seq_depth(&n->u.classdef.keywords));
+        MAXD(seq_depth(&n->u.classdef.body));
+        MAXD(seq_depth(&n->u.classdef.decorators));
+        break;
+    case AST_RETURN: MAXD(node_depth(n->u.ret.value)); break;
+    case AST_DELETE: MAXD(seq_depth(&n->u.del.targets)); break;
+    case AST_ASSIGN:
+        MAXD(seq_depth(&n->u.assign.targets));
+        MAXD(node_depth(n->u.assign.value));
+        break;
+    case AST_AUG_ASSIGN:
+        MAXD(node_depth(n->u.augassign.target));
+        MAXD(node_depth(n->u.augassign.value));
+        break;
+    case AST_ANN_ASSIGN:
+        MAXD(node_depth(n->u.annassign.target));
+        MAXD(node_depth(n->u.annassign.annotation));
+        MAXD(node_depth(n->u.annassign.value));
+        break;
+    case AST_FOR:
+    case AST_ASYNC_FOR:
+        MAXD(node_depth(n->u.for_.target));
+        MAXD(node_depth(n->u.for_.iter));
+        MAXD(seq_depth(&n->u.for_.body));
+        MAXD(seq_depth(&n->u.for_.orelse));
+        break;
+    case AST_WHILE:
+    case AST_IF:
+        MAXD(node_depth(n->u.while_.test));
+        MAXD(seq_depth(&n->u.while_.body));
+        MAXD(seq_depth(&n->u.while_.orelse));
+        break;
+    case AST_WITH:
+    case AST_ASYNC_WITH:
+        for (uint32_t i = 0; i < n->u.with.items.len; i++) {
+            const AstNode *it = n->u.with.items.items[i];
+            MAXD(node_depth(it->u.withitem.context_expr));
+            MAXD(node_depth(it->u.withitem.optional_vars));
+        }
+        MAXD(seq_depth(&n->u.with.body));
+        break;
+    case AST_RAISE:
+        MAXD(node_depth(n->u.raise.exc));
+        MAXD(node_depth(n->u.raise.cause));
+        break;
+    case AST_TRY:
+        MAXD(seq_depth(&n->u.try_.body));
+        MAXD(seq_depth(&n->u.try_.handlers));
+        MAXD(seq_depth(&n->u.try_.orelse));
+        MAXD(seq_depth(&n->u.try_.finalbody));
+        break;
+    case AST_EXCEPT_HANDLER:
+        // not a level of its own in CPython's count
+        MAXD(node_depth(n->u.handler.type));
+        MAXD(seq_depth(&n->u.handler.body));
+        n->depth = (uint16_t)d;
+        return n;
+    case AST_ASSERT:
+        MAXD(node_depth(n->u.assert_.test));
+        MAXD(node_depth(n->u.assert_.msg));
+        break;
+    case AST_EXPR: MAXD(node_depth(n->u.expr.value)); break;
+    default: break;
+    }
+#undef MAXD
+    if (d + 1 > PS_MAX_DEPTH + 1) {
+        ps_fail(c, DIAG_RECURSION, 0, -1, 0, -2,
+                "maximum recursion depth exceeded during compilation");
+        return NULL;
+    }
+    n->depth = (uint16_t)(d + 1);
+    return n;
 }
 
 // --- expression names and targets ------------------------------------------------
@@ -393,7 +652,7 @@ AstNode *ast_return(ParseCtx *c, const Token *t, AstNode *value) {
     if (n) n->u.ret.value = value;
     if (n && value && value->kind == AST_STARRED)
         ps_defer(c, value, "can't use starred expression here");
-    return n;
+    return finish_stmt(c, n);
 }
 
 AstNode *ast_raise(ParseCtx *c, const Token *t, AstNode *exc, AstNode *cause) {
@@ -405,7 +664,7 @@ AstNode *ast_raise(ParseCtx *c, const Token *t, AstNode *exc, AstNode *cause) {
         n->u.raise.exc = exc;
         n->u.raise.cause = cause;
     }
-    return n;
+    return finish_stmt(c, n);
 }
 
 AstNode *ast_global(ParseCtx *c, AstKind kind, const Token *t, PsList *names) {
@@ -422,7 +681,7 @@ AstNode *ast_assert(ParseCtx *c, const Token *t, AstNode *test, AstNode *msg) {
         n->u.assert_.test = test;
         n->u.assert_.msg = msg;
     }
-    return n;
+    return finish_stmt(c, n);
 }
 
 AstNode *ast_delete(ParseCtx *c, const Token *t, PsList *targets) {
@@ -430,10 +689,10 @@ AstNode *ast_delete(ParseCtx *c, const Token *t, PsList *targets) {
     for (uint32_t i = 0; i < targets->len; i++)
         if (!ast_set_target(c, targets->items[i], TARGET_DEL)) return NULL;
     Span end = ast_tspan(c, targets->items[targets->len - 1]);
-    if (c->prev.kind == TK_COMMA) end = tok_span(&c->prev);
+    if (c->prev->kind == TK_COMMA) end = tok_span(c->prev);
     AstNode *n = node(c, AST_DELETE, join(tok_span(t), end));
     if (n) n->u.del.targets = ps_seq(targets);
-    return n;
+    return finish_stmt(c, n);
 }
 
 static void check_load_starred(ParseCtx *c, const AstNode *e) {
@@ -446,7 +705,7 @@ AstNode *ast_expr_stmt(ParseCtx *c, AstNode *e) {
     AstNode *n = node(c, AST_EXPR, ast_tspan(c, e));
     if (n) n->u.expr.value = e;
     check_load_starred(c, e);
-    return n;
+    return finish_stmt(c, n);
 }
 
 // Is [e] something CPython's bitwise_or rule matches (an operand of a
@@ -541,7 +800,7 @@ static void report_bad_target(ParseCtx *c, const AstNode *value) {
         const AstNode *rhs = value ? first_bitwise_or(value) : NULL;
         bool rhs_ok = value == NULL || rhs != NULL;
         if (rhs_ok && last != t && last->kind == AST_NAME && !(last->pflags & PF_GROUPED)) {
-            Span end = rhs ? ast_tspan(c, rhs) : ps_tok_span(&c->la);
+            Span end = rhs ? ast_tspan(c, rhs) : ps_tok_span(c->la);
             ps_fail_range(c, ast_span(last), end,
                           "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
             return;
@@ -565,7 +824,7 @@ PsList *ast_assign_target(ParseCtx *c, PsList *targets, AstNode *t, const Token 
         if (!targets) return NULL;
     }
     int index = c->targets_seen++;
-    if (t->kind == AST_YIELD || t->kind == AST_YIELD_FROM) {
+    if ((t->kind == AST_YIELD || t->kind == AST_YIELD_FROM) && !(t->pflags & PF_GROUPED)) {
         ps_fail_node(c, t, "assignment to yield expression not possible");
         return NULL;
     }
@@ -608,7 +867,7 @@ AstNode *ast_assign(ParseCtx *c, PsList *targets, AstNode *value) {
         n->u.assign.value = value;
     }
     check_load_starred(c, value);
-    return n;
+    return finish_stmt(c, n);
 }
 
 static AstOperator aug_op(int kind) {
@@ -645,7 +904,7 @@ AstNode *ast_augassign(ParseCtx *c, AstNode *target, const Token *op, AstNode *v
         n->u.augassign.value = value;
     }
     check_load_starred(c, value);
-    return n;
+    return finish_stmt(c, n);
 }
 
 AstNode *ast_annassign(ParseCtx *c, AstNode *target, AstNode *ann, AstNode *value) {
@@ -675,7 +934,7 @@ AstNode *ast_annassign(ParseCtx *c, AstNode *target, AstNode *ann, AstNode *valu
         n->u.annassign.value = value;
         n->u.annassign.simple = target->kind == AST_NAME && !grouped;
     }
-    return n;
+    return finish_stmt(c, n);
 }
 
 // --- imports -------------------------------------------------------------------
@@ -739,7 +998,7 @@ AstNode *ast_import_from(ParseCtx *c, const Token *t, int level, PsList *module,
     if (c->failed || !names) return NULL;
     // The statement ends with the last token of the targets: a ')' or the
     // last alias (the driver's previous token is exactly that).
-    AstNode *n = node(c, AST_IMPORT_FROM, join(tok_span(t), tok_span(&c->prev)));
+    AstNode *n = node(c, AST_IMPORT_FROM, join(tok_span(t), tok_span(c->prev)));
     if (!n) return NULL;
     if (module) n->u.importfrom.module = dotted_ident(c, module);
     n->u.importfrom.names = ps_seq(names);
@@ -757,14 +1016,14 @@ static AstNode *if_node(ParseCtx *c, Span start, AstNode *test, PsList *body, Ps
         n->u.while_.body = ps_seq(body);
         n->u.while_.orelse = ps_seq(orelse);
     }
-    return n;
+    return finish_stmt(c, n);
 }
 
 // elif clauses are kept as If nodes with an empty orelse; ast_if chains
 // them from the last one backwards, so every If ends where the chain ends.
 PsList *ast_elif(ParseCtx *c, PsList *elifs, const Token *t, AstNode *test, PsList *body) {
     if (c->failed || !test || !body) return NULL;
-    AstNode *n = if_node(c, tok_span(t), test, body, NULL, body_end(body, tok_span(t)));
+    AstNode *n = if_node(c, tok_span(t), test, body, NULL, body_end(c, body, tok_span(t)));
     if (!n) return NULL;
     return elifs ? ps_list_push(c, elifs, n) : ps_list1(c, n);
 }
@@ -772,56 +1031,62 @@ PsList *ast_elif(ParseCtx *c, PsList *elifs, const Token *t, AstNode *test, PsLi
 AstNode *ast_if(ParseCtx *c, const Token *t, AstNode *test, PsList *body, PsList *elifs,
                 PsList *orelse) {
     if (c->failed || !test || !body) return NULL;
-    Span end = body_end(body, tok_span(t));
+    Span end = body_end(c, body, tok_span(t));
+    // CPython's parser recurses once per elif: MemoryError past 5963.
+    if (elifs && elifs->len > 5963) {
+        ps_fail_nomem(c);
+        return NULL;
+    }
     if (elifs) {
-        Span chain_end = body_end(orelse, ast_span(elifs->items[elifs->len - 1]));
+        Span chain_end = body_end(c, orelse, ast_span(elifs->items[elifs->len - 1]));
         for (uint32_t i = elifs->len; i-- > 0;) {
             AstNode *e = elifs->items[i];
             e->u.while_.orelse = ps_seq(orelse);
             e->end_line = chain_end.end_line;
             e->end_col = chain_end.end_col;
+            if (!finish_stmt(c, e)) return NULL;
             orelse = ps_list1(c, e);
             if (!orelse) return NULL;
         }
         end = chain_end;
     } else {
-        end = body_end(orelse, end);
+        end = body_end(c, orelse, end);
     }
     return if_node(c, tok_span(t), test, body, orelse, end);
 }
 
 AstNode *ast_while(ParseCtx *c, const Token *t, AstNode *test, PsList *body, PsList *orelse) {
     if (c->failed || !test || !body) return NULL;
-    AstNode *n = node(c, AST_WHILE, join(tok_span(t), body_end(orelse, body_end(body, tok_span(t)))));
+    AstNode *n = node(c, AST_WHILE, join(tok_span(t), body_end(c, orelse, body_end(c, body, tok_span(t)))));
     if (n) {
         n->u.while_.test = test;
         n->u.while_.body = ps_seq(body);
         n->u.while_.orelse = ps_seq(orelse);
     }
-    return n;
+    return finish_stmt(c, n);
 }
 
 AstNode *ast_for(ParseCtx *c, const Token *t, AstNode *target, AstNode *iter, PsList *body,
                  PsList *orelse) {
     if (c->failed || !target || !iter || !body) return NULL;
     if (!ast_set_target(c, target, TARGET_FOR)) return NULL;
-    AstNode *n = node(c, AST_FOR, join(tok_span(t), body_end(orelse, body_end(body, tok_span(t)))));
+    AstNode *n = node(c, AST_FOR, join(tok_span(t), body_end(c, orelse, body_end(c, body, tok_span(t)))));
     if (n) {
         n->u.for_.target = target;
         n->u.for_.iter = iter;
         n->u.for_.body = ps_seq(body);
         n->u.for_.orelse = ps_seq(orelse);
     }
-    return n;
+    return finish_stmt(c, n);
 }
 
 AstNode *ast_try(ParseCtx *c, const Token *t, PsList *body, PsList *handlers, PsList *orelse,
                  PsList *finalbody) {
     if (c->failed || !body) return NULL;
-    Span end = body_end(body, tok_span(t));
+    Span end = body_end(c, body, tok_span(t));
     if (handlers) end = ast_span(handlers->items[handlers->len - 1]);
-    end = body_end(orelse, end);
-    end = body_end(finalbody, end);
+    end = body_end(c, orelse, end);
+    end = body_end(c, finalbody, end);
     AstNode *n = node(c, AST_TRY, join(tok_span(t), end));
     if (n) {
         n->u.try_.body = ps_seq(body);
@@ -829,18 +1094,18 @@ AstNode *ast_try(ParseCtx *c, const Token *t, PsList *body, PsList *handlers, Ps
         n->u.try_.orelse = ps_seq(orelse);
         n->u.try_.finalbody = ps_seq(finalbody);
     }
-    return n;
+    return finish_stmt(c, n);
 }
 
 AstNode *ast_handler(ParseCtx *c, const Token *t, AstNode *type, const Token *name,
                      PsList *body) {
     if (c->failed || !body) return NULL;
-    AstNode *n = node(c, AST_EXCEPT_HANDLER, join(tok_span(t), body_end(body, tok_span(t))));
+    AstNode *n = node(c, AST_EXCEPT_HANDLER, join(tok_span(t), body_end(c, body, tok_span(t))));
     if (!n) return NULL;
     n->u.handler.type = type;
     if (name) n->u.handler.name = tok_ident(c, name);
     n->u.handler.body = ps_seq(body);
-    return c->failed ? NULL : n;
+    return finish_stmt(c, n);
 }
 
 AstNode *ast_withitem(ParseCtx *c, AstNode *e, const Token *as, AstNode *target) {
@@ -905,9 +1170,9 @@ AstNode *ast_with_head(ParseCtx *c, const Token *t, PsList *items) {
 
 AstNode *ast_with(ParseCtx *c, AstNode *head, PsList *body) {
     if (c->failed || !head || !body) return NULL;
-    ast_set_span(head, join(ast_span(head), body_end(body, ast_span(head))));
+    ast_set_span(head, join(ast_span(head), body_end(c, body, ast_span(head))));
     head->u.with.body = ps_seq(body);
-    return head;
+    return finish_stmt(c, head);
 }
 
 AstNode *ast_make_async(ParseCtx *c, const Token *t, AstNode *stmt) {
@@ -926,20 +1191,20 @@ AstNode *ast_make_async(ParseCtx *c, const Token *t, AstNode *stmt) {
 AstNode *ast_funcdef(ParseCtx *c, const Token *t, const Token *name, AstNode *args,
                      AstNode *returns, PsList *body) {
     if (c->failed || !args || !body) return NULL;
-    AstNode *n = node(c, AST_FUNCTION_DEF, join(tok_span(t), body_end(body, tok_span(t))));
+    AstNode *n = node(c, AST_FUNCTION_DEF, join(tok_span(t), body_end(c, body, tok_span(t))));
     if (!n) return NULL;
     n->u.funcdef.name = tok_ident(c, name);
     n->u.funcdef.args = args;
     n->u.funcdef.body = ps_seq(body);
     n->u.funcdef.returns = returns;
-    return c->failed ? NULL : n;
+    return finish_stmt(c, n);
 }
 
 AstNode *ast_classdef(ParseCtx *c, const Token *t, const Token *name, AstNode *call,
                       const Token *rpar, PsList *body) {
     (void)rpar;
     if (c->failed || !body) return NULL;
-    AstNode *n = node(c, AST_CLASS_DEF, join(tok_span(t), body_end(body, tok_span(t))));
+    AstNode *n = node(c, AST_CLASS_DEF, join(tok_span(t), body_end(c, body, tok_span(t))));
     if (!n) return NULL;
     n->u.classdef.name = tok_ident(c, name);
     if (call) {
@@ -947,14 +1212,14 @@ AstNode *ast_classdef(ParseCtx *c, const Token *t, const Token *name, AstNode *c
         n->u.classdef.keywords = call->u.call.keywords;
     }
     n->u.classdef.body = ps_seq(body);
-    return c->failed ? NULL : n;
+    return finish_stmt(c, n);
 }
 
 AstNode *ast_decorate(ParseCtx *c, PsList *decorators, AstNode *def) {
     if (c->failed || !decorators || !def) return NULL;
     if (def->kind == AST_CLASS_DEF) def->u.classdef.decorators = ps_seq(decorators);
     else def->u.funcdef.decorators = ps_seq(decorators);
-    return def;
+    return finish_stmt(c, def);
 }
 
 // --- atoms -------------------------------------------------------------------
@@ -1014,6 +1279,12 @@ AstNode *ast_group(ParseCtx *c, const Token *lpar, AstNode *e, const Token *rpar
         // which only a with statement accepts.
         return ast_paren(c, lpar, ps_list1(c, e), rpar);
     }
+    // The virtual parentheses around an f-string field enclose nothing else:
+    // no need to remember them.
+    if (c->in_fstring && lpar->line == c->fstring_line && lpar->col == c->fstring_col &&
+        lpar->len == 1 && lpar->s[0] == '(' && lpar->end_col == lpar->col + 1 &&
+        c->fstring_virtual_lpar == lpar->s)
+        return e;
     if (!group_put(c, e, join(tok_span(lpar), tok_span(rpar)))) {
         ps_fail_nomem(c);
         return NULL;
@@ -1257,15 +1528,43 @@ AstNode *ast_unary(ParseCtx *c, const Token *t, AstUnaryOp op, AstNode *e) {
     return ast_finish_depth(c, n, e, NULL);
 }
 
-AstNode *ast_boolop(ParseCtx *c, AstBoolOp op, PsList *values) {
-    if (c->failed || !values) return NULL;
-    AstNode *n = node(c, AST_BOOL_OP, join(ast_tspan(c, values->items[0]),
-                                           ast_tspan(c, values->items[values->len - 1])));
-    if (!n) return NULL;
+// BoolOp values grow in place: the array's capacity is its length rounded
+// up to a power of two (at least 2), so a full array is recognised by its
+// length alone.
+AstNode *ast_boolop(ParseCtx *c, AstBoolOp op, AstNode *a, AstNode *b) {
+    if (c->failed || !a || !b) return NULL;
+    if (a->kind == AST_BOOL_OP && a->u.boolop.op == op && !(a->pflags & PF_GROUPED)) {
+        AstSeq *v = &a->u.boolop.values;
+        if (v->len >= 2 && (v->len & (v->len - 1)) == 0) {
+            AstNode **items = arena_alloc(c->arena, (size_t)v->len * 2 * sizeof *items);
+            if (!items) {
+                ps_fail_nomem(c);
+                return NULL;
+            }
+            memcpy(items, v->items, v->len * sizeof *items);
+            v->items = items;
+        }
+        v->items[v->len++] = b;
+        Span e = ast_tspan(c, b);
+        a->end_line = e.end_line;
+        a->end_col = e.end_col;
+        ps_note(c, a);
+        if (b->depth >= a->depth) return ast_finish_depth(c, a, b, NULL);
+        return a;
+    }
+    AstNode *n = node(c, AST_BOOL_OP, join(ast_tspan(c, a), ast_tspan(c, b)));
+    AstNode **items = n ? arena_alloc(c->arena, 2 * sizeof *items) : NULL;
+    if (!items) {
+        if (n) ps_fail_nomem(c);
+        return NULL;
+    }
+    items[0] = a;
+    items[1] = b;
     n->u.boolop.op = op;
-    n->u.boolop.values = ps_seq(values);
+    n->u.boolop.values.items = items;
+    n->u.boolop.values.len = 2;
     ps_note(c, n);
-    return depth_of_seq(c, n, values);
+    return ast_finish_depth(c, n, a, b);
 }
 
 CmpChain *ast_cmp_chain(ParseCtx *c, CmpChain *chain, AstNode *left, int op, AstNode *right) {
@@ -1306,13 +1605,20 @@ AstNode *ast_compare(ParseCtx *c, CmpChain *chain) {
     return ast_finish_depth(c, depth_of_seq(c, n, cmp), chain->left, NULL);
 }
 
-AstNode *ast_ifexp(ParseCtx *c, AstNode *body, AstNode *test, AstNode *orelse) {
-    if (c->failed || !body || !test || !orelse) return NULL;
-    AstNode *n = node(c, AST_IF_EXP, join(ast_tspan(c, body), ast_tspan(c, orelse)));
+AstNode *ast_ifexp_head(ParseCtx *c, AstNode *body, AstNode *test) {
+    if (c->failed || !body || !test) return NULL;
+    AstNode *n = node(c, AST_IF_EXP, ast_tspan(c, body));
     if (!n) return NULL;
     n->u.ifexp.test = test;
     n->u.ifexp.body = body;
+    return n;
+}
+
+AstNode *ast_ifexp(ParseCtx *c, AstNode *n, AstNode *orelse) {
+    if (c->failed || !n || !orelse) return NULL;
+    ast_set_span(n, join(ast_span(n), ast_tspan(c, orelse)));
     n->u.ifexp.orelse = orelse;
+    const AstNode *body = n->u.ifexp.body, *test = n->u.ifexp.test;
     const AstNode *deep = body->depth > test->depth ? body : test;
     return ast_finish_depth(c, n, deep, orelse);
 }
@@ -1329,13 +1635,6 @@ AstNode *ast_lambda(ParseCtx *c, const Token *t, AstNode *args, AstNode *body) {
 AstNode *ast_namedexpr(ParseCtx *c, AstNode *target, AstNode *value) {
     if (c->failed || !target || !value) return NULL;
     if (target->kind != AST_NAME || (target->pflags & PF_GROUPED)) {
-        if (target->kind == AST_NAME) {
-            // (a) := 1 fails in CPython's first pass at ':=' with no
-            // specific message.
-            ps_fail(c, DIAG_SYNTAX, c->prev.line, c->prev.col, c->prev.end_line,
-                    c->prev.end_col, "invalid syntax");
-            return NULL;
-        }
         ps_fail_node(c, target, "cannot use assignment expressions with %s",
                      ast_expr_name(target));
         return NULL;

@@ -175,7 +175,9 @@ struct AstNode {
 
 // CPython's class name for [kind] ("FunctionDef", "arg", ...).
 const char *ast_kind_name(AstKind kind);
-// Allocates a zeroed node of [kind] with the given span; NULL on OOM.
+// Allocates a zeroed node of [kind] with the given span; NULL on OOM. The
+// storage covers the union member of [kind] only: never copy a node by
+// value or use another kind's member.
 AstNode *ast_new(Arena *a, AstKind kind, int line, int col, int end_line, int end_col);
 
 #endif // PARSER_AST_H

@@ -27,17 +27,23 @@ void ps_lemon(void *p, int major, Token minor);
 enum { MAX_AHEAD = 512 };
 
 void ps_diagnosis_init(PsDiagnosis *d) {
-    memset(d, 0, sizeof *d);
+    // the ring is written before it is read: no need to clear it
+    d->n = 0;
+    d->count = d->prev_count = 0;
+    d->depth = 0;
     d->line_start = true;
+    d->saw_dedent = d->dedent_before_last = false;
 }
 
 void ps_diagnosis_free(PsDiagnosis *d) { (void)d; }
 
+// Called for every token: kept to a ring write and a few counters.
 void ps_diagnosis_track(PsDiagnosis *d, const ParseCtx *c, const Token *t) {
     (void)c;
+    if (t->kind == TK_DEDENT) d->saw_dedent = true;
     if (t->kind == TK_INDENT || t->kind == TK_DEDENT || t->kind == TK_ENDMARKER) return;
-    d->before_last = d->last;
-    d->last = *t;
+    d->dedent_before_last = d->saw_dedent;
+    d->saw_dedent = false;
     if (d->line_start) {
         memcpy(d->prev_head, d->head, sizeof d->head);
         d->prev_count = d->count;
@@ -45,7 +51,8 @@ void ps_diagnosis_track(PsDiagnosis *d, const ParseCtx *c, const Token *t) {
         d->line_start = false;
     }
     if (d->count < 3) d->head[d->count] = *t;
-    d->ring[d->count % PS_RING] = *t;
+    d->ring[d->n % PS_RING] = *t;
+    d->n++;
     d->count++;
     switch (t->kind) {
     case TK_LPAR:
@@ -61,11 +68,41 @@ void ps_diagnosis_track(PsDiagnosis *d, const ParseCtx *c, const Token *t) {
     }
 }
 
+static bool same_token(const Token *a, const Token *b) {
+    return a->kind == b->kind && a->s == b->s && a->line == b->line && a->col == b->col;
+}
+
+void ps_diagnosis_replay(PsDiagnosis *d, const ParseCtx *c, const PsFeed *feed) {
+    ps_diagnosis_init(d);
+    const Token *stop = &c->err_tok;
+    Lexer lx;
+    if (feed->fragment) {
+        ps_diagnosis_track(d, c, &feed->lpar);
+        if (same_token(&feed->lpar, stop)) return;
+        lx_init_fragment(&lx, c->src, feed->start, feed->end, feed->line, feed->col);
+    } else {
+        lx_init(&lx, c->src);
+    }
+    Token t;
+    while (lx_next(&lx, &t)) {
+        if (t.kind == TK_ENDMARKER && feed->fragment) t = feed->rpar;
+        ps_diagnosis_track(d, c, &t);
+        if (same_token(&t, stop) || t.kind == TK_ENDMARKER) break;
+    }
+    lx_free(&lx);
+}
+
 // The i-th token of the current line counting back from the last one
 // (0 = the last tracked token), or NULL if no longer kept.
 static const Token *back(const PsDiagnosis *d, unsigned i) {
     if (i >= d->count || i >= PS_RING) return NULL;
-    return &d->ring[(d->count - 1 - i) % PS_RING];
+    return &d->ring[(d->n - 1 - i) % PS_RING];
+}
+
+// The same across line boundaries.
+static const Token *recent(const PsDiagnosis *d, unsigned i) {
+    if (i >= d->n || i >= PS_RING) return NULL;
+    return &d->ring[(d->n - 1 - i) % PS_RING];
 }
 
 // --- positions -------------------------------------------------------------------
@@ -75,6 +112,11 @@ static const char *line_text(const ParseCtx *c, int line, size_t *len) {
 }
 
 Span ps_cpython_span(const ParseCtx *c, const Token *t) {
+    bool is_la = t->line == c->la->line && t->col == c->la->col && t->kind == c->la->kind;
+    return ps_cpython_span_after(c, t, is_la ? c->prev : NULL);
+}
+
+Span ps_cpython_span_after(const ParseCtx *c, const Token *t, const Token *before) {
     Span s = {t->line, t->col, t->end_line, t->end_col};
     if (t->kind == TK_NEWLINE) {
         // CPython's NEWLINE has no width and starts at a comment if one
@@ -85,8 +127,9 @@ Span ps_cpython_span(const ParseCtx *c, const Token *t) {
         const char *text = line_text(c, t->line, &len);
         if (text) {
             int from = 0;
-            if (c->prev.kind != TK_NEWLINE && c->prev.end_line == t->line && c->prev.end_col <= t->col)
-                from = c->prev.end_col;
+            if (before && before->kind != TK_NEWLINE && before->end_line == t->line &&
+                before->end_col <= t->col)
+                from = before->end_col;
             for (int i = from; i < t->col && (size_t)i < len; i++) {
                 if (text[i] == '#') {
                     s.col = i;
@@ -95,6 +138,8 @@ Span ps_cpython_span(const ParseCtx *c, const Token *t) {
                 if (text[i] != ' ' && text[i] != '\t' && text[i] != '\f') break;
             }
         }
+    } else if (t->kind == TK_DEDENT && t->s >= c->src->text + c->src->len) {
+        s = ps_eof_span(c);
     } else if (t->kind == TK_INDENT || t->kind == TK_DEDENT) {
         // CPython's INDENT/DEDENT have no column: errors point just after
         // the indentation of their line, with no end.
@@ -106,21 +151,45 @@ Span ps_cpython_span(const ParseCtx *c, const Token *t) {
         s.col = w - 1;
         s.end_col = -2;
     } else if (t->kind == TK_ENDMARKER && !c->in_fstring) {
-        // At the end of input CPython points after the last line read.
-        const Source *src = c->src;
-        int line = src->nlines;
-        if (src->len > 0 && src->text[src->len - 1] == '\n') {
-            // a final LF does not open a line
-            line = 0;
-            for (size_t i = 0; i < src->len; i++)
-                if (src->text[i] == '\n') line++;
-        }
-        if (line < 1) line = 1;
-        size_t start = line - 1 < src->nlines ? src->line_start[line - 1] : 0;
-        s.line = s.end_line = line;
-        s.col = (int)(src->len - start) - 1;
-        s.end_col = -2;
+        s = ps_eof_span(c);
     }
+    return s;
+}
+
+// Where CPython's _PyPegen_raise_error points at the end of input: after
+// the last line read (col is tok->cur - line_start, with no end).
+// CPython's tokenizer adds a final LF when the text lacks one, and a final
+// LF does not open a line: the last line read is the one holding it.
+static int eof_line(const Source *src, size_t *start) {
+    int line = 1;
+    size_t ls = 0;
+    for (size_t i = 0; i + 1 < src->len; i++)
+        if (src->text[i] == '\n') {
+            line++;
+            ls = i + 1;
+        }
+    *start = ls;
+    return line;
+}
+
+Span ps_eof_span(const ParseCtx *c) {
+    const Source *src = c->src;
+    size_t start;
+    int line = eof_line(src, &start);
+    bool lf = src->len > 0 && src->text[src->len - 1] == '\n';
+    Span s;
+    s.line = s.end_line = line;
+    s.col = (int)(src->len - start) + (lf ? 0 : 1) - 1;
+    s.end_col = -2;
+    return s;
+}
+
+// The location CPython gives a generic error at ENDMARKER: its line, no
+// column (offset 0, end offset 0).
+static Span endmarker_span(const ParseCtx *c) {
+    size_t start;
+    int line = eof_line(c->src, &start);
+    Span s = {line, -1, line, -1};
     return s;
 }
 
@@ -178,11 +247,11 @@ static int expr_prefix(ParseCtx *parent, const Token *toks, int n, bool tuple) {
     c.src = parent->src;
     c.diag = &diag;
     diag_init(&c.deferred);
+    c.la = c.prev = &c.slots[0];
     void *p = ps_lemonAlloc(malloc, &c);
     if (!p) return 0;
     Token t = toks[0];
     t.kind = TK_EVAL_MODE;
-    c.la = t;
     ps_lemon(p, TK_EVAL_MODE, t);
     t.kind = TK_LPAR;
     ps_lemon(p, TK_LPAR, t);
@@ -198,9 +267,9 @@ static int expr_prefix(ParseCtx *parent, const Token *toks, int n, bool tuple) {
             if (depth == 0) break;
             depth--;
         }
-        c.la = toks[i];
+        c.prev = c.la;
+        c.la = &toks[i];
         ps_lemon(p, k, toks[i]);
-        c.prev = toks[i];
         if (!c.failed && depth == 0 && ps_lemon_accepts(p, TK_RPAR)) best = i + 1;
     }
     ps_lemonFree(p, free);
@@ -227,6 +296,43 @@ static const AstNode *expr_ending_at(const ParseCtx *c, Span end) {
         if (s.line < b.line || (s.line == b.line && s.col < b.col)) best = e;
     }
     return best;
+}
+
+// The token before the one that starts at [start], or NULL.
+static const Token *tok_before(const PsDiagnosis *d, Span start, unsigned *index) {
+    for (unsigned i = 0; i + 1 < PS_RING; i++) {
+        const Token *x = back(d, i);
+        if (!x) return NULL;
+        if (x->line == start.line && x->col == start.col) {
+            if (index) *index = i + 1;
+            return back(d, i + 1);
+        }
+    }
+    return NULL;
+}
+
+// Is the i-th token back inside the parentheses of a call?
+static bool in_call_parens(const PsDiagnosis *d, unsigned i) {
+    int depth = 0;
+    for (; i < PS_RING; i++) {
+        const Token *x = back(d, i);
+        if (!x) return false;
+        switch (x->kind) {
+        case TK_RPAR: case TK_RSQB: case TK_RBRACE: depth++; break;
+        case TK_LSQB: case TK_LBRACE:
+            if (depth-- == 0) return false;
+            break;
+        case TK_LPAR:
+            if (depth-- == 0) {
+                const Token *f = back(d, i + 1);
+                return f && (f->kind == TK_NAME || f->kind == TK_RPAR || f->kind == TK_RSQB ||
+                             f->kind == TK_STRING);
+            }
+            break;
+        default: break;
+        }
+    }
+    return false;
 }
 
 static bool tok_is(const Token *t, int kind, const char *text) {
@@ -264,6 +370,13 @@ static bool forgot_comma(PsDiagnosis *d, ParseCtx *c, const Ahead *a) {
                               (id->len == 4 && memcmp(id->s, "exec", 4) == 0)))
             return false;
     }
+    // only where CPython parses an `expression`: not a comprehension's
+    // iterable or condition, not after a `*` or `**` outside a call
+    unsigned pi = 0;
+    const Token *pre = tok_before(d, ls, &pi);
+    if (pre && (pre->kind == TK_IN || pre->kind == TK_IF)) return false;
+    if (pre && (pre->kind == TK_STAR || pre->kind == TK_DOUBLESTAR) && !in_call_parens(d, pi))
+        return false;
     int n = expr_prefix(c, a->toks, a->n, false);
     if (n == 0) return false;
     // CPython checks the bracket level at the last token of the second
@@ -403,6 +516,79 @@ static bool is_header_keyword(const Token *h) {
     }
 }
 
+// The innermost bracket still open before the rejected token: its kind and
+// how many tokens back it is (0 if none is kept).
+static int open_bracket(const PsDiagnosis *d, unsigned from, unsigned *at) {
+    int depth = 0;
+    for (unsigned i = from; i < PS_RING; i++) {
+        const Token *x = back(d, i);
+        if (!x) return 0;
+        switch (x->kind) {
+        case TK_RPAR: case TK_RSQB: case TK_RBRACE: depth++; break;
+        case TK_LPAR: case TK_LSQB: case TK_LBRACE:
+            if (depth-- == 0) {
+                if (at) *at = i;
+                return x->kind;
+            }
+            break;
+        default: break;
+        }
+    }
+    return 0;
+}
+
+// {k: v, x}: "':' expected after dictionary key" (CPython's invalid_kvpair)
+static bool dict_key_colon(PsDiagnosis *d, ParseCtx *c) {
+    const Token *t = &c->err_tok;
+    if ((t->kind != TK_COMMA && t->kind != TK_RBRACE) || !ps_expects(c, TK_COLON)) return false;
+    const Token *prev = back(d, 1);
+    if (!prev) return false;
+    const AstNode *key = expr_ending_at(c, ps_tok_span(prev));
+    if (!key) return false;
+    unsigned pi = 0;
+    const Token *pre = tok_before(d, ast_tspan(c, key), &pi);
+    if (!pre || pre->kind != TK_COMMA || open_bracket(d, 1, NULL) != TK_LBRACE) return false;
+    ps_fail(c, DIAG_SYNTAX, key->line, key->end_col - 1, key->end_line, -1,
+            "':' expected after dictionary key");
+    return true;
+}
+
+// (x) := 1, f(x) := 1: CPython's invalid_named_expression
+static bool walrus_target(PsDiagnosis *d, ParseCtx *c) {
+    const Token *t = &c->err_tok;
+    const Token *prev = back(d, 1);
+    if (t->kind != TK_COLONEQUAL || !prev) return false;
+    const AstNode *left = expr_ending_at(c, ps_tok_span(prev));
+    if (!left || (left->kind == AST_NAME && !(left->pflags & PF_GROUPED))) return false;
+    ps_fail_node(c, left, "cannot use assignment expressions with %s", ast_expr_name(left));
+    return true;
+}
+
+// Forced tokens of CPython's grammar (&&':' after else/try/finally and in
+// def headers, &&'(' after a def's name): "expected 'X'" at the token found.
+static bool forced_token(PsDiagnosis *d, ParseCtx *c) {
+    const Token *t = &c->err_tok;
+    const Token *prev = back(d, 1);
+    if (!prev || d->count < 2) return false;
+    int k0 = d->head[0].kind;
+    bool is_def = k0 == TK_DEF || (k0 == TK_ASYNC && d->count > 2 && d->head[1].kind == TK_DEF);
+    if ((prev->kind == TK_ELSE || prev->kind == TK_TRY || prev->kind == TK_FINALLY) &&
+        d->count == 2 && t->kind != TK_COLON) {
+        fail_tok(c, DIAG_SYNTAX, t, "expected ':'");
+        return true;
+    }
+    if (is_def && prev->kind == TK_NAME && d->count == (k0 == TK_ASYNC ? 3u : 2u) &&
+        t->kind != TK_LPAR) {
+        fail_tok(c, DIAG_SYNTAX, t, "expected '('");
+        return true;
+    }
+    if (is_def && prev->kind == TK_RARROW) {
+        fail_tok(c, DIAG_SYNTAX, prev, "expected ':'");
+        return true;
+    }
+    return false;
+}
+
 void ps_diagnose(PsDiagnosis *d, ParseCtx *c, Lexer *lx) {
     // The flag was set by lemon; the builders' own errors are set directly.
     if (diag_is_set(c->diag)) return;
@@ -421,8 +607,7 @@ void ps_diagnose(PsDiagnosis *d, ParseCtx *c, Lexer *lx) {
     }
     // DEDENT and ENDMARKER are not tracked; other tokens are, before the push
     bool tracked = !(t->kind == TK_DEDENT || t->kind == TK_ENDMARKER);
-    const Token *prev = tracked ? &d->before_last : &d->last;
-    if (!tracked && d->count == 0) prev = NULL;
+    const Token *prev = recent(d, tracked ? 1 : 0);
     // a header line ended with ':' but no indented block follows
     if (ps_expects(c, TK_INDENT) && prev && prev->kind == TK_NEWLINE) {
         char what[64];
@@ -434,6 +619,20 @@ void ps_diagnose(PsDiagnosis *d, ParseCtx *c, Lexer *lx) {
                     "expected an indented block after %s on line %d", what, h[0].line);
             goto done;
         }
+    }
+    // single mode: a second statement after a simple one
+    if (c->mode == PARSE_SINGLE && tracked && ps_expects(c, TK_ENDMARKER) &&
+        recent(d, 1) && recent(d, 1)->kind == TK_NEWLINE && d->prev_count && !d->dedent_before_last &&
+        !is_header_keyword(&d->prev_head[0]) &&
+        d->prev_head[0].kind != TK_AT) {
+        Span s = ps_cpython_span_after(c, recent(d, 1), recent(d, 2));
+        ps_fail(c, DIAG_SYNTAX, s.line, s.col, s.end_line, s.end_col,
+                "multiple statements found while compiling a single statement");
+        goto done;
+    }
+    if (ps_expects(c, TK_EXCEPT) && ps_expects(c, TK_FINALLY)) {
+        fail_tok(c, DIAG_SYNTAX, t, "expected 'except' or 'finally' block");
+        goto done;
     }
     // aiopy's subset: no match statements, no except*
     if (d->count && tok_is(&d->head[0], TK_NAME, "match") && d->count > 1 &&
@@ -451,25 +650,37 @@ void ps_diagnose(PsDiagnosis *d, ParseCtx *c, Lexer *lx) {
             goto done;
         }
     }
-    if (t->kind == TK_STAR && prev && prev->kind == TK_EXCEPT) {
-        ps_fail(c, DIAG_SYNTAX, prev->line, prev->col, t->end_line, t->end_col,
+    if (tracked && t->kind == TK_STAR && back(d, 1) && back(d, 1)->kind == TK_EXCEPT) {
+        const Token *e = back(d, 1);
+        ps_fail(c, DIAG_SYNTAX, e->line, e->col, t->end_line, t->end_col,
                 "'except*' is not supported by aiopy");
         goto done;
     }
     // `def f(a=)`: CPython's invalid_default
-    if ((t->kind == TK_RPAR || t->kind == TK_COMMA) && prev && prev->kind == TK_EQUAL &&
-        d->count && (d->head[0].kind == TK_DEF || (d->head[0].kind == TK_ASYNC && d->count > 1 &&
-                                                    d->head[1].kind == TK_DEF))) {
-        fail_tok(c, DIAG_SYNTAX, prev, "expected default value expression");
+    if (tracked && (t->kind == TK_RPAR || t->kind == TK_COMMA) && back(d, 1) &&
+        back(d, 1)->kind == TK_EQUAL && d->count &&
+        (d->head[0].kind == TK_DEF ||
+         (d->head[0].kind == TK_ASYNC && d->count > 1 && d->head[1].kind == TK_DEF))) {
+        fail_tok(c, DIAG_SYNTAX, back(d, 1), "expected default value expression");
         goto done;
     }
+    if (tracked && forced_token(d, c)) goto done;
     // a compound statement header without its ':'
     if (t->kind == TK_NEWLINE && ps_expects(c, TK_COLON) && d->count &&
         is_header_keyword(&d->head[0])) {
         fail_tok(c, DIAG_SYNTAX, t, "expected ':'");
         goto done;
     }
-    {
+    if (tracked) {
+        // (**a): CPython's invalid_group
+        if (t->kind == TK_DOUBLESTAR && back(d, 1) && back(d, 1)->kind == TK_LPAR) {
+            const Token *f = back(d, 2);
+            bool call = f && (f->kind == TK_NAME || f->kind == TK_RPAR || f->kind == TK_RSQB);
+            if (!call) {
+                fail_tok(c, DIAG_SYNTAX, t, "cannot use double starred expression here");
+                goto done;
+            }
+        }
         Ahead a = {NULL, 0};
         bool done_here = false;
         if (starts_expression(t->kind) || t->kind == TK_EQUAL) {
@@ -479,8 +690,17 @@ void ps_diagnose(PsDiagnosis *d, ParseCtx *c, Lexer *lx) {
         }
         free(a.toks);
         if (done_here) goto done;
+        if (walrus_target(d, c) || dict_key_colon(d, c) || missing_else(d, c)) goto done;
     }
-    if (missing_else(d, c)) goto done;
+    if (t->kind == TK_DEDENT) {
+        fail_tok(c, DIAG_INDENTATION, t, "unexpected unindent");
+        goto done;
+    }
+    if (t->kind == TK_ENDMARKER && !c->in_fstring) {
+        Span s = endmarker_span(c);
+        ps_fail(c, DIAG_SYNTAX, s.line, s.col, s.end_line, s.end_col, "invalid syntax");
+        goto done;
+    }
     fail_tok(c, DIAG_SYNTAX, t, "invalid syntax");
 done:
     c->failed = true;

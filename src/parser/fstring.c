@@ -192,7 +192,10 @@ static AstNode *compile_expr(FsState *st, const char *brace, const char *start, 
     const char *p = start;
     while (p < stop && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\f')) p++;
     if (p == stop) {
-        ps_fail_last(c, "f-string: empty expression not allowed");
+        if (*stop == '=' || *stop == '!' || *stop == ':')
+            ps_fail_last(c, "f-string: expression required before '%c'", *stop);
+        else
+            ps_fail_last(c, "f-string: empty expression not allowed");
         return NULL;
     }
     FsField f;

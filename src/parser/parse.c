@@ -14,7 +14,6 @@
 #include "parser/parse.h"
 
 #include <stdarg.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -27,9 +26,6 @@
 void *ps_lemonAlloc(void *(*alloc)(size_t), ParseCtx *ctx);
 void ps_lemonFree(void *p, void (*dealloc)(void *));
 void ps_lemon(void *p, int major, Token minor);
-#ifndef NDEBUG
-void ps_lemonTrace(FILE *out, char *prefix);
-#endif
 
 // --- error helpers ---------------------------------------------------------------
 
@@ -81,7 +77,7 @@ void ps_fail_range(ParseCtx *c, Span a, Span b, const char *fmt, ...) {
 }
 
 void ps_fail_last(ParseCtx *c, const char *fmt, ...) {
-    Span s = ps_cpython_span(c, &c->la);
+    Span s = ps_cpython_span(c, c->la);
     va_list ap;
     va_start(ap, fmt);
     fail_v(c, DIAG_SYNTAX, s.line, s.col, s.end_line, s.end_col, fmt, ap);
@@ -130,6 +126,7 @@ static void ctx_init(ParseCtx *c, Arena *arena, const Source *src, Diag *diag, i
     c->flags = flags;
     diag_init(&c->deferred);
     buf_init(&c->strbuf);
+    c->la = c->prev = &c->slots[0];
 }
 
 static void ctx_free(ParseCtx *c) {
@@ -138,9 +135,11 @@ static void ctx_free(ParseCtx *c) {
 }
 
 static void push(ParseCtx *c, void *parser, const Token *t) {
-    c->la = *t;
+    Token *slot = c->la == &c->slots[0] ? &c->slots[1] : &c->slots[0];
+    *slot = *t;
+    c->prev = c->la;
+    c->la = slot;
     ps_lemon(parser, t->kind, *t);
-    c->prev = *t;
     // Right-nested input grows lemon's stack; CPython's parser gives up
     // with MemoryError at a comparable nesting.
     if (!c->failed && ps_lemon_depth(parser) > PS_MAX_STACK) ps_fail_nomem(c);
@@ -188,10 +187,7 @@ bool ps_parse(const Source *src, ParseMode mode, unsigned flags, ParseResult *ou
         ctx_free(&c);
         return false;
     }
-#ifndef NDEBUG
-    // AIOPY_PARSER_TRACE=1 prints lemon's shifts and reductions.
-    if (getenv("AIOPY_PARSER_TRACE")) ps_lemonTrace(stderr, "lemon: ");
-#endif
+
     if (mode != PARSE_FILE) {
         Token m = synthetic(mode == PARSE_EVAL ? TK_EVAL_MODE : TK_SINGLE_MODE, 1, 0);
         push(&c, parser, &m);
@@ -205,7 +201,6 @@ bool ps_parse(const Source *src, ParseMode mode, unsigned flags, ParseResult *ou
             lexer_failed = true;
             break;
         }
-        ps_diagnosis_track(&dg, &c, &tok);
         push(&c, parser, &tok);
         if (tok.kind == TK_ENDMARKER) break;
     }
@@ -213,6 +208,8 @@ bool ps_parse(const Source *src, ParseMode mode, unsigned flags, ParseResult *ou
         out->incomplete = lx.incomplete;
         take_lexer_error(&c, &lx);
     } else if (c.syntax_error) {
+        PsFeed feed = {false, NULL, NULL, 0, 0, {0}, {0}};
+        ps_diagnosis_replay(&dg, &c, &feed);
         ps_diagnose(&dg, &c, &lx);
         out->incomplete = c.err_tok.kind == TK_ENDMARKER && !diag_is_set(&c.deferred);
         // CPython then tokenizes the rest of the input: a tokenizer error
@@ -223,7 +220,7 @@ bool ps_parse(const Source *src, ParseMode mode, unsigned flags, ParseResult *ou
     }
     ps_lemonFree(parser, free);
     if (!c.failed && !c.root) ps_fail_nomem(&c);
-    if (!c.failed && diag_is_set(&c.deferred)) {
+    if (!c.failed && diag_is_set(&c.deferred) && !(flags & PARSE_ONLY_AST)) {
         out->diag = c.deferred;
         diag_init(&c.deferred);
         c.failed = true;
@@ -245,6 +242,8 @@ void ps_result_free(ParseResult *r) {
 
 // --- f-string fields ---------------------------------------------------------------
 
+static const char virtual_lpar[] = "(";
+
 AstNode *ps_parse_fstring_expr(ParseCtx *parent, const FsField *f) {
     if (parent->failed) return NULL;
     if (parent->fstring_depth > 8) {
@@ -257,6 +256,8 @@ AstNode *ps_parse_fstring_expr(ParseCtx *parent, const FsField *f) {
     c.fstring_col = f->lpar_col;
     c.fstring_line = f->lpar_line;
     c.fstring_depth = parent->fstring_depth + 1;
+    c.fstring_virtual_lpar = virtual_lpar;
+    c.intern = parent->intern;
     Lexer lx;
     lx_init_fragment(&lx, parent->src, f->start, f->end, f->start_line, f->start_col);
     void *parser = ps_lemonAlloc(malloc, &c);
@@ -269,12 +270,12 @@ AstNode *ps_parse_fstring_expr(ParseCtx *parent, const FsField *f) {
     Token t = synthetic(TK_EVAL_MODE, f->lpar_line, f->lpar_col);
     push(&c, parser, &t);
     t = synthetic(TK_LPAR, f->lpar_line, f->lpar_col);
-    t.s = "(";
+    t.s = virtual_lpar;
     t.len = 1;
     push(&c, parser, &t);
+    PsFeed feed = {true, f->start, f->end, f->start_line, f->start_col, t, {0}};
     PsDiagnosis dg;
     ps_diagnosis_init(&dg);
-    ps_diagnosis_track(&dg, &c, &t);
     bool lexer_failed = false;
     while (!c.failed) {
         Token tok;
@@ -286,7 +287,7 @@ AstNode *ps_parse_fstring_expr(ParseCtx *parent, const FsField *f) {
             Token r = synthetic(TK_RPAR, f->rpar_line, f->rpar_col);
             r.s = ")";
             r.len = 1;
-            ps_diagnosis_track(&dg, &c, &r);
+            feed.rpar = r;
             push(&c, parser, &r);
             if (c.failed) break;
             Token end = synthetic(TK_ENDMARKER, f->rpar_line, f->rpar_col + 1);
@@ -294,12 +295,15 @@ AstNode *ps_parse_fstring_expr(ParseCtx *parent, const FsField *f) {
             push(&c, parser, &end);
             break;
         }
-        ps_diagnosis_track(&dg, &c, &tok);
         push(&c, parser, &tok);
     }
     if (lexer_failed) take_lexer_error(&c, &lx);
-    else if (c.syntax_error) ps_diagnose(&dg, &c, &lx);
+    else if (c.syntax_error) {
+        ps_diagnosis_replay(&dg, &c, &feed);
+        ps_diagnose(&dg, &c, &lx);
+    }
     ps_lemonFree(parser, free);
+    parent->intern = c.intern;
     if (!c.failed && !c.root) ps_fail_nomem(&c);
     if (diag_is_set(&c.deferred) && !diag_is_set(&parent->deferred)) {
         parent->deferred = c.deferred;

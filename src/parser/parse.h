@@ -18,6 +18,10 @@ typedef enum ParseMode {
 
 enum {
     PARSE_TOPLEVEL_AWAIT = 1 << 0,   // REPL: `await` allowed outside functions
+    // Report only what CPython's parser reports (ast.parse, for --ast): the
+    // errors its compiler raises ("starred assignment target must be in a
+    // list or tuple", "duplicate argument", ...) are then not checked.
+    PARSE_ONLY_AST = 1 << 1,
 };
 
 typedef struct ParseResult {

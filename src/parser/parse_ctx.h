@@ -60,10 +60,10 @@ typedef enum ParamKind { PARAM_PLAIN, PARAM_STAR, PARAM_DSTAR, PARAM_SLASH } Par
 // One item of a def/lambda parameter list, before validation.
 typedef struct ParamItem {
     ParamKind kind;
-    Token tok;            // the '*', '**' or '/' token
-    AstNode *arg;         // ARG node, NULL for a bare '*' or '/'
     bool has_default;
-    Token eq;             // the '=' before the default
+    Span tok;             // the '*', '**' or '/' token
+    Span eq;              // the '=' before the default
+    AstNode *arg;         // ARG node, NULL for a bare '*' or '/'
     AstNode *dflt;
 } ParamItem;
 
@@ -92,17 +92,22 @@ typedef struct ParseCtx {
     bool failed;
     int mode;                 // ParseMode
     unsigned flags;
-    Token la;                 // the token being pushed (CPython's "last token")
-    Token prev;               // the token pushed before it
+    const Token *la;          // the token being pushed (CPython's "last token")
+    const Token *prev;        // the token pushed before it
+    Token slots[2];           // storage for the two
     // f-string fields are parsed by a nested parser: errors get the
     // "f-string: " prefix and columns relative to the field.
     bool in_fstring;
-    int fstring_col;          // column subtracted from error positions (first line only)
+    int fstring_col;          // column subtracted from error positions
+    const char *fstring_virtual_lpar;   // text of the field's virtual '('
     int fstring_line;
     int fstring_depth;        // nesting of f-strings inside replacement fields
     // outer spans of grouped nodes (open addressing, power-of-two size)
     GroupEntry *groups;
     uint32_t groups_cap, groups_len;
+    // identifiers already copied into the arena (shared with the nested
+    // parsers of f-string fields): each name is stored once
+    struct Interned *intern;
     // a (x as y) atom waiting to be claimed by a with statement
     AstNode *pending_as;
     Token pending_as_tok;
@@ -157,6 +162,8 @@ PsList *ps_list1(ParseCtx *c, void *item);
 PsList *ps_list2(ParseCtx *c, void *a, void *b);
 PsList *ps_list_push(ParseCtx *c, PsList *l, void *item);
 PsList *ps_list_extend(ParseCtx *c, PsList *l, PsList *more);
+// Appends to *[l], creating the list on first use; false on failure.
+bool ps_list_add(ParseCtx *c, PsList **l, void *item);
 AstSeq ps_seq(const PsList *l);
 PsList *ps_tok_list1(ParseCtx *c, const Token *t);
 PsList *ps_tok_list_push(ParseCtx *c, PsList *l, const Token *t);
@@ -236,10 +243,12 @@ AstNode *ast_as_item(ParseCtx *c, AstNode *e, const Token *as, AstNode *target);
 AstNode *ast_starred(ParseCtx *c, const Token *star, AstNode *e);
 AstNode *ast_binop(ParseCtx *c, AstNode *l, AstOperator op, AstNode *r);
 AstNode *ast_unary(ParseCtx *c, const Token *t, AstUnaryOp op, AstNode *e);
-AstNode *ast_boolop(ParseCtx *c, AstBoolOp op, PsList *values);
+// a OP b; appends to [a] when it is an unparenthesized BoolOp of the same op.
+AstNode *ast_boolop(ParseCtx *c, AstBoolOp op, AstNode *a, AstNode *b);
 CmpChain *ast_cmp_chain(ParseCtx *c, CmpChain *chain, AstNode *left, int op, AstNode *right);
 AstNode *ast_compare(ParseCtx *c, CmpChain *chain);
-AstNode *ast_ifexp(ParseCtx *c, AstNode *body, AstNode *test, AstNode *orelse);
+AstNode *ast_ifexp_head(ParseCtx *c, AstNode *body, AstNode *test);
+AstNode *ast_ifexp(ParseCtx *c, AstNode *head, AstNode *orelse);
 AstNode *ast_lambda(ParseCtx *c, const Token *t, AstNode *args, AstNode *body);
 AstNode *ast_namedexpr(ParseCtx *c, AstNode *target, AstNode *value);
 AstNode *ast_await(ParseCtx *c, const Token *t, AstNode *e);

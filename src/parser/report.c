@@ -11,7 +11,9 @@
 //  * leading spaces, tabs and form feeds are stripped from the shown line
 //    and the caret moves left with them; a caret left of the text (offset 0,
 //    e.g. errors at end of file) is not printed at all;
-//  * the text stops at a NUL byte, as CPython's C strings do.
+//  * the text stops at a NUL byte, as CPython's C strings do;
+//  * errors of CPython's symtable and compiler show no source line for a
+//    program from a string or stdin (they reread the file to find it).
 // Nothing here allocates, so a report can be printed when memory is gone.
 #include "parser/report.h"
 
@@ -40,6 +42,42 @@ static const char *const tokenizer_msgs[] = {
 // bytes and never converts.
 static const char tokenizer_byte_msg[] = "leading zeros in decimal integer literals";
 
+// Messages raised after parsing, by CPython's symtable and compiler: they
+// take their text by reading the file again, so a program from a string or
+// stdin shows no source line for them.
+static const char *const compiler_msgs[] = {
+    "duplicate argument '",
+    "'return' outside function",
+    "'yield' outside function",
+    "'await' outside function",
+    "'await' outside async function",
+    "'yield from' inside async function",
+    "'break' outside loop",
+    "'continue' not properly in loop",
+    "name '",   // ... is parameter and global, is used prior to global declaration...
+    "nonlocal declaration not allowed at module level",
+    "no binding for nonlocal '",
+    "default 'except:' must be last",
+    "'return' with value in async generator",
+    "asynchronous comprehension outside of an asynchronous function",
+    "'async with' outside async function",
+    "'async for' outside async function",
+    "import * only allowed at module level",
+    "multiple starred expressions in assignment",
+    "starred assignment target must be in a list or tuple",
+    "can't use starred expression here",
+    "too many expressions in star-unpacking assignment",
+    "'yield' inside ",   // list comprehension, generator expression...
+    "assignment expression cannot be used in a comprehension iterable expression",
+    "assignment expression within a comprehension cannot be used in a class body",
+    "assignment expression cannot rebind comprehension iteration variable",
+    "comprehension inner loop cannot rebind assignment expression target",
+    "annotated name '",
+    "cannot assign to __debug__",
+    "keyword argument repeated: ",
+    "too many statically nested blocks",
+};
+
 typedef enum Unit { UNIT_BYTES, UNIT_CHARS } Unit;
 
 // The error line as CPython's SyntaxError.text would hold it.
@@ -52,10 +90,18 @@ static bool starts_with(const char *s, const char *prefix) {
     return strncmp(s, prefix, strlen(prefix)) == 0;
 }
 
-static bool is_tokenizer_msg(const char *msg) {
-    for (size_t i = 0; i < sizeof tokenizer_msgs / sizeof tokenizer_msgs[0]; i++)
-        if (starts_with(msg, tokenizer_msgs[i])) return true;
+static bool in_list(const char *msg, const char *const *list, size_t n) {
+    for (size_t i = 0; i < n; i++)
+        if (starts_with(msg, list[i])) return true;
     return false;
+}
+
+static bool is_tokenizer_msg(const char *msg) {
+    return in_list(msg, tokenizer_msgs, sizeof tokenizer_msgs / sizeof tokenizer_msgs[0]);
+}
+
+static bool is_compiler_msg(const char *msg) {
+    return in_list(msg, compiler_msgs, sizeof compiler_msgs / sizeof compiler_msgs[0]);
 }
 
 // CPython 3.11 converts parser-error columns to characters only when its
@@ -140,6 +186,7 @@ static void print_location(FILE *out, const char *filename, const Source *src,
     // Files give CPython the physical line with its newline; strings and
     // stdin give the tokenizer's copy, which lacks it for an earlier line.
     bool keep_newline = !tokenizer && (how == REPORT_FILE || !multi_line);
+    if (how != REPORT_FILE && is_compiler_msg(msg)) return;   // no file to reread
     Text t;
     if (!error_text(src, d->line, keep_newline, &t)) return;
 

@@ -520,6 +520,19 @@ static bool b_iter(Vm *vm, Value *args, size_t nargs, Value kw, Value *out);
 static bool b_next(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
     NO_KW("next");
     NARGS("next", 1, 2);
+    SendResult (*send)(Vm *, Value, Value, Value *) = TYPE_SLOT(rt_type(args[0]), send);
+    if (send && TYPE_SLOT(rt_type(args[0]), iternext)) {
+        // Generators: a return value becomes StopIteration.value.
+        SendResult s = send(vm, args[0], NONE_VAL, out);
+        if (s == SEND_NEXT) return true;
+        if (s == SEND_ERROR) return false;
+        if (nargs == 2) {
+            *out = args[1];
+            return true;
+        }
+        if (IS_NONE(*out)) return rt_raise_empty(vm, &StopIteration_type);
+        return rt_raise_arg(vm, &StopIteration_type, *out);
+    }
     IterResult r = rt_next(vm, args[0], out);
     if (r == ITER_NEXT) return true;
     if (r == ITER_ERROR) {
@@ -575,7 +588,7 @@ static bool b_all(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
 static bool b_sum(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
     static const char *const names[] = {"iterable", "start"};
     Value a[2];
-    TRY(rt_parse_args(vm, "sum", args, nargs, kw, names, 2, 1, 1, a));
+    TRY(rt_parse_args(vm, "sum", args, nargs, kw, names, 2, 2, 1, a));
     Value acc = a[1] ? a[1] : INT_VAL(0);
     if (IS_STR(acc)) return rt_raise(vm, &TypeError_type, "sum() can't sum strings [use ''.join(seq) instead]");
     if (&bytes_type && IS_INSTANCE(acc, bytes_type))

@@ -389,9 +389,8 @@ static bool dict_getitem(Vm *vm, Value self, Value key, Value *out) {
     if (r < 0) return false;
     if (r == 0) {
         if (!IS_TYPE_EXACT(self, dict_type)) {   // subclass: __missing__
-            ObjStr *name = str_intern_cstr(vm, "__missing__");
+            ObjStr *name = NAME(vm, missing);
             Value m;
-            TRY(name);
             int f = type_lookup(vm, rt_type(self), name, &m, NULL);
             if (f < 0) return false;
             if (f) return rt_call_method(vm, self, name, &key, 1, out);

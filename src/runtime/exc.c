@@ -63,6 +63,7 @@ static bool vformat(Vm *vm, Buf *b, const char *fmt, va_list ap) {
         switch (*p) {
         case '%': strcpy(tmp, "%"); break;
         case 'c': snprintf(tmp, sizeof tmp, "%c", va_arg(ap, int)); break;
+        case 'p': snprintf(tmp, sizeof tmp, "0x%llx", (unsigned long long)(uintptr_t)va_arg(ap, void *)); break;
         case 'd': case 'i':
             if (lng == 3) snprintf(tmp, sizeof tmp, "%zd", va_arg(ap, ptrdiff_t));
             else if (lng == 2) snprintf(tmp, sizeof tmp, "%lld", va_arg(ap, long long));

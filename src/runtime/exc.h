@@ -74,7 +74,7 @@ typedef struct ObjTraceback {
 #define TRY(expr) do { if (!(expr)) return false; } while (0)
 
 // Raising. The message format understands %s %d %i %u %ld %lu %lld %llu %zd
-// %zu %c %x %% and %.Ns, plus: %R repr of a Value, %S str of a Value,
+// %zu %c %x %p %% and %.Ns, plus: %R repr of a Value, %S str of a Value,
 // %T type name of a Value, %U an ObjStr *.
 bool rt_raise(Vm *vm, ObjType *type, const char *fmt, ...);
 bool rt_raise_nomem(Vm *vm);

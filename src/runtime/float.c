@@ -17,6 +17,8 @@
 #include "runtime/tuple.h"
 #include "runtime/type.h"
 
+extern bool fmt_dunder_format(Vm *vm, Value *args, size_t nargs, Value kw, Value *out);
+
 #define HASH_MODULUS (((uint64_t)1 << 61) - 1)
 #define HASH_BITS 61
 
@@ -409,6 +411,7 @@ static const MethodDef float_methods[] = {
     {"is_integer", m_is_integer, 0},
     {"conjugate", m_conjugate, 0},
     {"as_integer_ratio", m_as_integer_ratio, 0},
+    {"__format__", fmt_dunder_format, 0},
     {NULL, NULL, 0},
 };
 

@@ -79,11 +79,7 @@ Obj *gc_alloc(Vm *vm, ObjType *t, size_t size) {
 
 bool rt_size_mul(Vm *vm, size_t a, size_t b, size_t *out) {
     size_t r;
-    if (__builtin_mul_overflow(a, b, &r) || r > (size_t)INT64_MAX) {
-        if (a <= (size_t)INT64_MAX && b <= (size_t)INT64_MAX)
-            return rt_raise_nomem(vm);
-        return rt_raise(vm, &OverflowError_type, "cannot fit 'int' into an index-sized integer");
-    }
+    if (__builtin_mul_overflow(a, b, &r) || r > (size_t)INT64_MAX) return rt_raise_nomem(vm);
     *out = r;
     return true;
 }
@@ -149,6 +145,7 @@ static void mark_roots(Vm *vm) {
     for (size_t i = 0; i < 128; i++) gc_mark_value(vm, vm->small_strs[i]);
     for (size_t i = 0; i < NAME_COUNT_; i++) gc_mark_obj(vm, (Obj *)vm->names[i]);
     for (size_t i = 0; i < vm->finq_len; i++) gc_mark_obj(vm, vm->finq[i]);
+    for (size_t i = 0; i < vm->descr_cache.cap; i++) gc_mark_obj(vm, vm->descr_cache.descrs[i]);
     if (vm->hooks.mark_roots) vm->hooks.mark_roots(vm);
 }
 

@@ -27,8 +27,9 @@ void gc_account(Vm *vm, size_t add, size_t sub);
 // the heap. The caller fills the fields before the next allocation.
 Obj *gc_alloc(Vm *vm, ObjType *t, size_t size);
 
-// Overflow-checked size arithmetic: raise OverflowError ("cannot fit 'int'
-// into an index-sized integer") or MemoryError and return false.
+// Overflow-checked size arithmetic: a result beyond SSIZE_MAX raises
+// MemoryError (as CPython's list/tuple repetition). Counts that do not fit
+// an index at all were already refused by rt_index with OverflowError.
 bool rt_size_mul(Vm *vm, size_t a, size_t b, size_t *out);
 bool rt_size_add(Vm *vm, size_t a, size_t b, size_t *out);
 

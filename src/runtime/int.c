@@ -21,6 +21,8 @@
 #include "runtime/tuple.h"
 #include "runtime/type.h"
 
+extern bool fmt_dunder_format(Vm *vm, Value *args, size_t nargs, Value kw, Value *out);
+
 #define HASH_MODULUS (((uint64_t)1 << 61) - 1)
 
 static size_t limb_bytes(const mpz_t z) { return (size_t)z->_mp_alloc * sizeof(mp_limb_t); }
@@ -711,6 +713,7 @@ const MethodDef int_methods[] = {
     {"bit_length", m_bit_length, 0},
     {"conjugate", m_conjugate, 0},
     {"as_integer_ratio", m_as_integer_ratio, 0},
+    {"__format__", fmt_dunder_format, 0},
     {NULL, NULL, 0},
 };
 

@@ -68,7 +68,7 @@ bool list_extend(Vm *vm, ObjList *l, Value iterable) {
         TRY(ok);
         // Re-read the source after reserve: l.extend(l) reads the grown array.
         const Value *src = IS_LIST(iterable) ? AS_LIST(iterable)->items : AS_TUPLE(iterable)->items;
-        memmove(l->items + l->len, src, n * sizeof(Value));
+        if (n) memmove(l->items + l->len, src, n * sizeof(Value));
         l->len += n;
         return true;
     }
@@ -307,8 +307,9 @@ static bool assign_slice(Vm *vm, ObjList *l, Value key, Value v) {
     bool ok = reserve(vm, l, newlen);
     gc_pop_root(vm);
     TRY(ok);
-    memmove(l->items + start + add, l->items + stop, (l->len - (size_t)stop) * sizeof(Value));
-    memcpy(l->items + start, src->items, add * sizeof(Value));
+    if (l->len > (size_t)stop)
+        memmove(l->items + start + add, l->items + stop, (l->len - (size_t)stop) * sizeof(Value));
+    if (add) memcpy(l->items + start, src->items, add * sizeof(Value));
     l->len = newlen;
     return true;
 }
@@ -356,8 +357,8 @@ static bool list_binop(Vm *vm, int op, Value a, Value b, Value *out) {
         ObjList *r = list_new(vm, n);
         gc_pop_roots(vm, 2);
         TRY(r);
-        memcpy(r->items, x->items, x->len * sizeof(Value));
-        memcpy(r->items + x->len, y->items, y->len * sizeof(Value));
+        if (x->len) memcpy(r->items, x->items, x->len * sizeof(Value));
+        if (y->len) memcpy(r->items + x->len, y->items, y->len * sizeof(Value));
         r->len = n;
         *out = OBJ_VAL(r);
         return true;

@@ -145,8 +145,10 @@ bool rt_sys_init(Vm *vm, int argc, char **argv, Value *out) {
     }
     if (ok && argc == 0) ok = list_append(vm, av, vm->empty_str);
     ok = ok && dict_set_cstr(vm, d, "argv", OBJ_VAL(av));
-    Value dir;
-    ObjList *path = ok && script_dir(vm, argc ? argv[0] : NULL, &dir) ? list_from(vm, &dir, 1) : NULL;
+    Value dir = VAL_NULL;
+    ok = ok && script_dir(vm, argc ? argv[0] : NULL, &dir);
+    if (ok) gc_push_root(vm, dir);
+    ObjList *path = ok ? list_from(vm, &dir, 1) : NULL;
     ok = path && dict_set_cstr(vm, d, "path", OBJ_VAL(path));
     ok = ok && dict_set_cstr(vm, d, "modules", vm->modules);
     Value so = ok ? rt_stream_new(vm, stdout, "<stdout>", "w") : VAL_NULL;

@@ -35,7 +35,8 @@
     X(or, "__or__") X(ror, "__ror__") X(ior, "__ior__") \
     X(xor, "__xor__") X(rxor, "__rxor__") X(ixor, "__ixor__") \
     X(matmul, "__matmul__") X(rmatmul, "__rmatmul__") X(imatmul, "__imatmul__") \
-    X(divmod, "__divmod__") X(rdivmod, "__rdivmod__") X(idivmod_unused, "__idivmod__")
+    X(divmod, "__divmod__") X(rdivmod, "__rdivmod__") X(idivmod_unused, "__idivmod__") \
+    X(missing, "__missing__") X(class_getitem, "__class_getitem__")
 
 enum {
 #define RT_NAME_ENUM(id, s) NAME_##id,

@@ -11,6 +11,8 @@
 #include "runtime/tuple.h"
 #include "runtime/type.h"
 
+extern bool fmt_dunder_format(Vm *vm, Value *args, size_t nargs, Value kw, Value *out);
+
 bool rt_raise_no_attr(Vm *vm, Value v, ObjStr *name) {
     if (IS_TYPE(v))
         return rt_raise(vm, &AttributeError_type, "type object '%s' has no attribute '%U'",
@@ -284,6 +286,7 @@ static const MethodDef object_methods[] = {
     {"__setattr__", m_setattr, 0},
     {"__delattr__", m_delattr, 0},
     {"__init_subclass__", m_init_subclass, METH_CLASS},
+    {"__format__", fmt_dunder_format, 0},
     {NULL, NULL, 0},
 };
 

@@ -260,8 +260,7 @@ bool rt_getitem(Vm *vm, Value v, Value key, Value *out) {
     if (!get) {
         if (IS_TYPE(v)) {   // list[int] and friends: __class_getitem__
             Value fn;
-            ObjStr *name = str_intern_cstr(vm, "__class_getitem__");
-            TRY(name);
+            ObjStr *name = NAME(vm, class_getitem);
             int r = rt_getattr_opt(vm, v, name, &fn);
             if (r < 0) return false;
             if (r) return rt_call1(vm, fn, key, out);
@@ -397,7 +396,10 @@ bool rt_getattr(Vm *vm, Value v, ObjStr *name, Value *out) {
 bool rt_getattr_cstr(Vm *vm, Value v, const char *name, Value *out) {
     ObjStr *n = str_intern_cstr(vm, name);
     TRY(n);
-    return rt_getattr(vm, v, n, out);
+    gc_push_root(vm, OBJ_VAL(n));   // interned strings are weak
+    bool ok = rt_getattr(vm, v, n, out);
+    gc_pop_root(vm);
+    return ok;
 }
 
 bool rt_setattr(Vm *vm, Value v, ObjStr *name, Value x) {

@@ -417,7 +417,7 @@ static bool slot_new(Vm *vm, ObjType *t, Value *args, size_t nargs, Value kwname
     Value *a = rt_alloc(vm, n * sizeof(Value));
     TRY(a);
     a[0] = OBJ_VAL(t);
-    memcpy(a + 1, args, (nargs + nkw) * sizeof(Value));
+    if (nargs + nkw) memcpy(a + 1, args, (nargs + nkw) * sizeof(Value));
     gc_push_root(vm, fn);
     Value callee = fn;
     if (IS_OBJ(fn) && rt_type(fn)->descr_get && !(rt_type(fn)->flags & TYPE_METHOD_DESCR)) {

@@ -79,5 +79,7 @@ void rt_vm_free(Vm *vm) {
     gc_free_all(vm);
     str_intern_free(vm);
     free(vm->repr_stack);
+    free(vm->descr_cache.keys);
+    free(vm->descr_cache.descrs);
     free(vm);
 }

@@ -27,6 +27,15 @@ typedef struct VmHooks {
     void *ctx;   // free for the VM's use
 } VmHooks;
 
+// Descriptors made for builtin method/getset tables, keyed by the table
+// entry's address, so attribute lookup on builtin types allocates once per
+// entry and never again (open addressing; the objects are GC roots).
+typedef struct DescrCache {
+    const void **keys;
+    Obj **descrs;
+    size_t cap, used;
+} DescrCache;
+
 // The weak table of interned strings (open addressing, NULL = empty,
 // tombstones are (ObjStr *)1).
 typedef struct InternTable {
@@ -66,6 +75,7 @@ struct Vm {
     size_t repr_len, repr_cap;
 
     InternTable interned;
+    DescrCache descr_cache;
     ObjStr *names[NAME_COUNT_];    // interned identifiers used by the runtime
 
     // --- globals reachable from everywhere ---

@@ -454,7 +454,8 @@ bool str_repeat(Vm *vm, ObjStr *s, int64_t n, Value *out) {
         return true;
     }
     size_t len;
-    TRY(rt_size_mul(vm, s->len, (size_t)n, &len));
+    if (__builtin_mul_overflow(s->len, (size_t)n, &len) || len > (size_t)INT64_MAX)
+        return rt_raise(vm, &OverflowError_type, "repeated string is too long");
     gc_push_root(vm, OBJ_VAL(s));
     ObjStr *r = str_alloc(vm, len);
     gc_pop_root(vm);

@@ -240,8 +240,8 @@ static bool tuple_binop(Vm *vm, int op, Value a, Value b, Value *out) {
         ObjTuple *r = tuple_new(vm, n);
         gc_pop_roots(vm, 2);
         TRY(r);
-        memcpy(r->items, x->items, x->len * sizeof(Value));
-        memcpy(r->items + x->len, y->items, y->len * sizeof(Value));
+        if (x->len) memcpy(r->items, x->items, x->len * sizeof(Value));
+        if (y->len) memcpy(r->items + x->len, y->items, y->len * sizeof(Value));
         *out = OBJ_VAL(r);
         return true;
     }

@@ -6,6 +6,7 @@
 // arrays are owned (rt_realloc) and hold only types; its dict is an ObjDict.
 #include "runtime/type.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "runtime/dict.h"
@@ -95,6 +96,50 @@ ObjType getset_type = {
 
 // ---- lookup ----
 
+static size_t cache_slot(const DescrCache *c, const void *key) {
+    size_t h = ((uintptr_t)key >> 3) * 0x9E3779B97F4A7C15ull;
+    size_t i = h & (c->cap - 1);
+    while (c->keys[i] && c->keys[i] != key) i = (i + 1) & (c->cap - 1);
+    return i;
+}
+
+static Obj *cache_get(Vm *vm, const void *key) {
+    DescrCache *c = &vm->descr_cache;
+    if (!c->cap) return NULL;
+    size_t i = cache_slot(c, key);
+    return c->keys[i] ? c->descrs[i] : NULL;
+}
+
+// Best effort: a full or unallocatable cache just means more allocations.
+static void cache_put(Vm *vm, const void *key, Obj *d) {
+    DescrCache *c = &vm->descr_cache;
+    if ((c->used + 1) * 2 > c->cap) {
+        size_t cap = c->cap ? c->cap * 2 : 256;
+        const void **keys = calloc(cap, sizeof *keys);
+        Obj **descrs = calloc(cap, sizeof *descrs);
+        if (!keys || !descrs) {
+            free(keys);
+            free(descrs);
+            return;
+        }
+        DescrCache n = {keys, descrs, cap, 0};
+        for (size_t i = 0; i < c->cap; i++)
+            if (c->keys[i]) {
+                size_t j = cache_slot(&n, c->keys[i]);
+                n.keys[j] = c->keys[i];
+                n.descrs[j] = c->descrs[i];
+                n.used++;
+            }
+        free(c->keys);
+        free(c->descrs);
+        *c = n;
+    }
+    size_t i = cache_slot(c, key);
+    if (!c->keys[i]) c->used++;
+    c->keys[i] = key;
+    c->descrs[i] = d;
+}
+
 int type_lookup(Vm *vm, ObjType *t, ObjStr *name, Value *out, ObjType **owner) {
     ObjType *c;
     for (size_t i = 0; (c = type_mro_at(t, i)); i++) {
@@ -105,22 +150,33 @@ int type_lookup(Vm *vm, ObjType *t, ObjStr *name, Value *out, ObjType **owner) {
             }
             continue;
         }
-        if (c->methods)
+        // A table shared with the base (the exception classes) belongs to the
+        // base: skipping it here makes the base the descriptors' owner, so
+        // the descriptor cache can key on the table entry alone.
+        if (c->methods && !(c->base && c->base->methods == c->methods))
             for (const MethodDef *m = c->methods; m->name; m++)
                 if (str_eq_cstr(name, m->name)) {
-                    ObjNative *n = native_new_descriptor(vm, m, c);
-                    if (!n) return -1;
+                    Obj *n = cache_get(vm, m);
+                    if (!n) {
+                        n = (Obj *)native_new_descriptor(vm, m, c);
+                        if (!n) return -1;
+                        cache_put(vm, m, n);
+                    }
                     *out = OBJ_VAL(n);
                     if (owner) *owner = c;
                     return 1;
                 }
-        if (c->getsets)
+        if (c->getsets && !(c->base && c->base->getsets == c->getsets))
             for (const GetSetDef *g = c->getsets; g->name; g++)
                 if (str_eq_cstr(name, g->name)) {
-                    ObjGetSet *d = (ObjGetSet *)gc_alloc(vm, &getset_type, sizeof(ObjGetSet));
-                    if (!d) return -1;
-                    d->def = g;
-                    d->owner = c;
+                    ObjGetSet *d = (ObjGetSet *)cache_get(vm, g);
+                    if (!d) {
+                        d = (ObjGetSet *)gc_alloc(vm, &getset_type, sizeof(ObjGetSet));
+                        if (!d) return -1;
+                        d->def = g;
+                        d->owner = c;
+                        cache_put(vm, g, &d->hdr);
+                    }
                     *out = OBJ_VAL(d);
                     if (owner) *owner = c;
                     return 1;

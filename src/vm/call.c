@@ -265,11 +265,14 @@ Frame *vm_call_setup(Vm *vm, ObjFunction *fn, Value *args, size_t nargs, Value k
     }
     if (is_gen) {
         // The generator owns the frame from here; it starts after
-        // RETURN_GENERATOR, where the first send pushes its value.
+        // RETURN_GENERATOR, where the first send pushes its value. It is
+        // made while the frame is still linked, so the GC sees the
+        // arguments bound so far.
+        bool ok = gen_new(vm, f, gen);
         vm_frame_pop(vm, f);
         f->previous = NULL;
         f->ip = co->words + 1;
-        if (!gen_new(vm, f, gen)) {
+        if (!ok) {
             vm_frame_free_heap(vm, f);
             return NULL;
         }

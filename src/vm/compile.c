@@ -499,12 +499,7 @@ static bool unwind_fblock(Compiler *c, FBlock *fb, bool preserve_tos) {
     case FB_FINALLY_TRY: {
         // The finally body runs here, covered by the handlers outside the try.
         if (preserve_tos) ok = push_fblock(c, (FBlock){.type = FB_POP_VALUE});
-        FBlock saved_fb[MAX_FBLOCKS];
-        int nfb = c->u->nfb;
-        memcpy(saved_fb, c->u->fb, sizeof(FBlock) * (size_t)nfb);
         ok = ok && stmts(c, fb->final);
-        c->u->nfb = nfb;
-        memcpy(c->u->fb, saved_fb, sizeof(FBlock) * (size_t)nfb);
         if (preserve_tos && ok) pop_fblock(c);
         break;
     }
@@ -544,11 +539,14 @@ static bool unwind_stack(Compiler *c, bool preserve_tos, FBlock **loop) {
             u->handler = handler;
             return true;
         }
-        // Blocks above fb are gone while fb's cleanup code runs.
-        FBlock copy = *fb;
+        // Blocks above fb are gone while fb's cleanup code runs; that code
+        // may push blocks of its own over them, so the stack is restored.
+        FBlock copy = *fb, saved[MAX_FBLOCKS];
         int nfb = u->nfb;
+        memcpy(saved, u->fb, sizeof(FBlock) * (size_t)nfb);
         u->nfb = i;
         bool ok = unwind_fblock(c, &copy, preserve_tos);
+        memcpy(u->fb, saved, sizeof(FBlock) * (size_t)nfb);
         u->nfb = nfb;
         CHECK(ok);
         handler = copy.outer_handler;
@@ -1272,7 +1270,6 @@ static bool for_stmt(Compiler *c, const AstNode *s) {
     uint32_t start, cleanup, exit;
     CHECK(new_label(c, &start) && new_label(c, &cleanup) && new_label(c, &exit));
     CHECK(expr(c, s->u.for_.iter));
-    set_loc(c, s->u.for_.iter);
     CHECK(emit(c, OP_GET_ITER, 0));
     place(c, start);
     CHECK(emit_jump(c, OP_FOR_ITER, cleanup));
@@ -1323,7 +1320,11 @@ static bool break_continue(Compiler *c, const AstNode *s, bool is_break) {
     set_loc(c, s);
     if (is_break) {
         FBlock copy = *loop;
-        CHECK(unwind_fblock(c, &copy, false));
+        int nfb = c->u->nfb;
+        c->u->nfb = (int)(loop - c->u->fb);
+        bool ok = unwind_fblock(c, &copy, false);
+        c->u->nfb = nfb;
+        CHECK(ok);
         CHECK(emit_jump(c, OP_JUMP, loop->exit));
     } else {
         CHECK(emit_jump(c, OP_JUMP_BACKWARD, loop->start));
@@ -1628,7 +1629,7 @@ static bool stmt_inner(Compiler *c, const AstNode *s) {
         uint32_t end;
         CHECK(new_label(c, &end));
         CHECK(jump_if(c, s->u.assert_.test, end, true));
-        set_loc(c, s);
+        set_loc(c, s->u.assert_.test);
         if (s->u.assert_.msg) {
             CHECK(emit(c, OP_PUSH_NULL, 0) && emit(c, OP_LOAD_ASSERTION_ERROR, 0));
             CHECK(expr(c, s->u.assert_.msg));

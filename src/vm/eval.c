@@ -310,7 +310,10 @@ dispatch_op:
     TARGET(LOAD_ATTR) {
         Value v;
         SAVE();
-        if (!rt_getattr(vm, TOP(), NAME_AT(oparg), &v)) ERROR();
+        if (!rt_getattr(vm, TOP(), NAME_AT(oparg), &v)) {
+            vm_attr_error_context(vm, TOP(), names[oparg]);
+            ERROR();
+        }
         sp[-1] = v;
         DISPATCH();
     }
@@ -336,7 +339,10 @@ dispatch_op:
         Value obj = TOP(), meth;
         SAVE();
         int r = vm_load_method(vm, obj, NAME_AT(oparg), &meth);
-        if (r < 0) ERROR();
+        if (r < 0) {
+            vm_attr_error_context(vm, obj, names[oparg]);
+            ERROR();
+        }
         if (r == 1) {
             sp[-1] = meth;
             PUSH(obj);
@@ -805,11 +811,33 @@ dispatch_op:
     }
 
     TARGET(CALL_FUNCTION_EX) {
-        // [NULL, callable, args tuple, (kwargs dict)]
+        // [NULL, callable, args, (kwargs dict)]: flattened in place, then a
+        // Python function is entered inline like CALL does.
         Value *base = sp - 3 - (oparg & 1);
-        Value callable = base[1], r;
+        Value kw, r;
         SAVE();
-        if (!vm_call_ex(vm, callable, base[2], (oparg & 1) ? base[3] : VAL_NULL, &r)) ERROR();
+        if (!vm_flatten_call(vm, base + 1, (oparg & 1) ? base + 3 : NULL, &kw)) ERROR();
+        Value callable = base[1];
+        ObjTuple *flat = AS_TUPLE(base[2]);
+        size_t npos = flat->len - (kw ? AS_TUPLE(kw)->len : 0);
+        if (IS_FUNCTION(callable)) {
+            Value gen;
+            Frame *nf = vm_call_setup(vm, AS_FUNCTION(callable), flat->items, npos, kw, &gen);
+            if (!nf) ERROR();
+            sp = base;
+            if (gen) {
+                PUSH(gen);
+                DISPATCH();
+            }
+            frame->sp = sp;
+            frame->ip = ip;
+            frame = nf;
+            frame->state = FRAME_RUNNING;
+            LOAD();
+            if (ts->eval_breaker && !vm_handle_breaker(vm)) ERROR();
+            DISPATCH();
+        }
+        if (!rt_call(vm, callable, flat->items, npos, kw, &r)) ERROR();
         sp = base;
         PUSH(r);
         DISPATCH();

@@ -18,8 +18,18 @@
 //    and exceptional path, one block deeper the second time).
 // Repeated `finally` walks are memoised on (body, block depth): their
 // outcome depends on nothing else, and CPython's doubling per nesting level
-// would otherwise be exponential.
+// would otherwise be exponential. A memoised walk replays the warnings of
+// the first one, since CPython warns again each time it compiles the body.
+//
+// The SyntaxWarnings of compile.c come from here too ("is" with a literal,
+// uncallable or unsubscriptable displays, parenthesised assert). They look
+// at constants after CPython's AST optimiser has folded them: `-1`, `1+1`,
+// `(1, 2)` count as literals. Folding is modelled for unary operators,
+// tuples and the arithmetic that cannot fail or grow (+ - * on numbers,
+// division by a non-zero constant, bit operations, str/bytes concatenation);
+// `**`, `<<` and sequence repetition are taken as not folded.
 #include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "vm/symtable_int.h"
@@ -53,11 +63,17 @@ typedef struct Checker {
     Unit *u;
     Unit **pool;            // units by nesting level, reused
     uint32_t level, pool_cap;
-    // (finally body, block depth) pairs already walked: a hash set.
+    // (finally body, block depth) pairs already walked: a hash set, with
+    // the range of warnings the walk produced.
     const AstSeq **memo_seq;
     int *memo_depth;
+    uint32_t *memo_wfrom, *memo_wto;
     uint32_t memo_n, memo_cap;
 } Checker;
+
+// Beyond this many warnings (only nested `finally` bodies full of them get
+// there) the rest are dropped rather than eating memory.
+#define MAX_WARNINGS 100000
 
 #define TRY(x) do { if (!(x)) return false; } while (0)
 
@@ -79,6 +95,34 @@ static bool error(Checker *c, const char *fmt, ...) {
 static bool oom(Checker *c) {
     diag_set(c->d, DIAG_MEMORY, 0, 0, 0, 0, "%s", "");
     return false;
+}
+
+static bool add_warning(Checker *c, SymWarning w) {
+    SymTable *st = c->st;
+    if (st->nwarnings >= MAX_WARNINGS) return true;
+    if (st->nwarnings == st->warnings_cap) {
+        uint32_t n = st->warnings_cap ? st->warnings_cap * 2 : 8;
+        SymWarning *v = arena_alloc(c->a, n * sizeof *v);
+        if (!v) return oom(c);
+        if (st->nwarnings) memcpy(v, st->warnings, st->nwarnings * sizeof *v);
+        st->warnings = v;
+        st->warnings_cap = n;
+    }
+    st->warnings[st->nwarnings++] = w;
+    return true;
+}
+
+static bool warn(Checker *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static bool warn(Checker *c, const char *fmt, ...) {
+    char buf[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    Loc l = c->u->loc;
+    SymWarning w = {l.line, l.col, l.end_line, l.end_col, arena_strndup(c->a, buf, strlen(buf))};
+    if (!w.msg) return oom(c);
+    return add_warning(c, w);
 }
 
 static bool is_comp(const SymScope *s) {
@@ -158,6 +202,185 @@ static bool nameop_ident(Checker *c, AstIdent id, AstCtx ctx) {
     return nameop(c, id.s, id.len, ctx);
 }
 
+// ------------------------------------------------------------ warnings
+
+// What CPython's AST optimiser makes of an expression, as far as the
+// warnings care: not a constant (F_NOT), or a constant of this type.
+typedef enum Folded {
+    F_NOT, F_NONE, F_BOOL, F_ELLIPSIS, F_INT, F_FLOAT, F_STR, F_BYTES, F_TUPLE,
+} Folded;
+
+static const char *folded_name(Folded f) {
+    static const char *const names[] = {"", "NoneType", "bool", "ellipsis", "int", "float",
+                                        "str", "bytes", "tuple"};
+    return names[f];
+}
+
+static bool is_number(Folded f) { return f == F_BOOL || f == F_INT || f == F_FLOAT; }
+
+static bool nonzero_literal(const AstNode *e) {
+    if (e->kind != AST_CONSTANT) return false;
+    const AstConst *k = &e->u.constant;
+    switch (k->kind) {
+    case CONST_TRUE: return true;
+    case CONST_INT: return !k->is_small || k->ival != 0;
+    case CONST_FLOAT: return k->fval != 0.0;
+    default: return false;
+    }
+}
+
+static bool small_number_literal(const AstNode *e) {
+    if (e->kind != AST_CONSTANT) return false;
+    ConstKind k = e->u.constant.kind;
+    return k == CONST_TRUE || k == CONST_FALSE || k == CONST_FLOAT ||
+           (k == CONST_INT && e->u.constant.is_small);
+}
+
+static Folded fold(const AstNode *e);
+
+static Folded fold_binop(const AstNode *e) {
+    Folded l = fold(e->u.binop.left), r = fold(e->u.binop.right);
+    if (l == F_NOT || r == F_NOT) return F_NOT;
+    Folded num = (l == F_FLOAT || r == F_FLOAT) ? F_FLOAT : F_INT;
+    switch (e->u.binop.op) {
+    case AOP_ADD:
+        if (is_number(l) && is_number(r)) return num;
+        if (l == r && (l == F_STR || l == F_BYTES || l == F_TUPLE)) return l;
+        return F_NOT;
+    case AOP_SUB: return is_number(l) && is_number(r) ? num : F_NOT;
+    case AOP_MULT:   // CPython refuses results over 128 bits: fine for small ints
+        return small_number_literal(e->u.binop.left) && small_number_literal(e->u.binop.right)
+                   ? num : F_NOT;
+    case AOP_DIV:
+        return is_number(l) && is_number(r) && nonzero_literal(e->u.binop.right) ? F_FLOAT : F_NOT;
+    case AOP_FLOORDIV:
+    case AOP_MOD:
+        return is_number(l) && is_number(r) && nonzero_literal(e->u.binop.right) ? num : F_NOT;
+    case AOP_BITAND:
+    case AOP_BITOR:
+    case AOP_BITXOR:
+        if (l == F_BOOL && r == F_BOOL) return F_BOOL;
+        return (l == F_INT || l == F_BOOL) && (r == F_INT || r == F_BOOL) ? F_INT : F_NOT;
+    case AOP_RSHIFT:
+        return (l == F_INT || l == F_BOOL) && (r == F_INT || r == F_BOOL) ? F_INT : F_NOT;
+    default: return F_NOT;   // ** << @ may fail or be refused as too large
+    }
+}
+
+static Folded fold(const AstNode *e) {
+    switch (e->kind) {
+    case AST_CONSTANT:
+        switch (e->u.constant.kind) {
+        case CONST_NONE: return F_NONE;
+        case CONST_TRUE:
+        case CONST_FALSE: return F_BOOL;
+        case CONST_ELLIPSIS: return F_ELLIPSIS;
+        case CONST_INT: return F_INT;
+        case CONST_FLOAT: return F_FLOAT;
+        case CONST_STR: return F_STR;
+        case CONST_BYTES: return F_BYTES;
+        }
+        return F_NOT;
+    case AST_NAME:
+        return e->u.name.ctx == CTX_LOAD && ident_eq(e->u.name.id.s, e->u.name.id.len, "__debug__")
+                   ? F_BOOL : F_NOT;
+    case AST_TUPLE:
+        if (e->u.seq.ctx != CTX_LOAD) return F_NOT;
+        for (uint32_t i = 0; i < e->u.seq.elts.len; i++)
+            if (fold(e->u.seq.elts.items[i]) == F_NOT) return F_NOT;
+        return F_TUPLE;
+    case AST_UNARY_OP: {
+        Folded f = fold(e->u.unaryop.operand);
+        if (f == F_NOT) return F_NOT;
+        switch (e->u.unaryop.op) {
+        case UOP_NOT: return F_BOOL;
+        case UOP_INVERT: return f == F_INT || f == F_BOOL ? F_INT : F_NOT;
+        default: return f == F_FLOAT ? F_FLOAT : (f == F_INT || f == F_BOOL) ? F_INT : F_NOT;
+        }
+    }
+    case AST_BIN_OP: return fold_binop(e);
+    default: return F_NOT;
+    }
+}
+
+// CPython's infer_type: the type name of a display or (folded) constant.
+static const char *infer_type(const AstNode *e) {
+    Folded f = fold(e);
+    if (f != F_NOT) return folded_name(f);
+    switch (e->kind) {
+    case AST_TUPLE: return "tuple";
+    case AST_LIST:
+    case AST_LIST_COMP: return "list";
+    case AST_DICT:
+    case AST_DICT_COMP: return "dict";
+    case AST_SET:
+    case AST_SET_COMP: return "set";
+    case AST_GENERATOR_EXP: return "generator";
+    case AST_LAMBDA: return "function";
+    case AST_JOINED_STR:
+    case AST_FORMATTED_VALUE: return "str";
+    default: return NULL;
+    }
+}
+
+// A literal for `is`: a constant other than None, True, False, Ellipsis.
+static bool is_literal(const AstNode *e) {
+    Folded f = fold(e);
+    return f != F_NOT && f != F_NONE && f != F_BOOL && f != F_ELLIPSIS;
+}
+
+static bool check_compare(Checker *c, const AstNode *e) {
+    bool left = is_literal(e->u.compare.left);
+    for (uint32_t i = 0; i < e->u.compare.comparators.len; i++) {
+        AstCmpOp op = e->u.compare.ops[i];
+        bool right = is_literal(e->u.compare.comparators.items[i]);
+        if ((op == ACMP_IS || op == ACMP_ISNOT) && (left || right))
+            return warn(c, op == ACMP_IS ? "\"is\" with a literal. Did you mean \"==\"?"
+                                        : "\"is not\" with a literal. Did you mean \"!=\"?");
+        left = right;
+    }
+    return true;
+}
+
+static bool check_caller(Checker *c, const AstNode *f) {
+    switch (f->kind) {
+    case AST_TUPLE: case AST_LIST: case AST_LIST_COMP: case AST_DICT: case AST_DICT_COMP:
+    case AST_SET: case AST_SET_COMP: case AST_GENERATOR_EXP: case AST_JOINED_STR:
+    case AST_FORMATTED_VALUE:
+        break;
+    default:
+        if (fold(f) == F_NOT) return true;
+    }
+    return warn(c, "'%.200s' object is not callable; perhaps you missed a comma?", infer_type(f));
+}
+
+static bool check_subscripter(Checker *c, const AstNode *v) {
+    Folded f = fold(v);
+    if (f != F_NOT) {
+        if (f == F_STR || f == F_BYTES || f == F_TUPLE) return true;
+    } else if (v->kind != AST_SET && v->kind != AST_SET_COMP && v->kind != AST_GENERATOR_EXP &&
+               v->kind != AST_LAMBDA) {
+        return true;
+    }
+    return warn(c, "'%.200s' object is not subscriptable; perhaps you missed a comma?",
+                infer_type(v));
+}
+
+static bool check_index(Checker *c, const AstNode *v, const AstNode *slice) {
+    const char *index_type = infer_type(slice);
+    Folded fs = fold(slice);
+    if (!index_type || fs == F_INT || fs == F_BOOL) return true;
+    Folded f = fold(v);
+    if (f != F_NOT) {
+        if (f != F_STR && f != F_BYTES && f != F_TUPLE) return true;
+    } else if (v->kind != AST_TUPLE && v->kind != AST_LIST && v->kind != AST_LIST_COMP &&
+               v->kind != AST_JOINED_STR && v->kind != AST_FORMATTED_VALUE) {
+        return true;
+    }
+    return warn(c, "%.200s indices must be integers or slices, not %.200s; perhaps you missed a comma?",
+                infer_type(v), index_type);
+}
+
 // ------------------------------------------------------------ walk
 
 static bool visit_stmt(Checker *c, const AstNode *s);
@@ -176,6 +399,37 @@ static bool visit_exprs(Checker *c, const AstSeq *q) {
 
 static bool visit_opt(Checker *c, const AstNode *e) { return !e || visit_expr(c, e); }
 
+// A condition (CPython's compiler_jump_if): `not`, `and`/`or`, `x if c
+// else y` and chained comparisons are compiled without becoming the
+// current location, which only shows in where their warnings point.
+static bool visit_test(Checker *c, const AstNode *e) {
+    switch (e->kind) {
+    case AST_UNARY_OP:
+        if (e->u.unaryop.op != UOP_NOT) break;
+        return visit_test(c, e->u.unaryop.operand);
+    case AST_BOOL_OP:
+        for (uint32_t i = 0; i < e->u.boolop.values.len; i++)
+            TRY(visit_test(c, e->u.boolop.values.items[i]));
+        return true;
+    case AST_IF_EXP:
+        TRY(visit_test(c, e->u.ifexp.test));
+        TRY(visit_test(c, e->u.ifexp.body));
+        return visit_test(c, e->u.ifexp.orelse);
+    case AST_COMPARE:
+        if (e->u.compare.comparators.len < 2) break;
+        TRY(check_compare(c, e));
+        TRY(visit_expr(c, e->u.compare.left));
+        return visit_exprs(c, &e->u.compare.comparators);
+    default: break;
+    }
+    return visit_expr(c, e);
+}
+
+static bool visit_tests(Checker *c, const AstSeq *q) {
+    for (uint32_t i = 0; i < q->len; i++) TRY(visit_test(c, q->items[i]));
+    return true;
+}
+
 // Elements of a list/tuple/set display or call arguments: `*x` allowed.
 static bool visit_starunpack(Checker *c, const AstSeq *q) {
     for (uint32_t i = 0; i < q->len; i++) {
@@ -192,35 +446,50 @@ static uint32_t memo_hash(const AstSeq *body, int depth) {
     return (uint32_t)(v ^ (v >> 16));
 }
 
-// A `finally` body, unless already walked at this block depth.
+// A `finally` body, unless already walked at this block depth; then its
+// warnings are repeated.
 static bool visit_finally(Checker *c, const AstSeq *body) {
     int depth = c->u->nfb;
     uint32_t mask = c->memo_cap - 1, j = 0;
     if (c->memo_cap) {
-        for (j = memo_hash(body, depth) & mask; c->memo_seq[j]; j = (j + 1) & mask)
-            if (c->memo_seq[j] == body && c->memo_depth[j] == depth) return true;
+        for (j = memo_hash(body, depth) & mask; c->memo_seq[j]; j = (j + 1) & mask) {
+            if (c->memo_seq[j] != body || c->memo_depth[j] != depth) continue;
+            for (uint32_t w = c->memo_wfrom[j]; w < c->memo_wto[j]; w++)
+                TRY(add_warning(c, c->st->warnings[w]));
+            return true;
+        }
     }
+    uint32_t wfrom = c->st->nwarnings;
     TRY(visit_stmts(c, body));
+    uint32_t wto = c->st->nwarnings;
     if ((c->memo_n + 1) * 2 > c->memo_cap) {
         uint32_t n = c->memo_cap ? c->memo_cap * 2 : 16;
         const AstSeq **seqs = arena_calloc(c->a, n, sizeof *seqs);
         int *depths = arena_calloc(c->a, n, sizeof *depths);
-        if (!seqs || !depths) return oom(c);
+        uint32_t *from = arena_calloc(c->a, n, sizeof *from);
+        uint32_t *to = arena_calloc(c->a, n, sizeof *to);
+        if (!seqs || !depths || !from || !to) return oom(c);
         for (uint32_t i = 0; i < c->memo_cap; i++) {
             if (!c->memo_seq[i]) continue;
             uint32_t k = memo_hash(c->memo_seq[i], c->memo_depth[i]) & (n - 1);
             while (seqs[k]) k = (k + 1) & (n - 1);
             seqs[k] = c->memo_seq[i];
             depths[k] = c->memo_depth[i];
+            from[k] = c->memo_wfrom[i];
+            to[k] = c->memo_wto[i];
         }
         c->memo_seq = seqs;
         c->memo_depth = depths;
+        c->memo_wfrom = from;
+        c->memo_wto = to;
         c->memo_cap = n;
     }
     mask = c->memo_cap - 1;
     for (j = memo_hash(body, depth) & mask; c->memo_seq[j]; j = (j + 1) & mask) {}
     c->memo_seq[j] = body;
     c->memo_depth[j] = depth;
+    c->memo_wfrom[j] = wfrom;
+    c->memo_wto[j] = wto;
     c->memo_n++;
     return true;
 }
@@ -569,14 +838,20 @@ static bool visit_stmt(Checker *c, const AstNode *s) {
     case AST_ANN_ASSIGN: return visit_annassign(c, s);
     case AST_FOR:
     case AST_ASYNC_FOR: return visit_for(c, s);
-    case AST_WHILE:
+    case AST_WHILE: {
         TRY(push_block(c, FB_WHILE, NULL));
-        TRY(visit_expr(c, s->u.while_.test));
+        uint32_t wfrom = c->st->nwarnings;
+        TRY(visit_test(c, s->u.while_.test));
+        uint32_t wto = c->st->nwarnings;
         TRY(visit_stmts(c, &s->u.while_.body));
+        // The test is compiled again after the body: its warnings repeat.
+        c->u->loc = loc_of(s);
+        for (uint32_t w = wfrom; w < wto; w++) TRY(add_warning(c, c->st->warnings[w]));
         pop_block(c);
         return visit_stmts(c, &s->u.while_.orelse);
+    }
     case AST_IF:
-        TRY(visit_expr(c, s->u.while_.test));
+        TRY(visit_test(c, s->u.while_.test));
         TRY(visit_stmts(c, &s->u.while_.body));
         return visit_stmts(c, &s->u.while_.orelse);
     case AST_WITH:
@@ -586,9 +861,13 @@ static bool visit_stmt(Checker *c, const AstNode *s) {
         TRY(visit_expr(c, s->u.raise.exc));
         return visit_opt(c, s->u.raise.cause);
     case AST_TRY: return visit_try(c, s);
-    case AST_ASSERT:
-        TRY(visit_expr(c, s->u.assert_.test));
+    case AST_ASSERT: {
+        const AstNode *t = s->u.assert_.test;
+        if (t->kind == AST_TUPLE && t->u.seq.elts.len > 0)
+            TRY(warn(c, "assertion is always true, perhaps remove parentheses?"));
+        TRY(visit_test(c, t));
         return visit_opt(c, s->u.assert_.msg);
+    }
     case AST_IMPORT:
     case AST_IMPORT_FROM: return visit_import(c, s);
     case AST_BREAK:
@@ -628,15 +907,20 @@ static bool visit_comp(Checker *c, const AstNode *e) {
         if (i > 0) ok = visit_expr(c, g->u.comprehension.iter);
         if (ok && g->u.comprehension.is_async) ok = push_block(c, FB_ASYNC_COMP, NULL);
         ok = ok && visit_expr(c, g->u.comprehension.target) &&
-             visit_exprs(c, &g->u.comprehension.ifs);
+             visit_tests(c, &g->u.comprehension.ifs);
     }
     ok = ok && visit_expr(c, e->u.comp.elt) && visit_opt(c, e->u.comp.value);
+    bool is_async = c->u->scope->coroutine;
     exit_unit(c);
+    // At the REPL's top level any asynchronous comprehension, even a
+    // generator expression, makes the module code a coroutine.
+    if (tla && is_async) c->u->scope->coroutine = true;
     return ok && visit_expr(c, gens->items[0]->u.comprehension.iter);
 }
 
 static bool visit_call(Checker *c, const AstNode *e) {
     TRY(validate_keywords(c, &e->u.call.keywords));
+    TRY(check_caller(c, e->u.call.func));
     TRY(visit_expr(c, e->u.call.func));
     TRY(visit_starunpack(c, &e->u.call.args));
     return visit_keywords(c, &e->u.call.keywords);
@@ -724,7 +1008,7 @@ static bool visit_expr1(Checker *c, const AstNode *e) {
     case AST_UNARY_OP: return visit_expr(c, e->u.unaryop.operand);
     case AST_LAMBDA: return visit_lambda(c, e);
     case AST_IF_EXP:
-        TRY(visit_expr(c, e->u.ifexp.test));
+        TRY(visit_test(c, e->u.ifexp.test));
         TRY(visit_expr(c, e->u.ifexp.body));
         return visit_expr(c, e->u.ifexp.orelse);
     case AST_DICT:
@@ -742,6 +1026,7 @@ static bool visit_expr1(Checker *c, const AstNode *e) {
     case AST_YIELD:
     case AST_YIELD_FROM: return visit_await(c, e);
     case AST_COMPARE:
+        TRY(check_compare(c, e));
         TRY(visit_expr(c, e->u.compare.left));
         return visit_exprs(c, &e->u.compare.comparators);
     case AST_CALL: return visit_call(c, e);
@@ -751,6 +1036,10 @@ static bool visit_expr1(Checker *c, const AstNode *e) {
     case AST_JOINED_STR: return visit_exprs(c, &e->u.joined.values);
     case AST_ATTRIBUTE: return visit_attribute(c, e);
     case AST_SUBSCRIPT:
+        if (e->u.subscript.ctx == CTX_LOAD) {
+            TRY(check_subscripter(c, e->u.subscript.value));
+            TRY(check_index(c, e->u.subscript.value, e->u.subscript.slice));
+        }
         TRY(visit_expr(c, e->u.subscript.value));
         return visit_expr(c, e->u.subscript.slice);
     case AST_STARRED:

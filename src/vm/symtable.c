@@ -85,7 +85,8 @@ static SymName *find_key(const SymScope *s, const NameKey *k) {
 }
 
 // Grows an arena array to hold [need] elements (doubling; the old block is
-// left to the arena, which costs at most the final size again).
+// left to the arena, which costs at most the final size again). The new
+// tail is not zeroed: every user writes an element before counting it.
 static bool grow(Arena *a, void **arr, uint32_t *cap, size_t elem, uint32_t need) {
     if (need <= *cap) return true;
     uint32_t ncap = *cap ? *cap : 4;
@@ -93,7 +94,8 @@ static bool grow(Arena *a, void **arr, uint32_t *cap, size_t elem, uint32_t need
         if (ncap > UINT32_MAX / 2) return false;
         ncap *= 2;
     }
-    void *p = arena_calloc(a, ncap, elem);
+    if ((size_t)ncap > SIZE_MAX / elem) return false;
+    void *p = arena_alloc(a, (size_t)ncap * elem);
     if (!p) return false;
     if (*cap) memcpy(p, *arr, (size_t)*cap * elem);
     *arr = p;
@@ -298,14 +300,6 @@ static bool is_comprehension(const SymScope *s) {
     return s->type >= SYM_SCOPE_LISTCOMP && s->type <= SYM_SCOPE_GENEXP;
 }
 
-// A scope inside an annotation block (only with future annotations) is
-// analysed by nobody, as in CPython: it is never linked into the table.
-static bool is_detached(const SymScope *s) {
-    for (; s; s = s->parent)
-        if (s->type == SYM_SCOPE_ANNOTATION) return true;
-    return false;
-}
-
 static SymScope *enter_scope(Builder *b, SymScopeType type, const AstNode *node,
                              const char *name, int line) {
     if (b->oom) return NULL;
@@ -320,7 +314,10 @@ static SymScope *enter_scope(Builder *b, SymScopeType type, const AstNode *node,
     s->private_name = b->priv;
     s->nested = p && (p->nested || sym_is_function(p));
     s->comp_iter_expr = p ? p->comp_iter_expr : 0;
-    if (type != SYM_SCOPE_ANNOTATION && !is_detached(p)) {
+    // A scope inside an annotation block (only with future annotations) is
+    // analysed by nobody, as in CPython: it is never linked into the table.
+    s->detached = type == SYM_SCOPE_ANNOTATION || (p && p->detached);
+    if (!s->detached) {
         SymTable *st = b->st;
         if (p) {
             if (!grow(b->a, (void **)&p->children, &p->children_cap, sizeof(SymScope *),
@@ -1042,9 +1039,12 @@ static bool layout_scope(Arena *a, SymScope *s) {
         if (e->binding == SYM_BIND_FREE || (e->flags & SYM_DEF_FREE_CLASS)) nfree++;
     }
     if (s->needs_class_closure) ncell++;
-    s->cellvars = arena_calloc(a, ncell + 1, sizeof(char *));
-    s->cell_arg = arena_calloc(a, ncell + 1, sizeof(int32_t));
-    s->freevars = arena_calloc(a, nfree + 1, sizeof(char *));
+    // Most scopes have neither: they share one empty array.
+    static const char *no_names[1];
+    static int32_t no_args[1];
+    s->cellvars = ncell ? arena_alloc(a, ncell * sizeof(char *)) : no_names;
+    s->cell_arg = ncell ? arena_alloc(a, ncell * sizeof(int32_t)) : no_args;
+    s->freevars = nfree ? arena_alloc(a, nfree * sizeof(char *)) : no_names;
     if (!s->cellvars || !s->cell_arg || !s->freevars) return false;
     if (s->needs_class_closure) {
         s->cellvars[s->ncellvars] = "__class__";
@@ -1128,6 +1128,7 @@ bool sym_analyze(const AstNode *root, Arena *a, unsigned flags, SymTable **out, 
         set_oom(d);
         return false;
     }
+    *out = st;
     st->flags = flags;
     st->future_lineno = -1;
     if (flags & SYM_FLAG_FUTURE_ANNOTATIONS) st->future |= SYM_FUTURE_ANNOTATIONS;
@@ -1167,7 +1168,5 @@ bool sym_analyze(const AstNode *root, Arena *a, unsigned flags, SymTable **out, 
             set_oom(d);
             return false;
         }
-    if (!sym_check_codegen(st, a, root, d)) return false;
-    *out = st;
-    return true;
+    return sym_check_codegen(st, a, root, d);
 }

@@ -143,7 +143,15 @@ struct SymScope {
     uint32_t nslots, names_cap, children_cap, varnames_cap;
     int comp_iter_expr;
     bool comp_iter_target;
+    bool detached;              // inside an annotation block: analysed by nobody
 };
+
+// A SyntaxWarning of CPython's code generator ("is" with a literal, ...):
+// the CLI prints it as `FILE:LINE: SyntaxWarning: MSG` before running.
+typedef struct SymWarning {
+    int line, col, end_line, end_col;
+    const char *msg;
+} SymWarning;
 
 typedef struct SymTable {
     SymScope *top;
@@ -152,6 +160,10 @@ typedef struct SymTable {
     unsigned flags;             // SYM_FLAG_* given to sym_analyze
     unsigned future;            // SYM_FUTURE_* in effect
     int future_lineno;          // line of the last leading `from __future__` import, or -1
+    // SyntaxWarnings in CPython's order, repeats included (CPython compiles
+    // a `finally` body once per exit path and warns each time).
+    SymWarning *warnings;
+    uint32_t nwarnings, warnings_cap;
 
     // Private: capacity of [scopes]; node -> scope map (open addressing).
     uint32_t scopes_cap;
@@ -177,9 +189,12 @@ typedef struct SymRef {
 } SymRef;
 
 // Runs the analysis and the compile-time checks over [root] (an AST_MODULE,
-// AST_INTERACTIVE or AST_EXPRESSION). On success *[out] is set and true is
-// returned; otherwise [d] holds CPython's SyntaxError (or RecursionError,
-// MemoryError). All memory comes from [a].
+// AST_INTERACTIVE or AST_EXPRESSION). Returns true on success; otherwise
+// [d] holds CPython's SyntaxError (or RecursionError, MemoryError). *[out]
+// is set in both cases (NULL only when memory ran out at once): after a
+// failure only its warnings mean something -- CPython prints the warnings
+// found before a code-generation error, then the error. All memory comes
+// from [a].
 bool sym_analyze(const AstNode *root, Arena *a, unsigned flags, SymTable **out, Diag *d);
 
 // The scope made for a MODULE/INTERACTIVE/EXPRESSION, FUNCTION_DEF,

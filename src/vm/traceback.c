@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "parser/parse.h"
+#include "parser/report.h"
 #include "runtime/dict.h"
 #include "runtime/exc.h"
 #include "runtime/gc.h"
@@ -228,7 +229,45 @@ static void print_tb(FILE *out, LineCache *lc, Value tb) {
                 cnt - TB_CUTOFF > 1 ? "s" : "");
 }
 
+static Value exc_attr(Vm *vm, Value exc, const char *name) {
+    Value d = AS_EXC(exc)->dict, v;
+    ObjStr *k = str_intern_cstr(vm, name);
+    if (!k) {
+        rt_exc_clear(vm);
+        return VAL_NULL;
+    }
+    return d && IS_DICT(d) && dict_get_str(vm, AS_DICT(d), k, &v) == 1 ? v : VAL_NULL;
+}
+
+// A SyntaxError with a location prints like a compile-time error: through
+// the parser's reporter, with the source line read from the file.
+static bool print_syntax_error(Vm *vm, FILE *out, Value exc) {
+    Value fn = exc_attr(vm, exc, "filename"), ln = exc_attr(vm, exc, "lineno");
+    Value off = exc_attr(vm, exc, "offset"), eln = exc_attr(vm, exc, "end_lineno");
+    Value eoff = exc_attr(vm, exc, "end_offset"), msg = exc_attr(vm, exc, "msg");
+    if (!fn || !IS_STR(fn) || !ln || !IS_INT(ln) || !msg || !IS_STR(msg)) return false;
+    ObjType *t = rt_type(exc);
+    Diag d;
+    diag_init(&d);
+    DiagKind kind = type_is_subtype(t, &TabError_type) ? DIAG_TAB
+                  : type_is_subtype(t, &IndentationError_type) ? DIAG_INDENTATION : DIAG_SYNTAX;
+    int col = off && IS_INT(off) ? (int)AS_INT(off) - 1 : -1;
+    int eline = eln && IS_INT(eln) ? (int)AS_INT(eln) : (int)AS_INT(ln);
+    int ecol = eoff && IS_INT(eoff) ? (int)AS_INT(eoff) - 1 : -1;
+    diag_set(&d, kind, (int)AS_INT(ln), col, eline, ecol, "%s", AS_STR(msg)->data);
+    Source src;
+    Diag ld;
+    diag_init(&ld);
+    bool have = lx_source_load_file(&src, AS_STR(fn)->data, &ld);
+    diag_clear(&ld);
+    ps_report_from(out, AS_STR(fn)->data, have ? &src : NULL, &d, REPORT_FILE);
+    if (have) lx_source_free(&src);
+    diag_clear(&d);
+    return true;
+}
+
 static void print_last_line(Vm *vm, FILE *out, Value exc) {
+    if (IS_INSTANCE(exc, SyntaxError_type) && print_syntax_error(vm, out, exc)) return;
     ObjType *t = rt_type(exc);
     Value mod = VAL_NULL, qn = VAL_NULL;
     const char *module = t->module;

@@ -121,18 +121,136 @@ bool vm_build_class(Vm *vm, Value *args, size_t nargs, Value kwnames, Value *out
 
 // ---- NameError ----
 
-bool vm_raise_name_error(Vm *vm, Frame *f, Value name) {
-    (void)f;
-    rt_raise(vm, &NameError_type, "name '%U' is not defined", AS_STR(name));
-    if (vm->exc && IS_EXC(vm->exc)) {
-        Value e = vm->exc;
-        gc_push_root(vm, e);
-        exc_set_attr(vm, e, "name", name);
-        rt_exc_clear(vm);
-        vm->exc = e;
-        gc_pop_root(vm);
+// CPython 3.11's suggestion algorithm (Python/suggestions.c): a Levenshtein
+// distance where a case change costs 1 and other edits 2, accepting at most
+// a third of the characters changed, over at most 750 candidates.
+#define SUGG_MAX_ITEMS 750
+#define SUGG_MAX_SIZE 40
+#define MOVE_COST 2
+#define CASE_COST 1
+
+static size_t subst_cost(char a, char b) {
+    if ((a & 31) != (b & 31)) return MOVE_COST;
+    if (a == b) return 0;
+    if (a >= 'A' && a <= 'Z') a += 'a' - 'A';
+    if (b >= 'A' && b <= 'Z') b += 'a' - 'A';
+    return a == b ? CASE_COST : MOVE_COST;
+}
+
+static size_t levenshtein(const char *a, size_t na, const char *b, size_t nb, size_t max_cost) {
+    while (na && nb && a[0] == b[0]) a++, b++, na--, nb--;
+    while (na && nb && a[na - 1] == b[nb - 1]) na--, nb--;
+    if (!na || !nb) return (na + nb) * MOVE_COST;
+    if (na > SUGG_MAX_SIZE || nb > SUGG_MAX_SIZE) return max_cost + 1;
+    if (nb < na) {
+        const char *t = a;
+        a = b;
+        b = t;
+        size_t tn = na;
+        na = nb;
+        nb = tn;
     }
+    if ((nb - na) * MOVE_COST > max_cost) return max_cost + 1;
+    size_t buf[SUGG_MAX_SIZE];
+    for (size_t i = 0; i < na; i++) buf[i] = (i + 1) * MOVE_COST;
+    size_t result = 0;
+    for (size_t bi = 0; bi < nb; bi++) {
+        char code = b[bi];
+        size_t distance = result = bi * MOVE_COST, minimum = (size_t)-1;
+        for (size_t i = 0; i < na; i++) {
+            size_t substitute = distance + subst_cost(code, a[i]);
+            distance = buf[i];
+            size_t insdel = (result < distance ? result : distance) + MOVE_COST;
+            result = insdel < substitute ? insdel : substitute;
+            buf[i] = result;
+            if (result < minimum) minimum = result;
+        }
+        if (minimum > max_cost) return max_cost + 1;
+    }
+    return result;
+}
+
+// Best candidate among [names] (n strs) for [name], or VAL_NULL.
+static Value suggest(ObjStr *name, const Value *names, size_t n, Value best, size_t *best_dist) {
+    if (n >= SUGG_MAX_ITEMS) return best;
+    for (size_t i = 0; i < n; i++) {
+        if (!IS_STR(names[i])) continue;
+        ObjStr *item = AS_STR(names[i]);
+        if (str_eq(item, name)) continue;
+        size_t maxd = (name->len + item->len + 3) * MOVE_COST / 6;
+        if (best && *best_dist - 1 < maxd) maxd = *best_dist - 1;
+        size_t d = levenshtein(name->data, name->len, item->data, item->len, maxd);
+        if (d > maxd) continue;
+        if (!best || d < *best_dist) {
+            best = names[i];
+            *best_dist = d;
+        }
+    }
+    return best;
+}
+
+static Value suggest_dict(ObjStr *name, Value dict, Value best, size_t *dist) {
+    if (!dict || !IS_DICT(dict) || AS_DICT(dict)->used >= SUGG_MAX_ITEMS) return best;
+    ObjDict *d = AS_DICT(dict);
+    Value found = VAL_NULL;
+    size_t fd = 0;
+    for (size_t i = 0; i < d->nentries; i++)
+        if (d->entries[i].key) found = suggest(name, &d->entries[i].key, 1, found, &fd);
+    if (found && (!best || fd < *dist)) {
+        *dist = fd;
+        return found;
+    }
+    return best;
+}
+
+bool vm_raise_name_error(Vm *vm, Frame *f, Value name) {
+    rt_raise(vm, &NameError_type, "name '%U' is not defined", AS_STR(name));
+    if (!vm->exc || !IS_EXC(vm->exc)) return false;
+    Value e = vm->exc;
+    gc_push_root(vm, e);
+    bool ok = exc_set_attr(vm, e, "name", name);
+    // The suggestion CPython prints: locals first, then globals, then builtins.
+    Value s = VAL_NULL;
+    size_t dist = 0;
+    if (ok && f) {
+        ObjStr *n = AS_STR(name);
+        s = suggest(n, f->code->localnames, f->code->nlocals, VAL_NULL, &dist);
+        if (!s) s = suggest_dict(n, f->locals, VAL_NULL, &dist);
+        if (!s) s = suggest_dict(n, f->globals, VAL_NULL, &dist);
+        if (!s) s = suggest_dict(n, f->builtins, VAL_NULL, &dist);
+    }
+    if (ok && s) ok = exc_set_attr(vm, e, "__aiopy_suggestion__", s);
+    gc_pop_root(vm);
+    rt_exc_clear(vm);
+    vm->exc = ok ? e : vm->exc;
+    if (!ok) return false;
+    vm->exc = e;
     return false;
+}
+
+// AttributeError raised by a failing attribute load: record name and the
+// suggestion from dir(obj), as CPython's display offers it.
+void vm_attr_error_context(Vm *vm, Value obj, Value name) {
+    Value e = vm->exc;
+    if (!e || !IS_TYPE_EXACT(e, AttributeError_type)) return;
+    Value d = AS_EXC(e)->dict, tmp;
+    if (d && IS_DICT(d) && dict_get_str(vm, AS_DICT(d), NAME(vm, name), &tmp) == 1) return;
+    vm->exc = VAL_NULL;
+    size_t mark = gc_roots_mark(vm);
+    gc_push_root(vm, e);
+    gc_push_root(vm, obj);
+    Value dirfn, names;
+    bool ok = exc_set_attr(vm, e, "name", name) && exc_set_attr(vm, e, "obj", obj);
+    if (ok && dict_get_str(vm, AS_DICT(vm->builtins), str_intern_cstr(vm, "dir"), &dirfn) == 1 &&
+        rt_call1(vm, dirfn, obj, &names) && IS_LIST(names)) {
+        gc_push_root(vm, names);
+        size_t dist = 0;
+        Value s = suggest(AS_STR(name), AS_LIST(names)->items, AS_LIST(names)->len, VAL_NULL, &dist);
+        if (s) exc_set_attr(vm, e, "__aiopy_suggestion__", s);
+    }
+    rt_exc_clear(vm);
+    gc_roots_reset(vm, mark);
+    vm->exc = e;
 }
 
 // ---- imports ----
@@ -171,11 +289,15 @@ static bool raise_diag(Vm *vm, const Diag *d, const char *filename, const Source
     msg = str_from_cstr(vm, d->msg ? d->msg : "invalid syntax");
     if (!msg) return gc_roots_reset(vm, mark), false;
     gc_push_root(vm, OBJ_VAL(msg));
-    a[0] = OBJ_VAL(fn);
-    a[1] = INT_VAL(d->line);
-    a[2] = INT_VAL(d->col + 1);
-    a[3] = text ? OBJ_VAL(text) : NONE_VAL;
-    ObjTuple *info = tuple_from(vm, a, 4);
+    Value a6[6];
+    a6[0] = OBJ_VAL(fn);
+    a6[1] = INT_VAL(d->line);
+    a6[2] = INT_VAL(d->col + 1);
+    a6[3] = text ? OBJ_VAL(text) : NONE_VAL;
+    a6[4] = INT_VAL(d->end_line);
+    a6[5] = INT_VAL(d->end_col + 1);
+    (void)a;
+    ObjTuple *info = tuple_from(vm, a6, 6);
     if (!info) return gc_roots_reset(vm, mark), false;
     gc_push_root(vm, OBJ_VAL(info));
     Value eargs[2] = {OBJ_VAL(msg), OBJ_VAL(info)}, e;
@@ -415,7 +537,6 @@ static int finish(Vm *vm, int status) {
 }
 
 int vm_main_run_ast(Vm *vm, const AstNode *root, Source *src, ReportInput how) {
-    if (getenv("AIOPY_DIS")) vm_dis(stdout, root, src, how);
     Diag d;
     diag_init(&d);
     ObjCode *co = cg_compile(vm, root, src->name, 0, &d);

@@ -55,6 +55,8 @@ bool vm_import_star(Vm *vm, Frame *f, Value module);
 bool vm_build_class(Vm *vm, Value *args, size_t nargs, Value kwnames, Value *out);
 // Sets exc.__context__ to the exception being handled, breaking cycles.
 void vm_chain_context(Vm *vm, Value exc);
+// After a failed attribute load: AttributeError.name/obj and the suggestion.
+void vm_attr_error_context(Vm *vm, Value obj, Value name);
 // The NameError message with CPython 3.11's "Did you mean" suggestion.
 bool vm_raise_name_error(Vm *vm, Frame *f, Value name);
 

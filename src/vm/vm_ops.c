@@ -130,12 +130,21 @@ bool vm_dict_update(Vm *vm, Value dict, Value mapping) {
     return dict_update(vm, AS_DICT(dict), mapping);
 }
 
-// _PyObject_FunctionStr: "f()" for functions (qualname), "print()" for builtins.
+// _PyObject_FunctionStr: "mod.f()" from __module__ and __qualname__
+// ("f()" for builtins), else "X object".
 static ObjStr *func_str(Vm *vm, Value callable) {
-    Value qn;
+    Value qn, mod = VAL_NULL;
     int r = rt_getattr_opt(vm, callable, NAME(vm, qualname), &qn);
     if (r < 0) rt_exc_clear(vm);
-    if (r == 1 && IS_STR(qn)) return rt_format_cmsg(vm, "%U()", AS_STR(qn));
+    if (r == 1 && IS_STR(qn)) {
+        gc_push_root(vm, qn);
+        int m = rt_getattr_opt(vm, callable, NAME(vm, module), &mod);
+        if (m < 0) rt_exc_clear(vm);
+        gc_pop_root(vm);
+        if (m == 1 && IS_STR(mod) && !str_eq_cstr(AS_STR(mod), "builtins"))
+            return rt_format_cmsg(vm, "%U.%U()", AS_STR(mod), AS_STR(qn));
+        return rt_format_cmsg(vm, "%U()", AS_STR(qn));
+    }
     return rt_format_cmsg(vm, "%T object", callable);
 }
 
@@ -163,11 +172,7 @@ bool vm_dict_merge(Vm *vm, Value dict, Value mapping, Value callable) {
     size_t pos = 0;
     Value k, v;
     while (dict_next(m, &pos, &k, &v)) {
-        if (!IS_STR(k)) {
-            ObjStr *fs = func_str(vm, callable);
-            TRY(fs);
-            return rt_raise(vm, &TypeError_type, "%U keywords must be strings", fs);
-        }
+        if (!IS_STR(k)) return rt_raise(vm, &TypeError_type, "keywords must be strings");
         Value old;
         int r = dict_get(vm, d, k, &old);
         if (r < 0) return false;
@@ -316,7 +321,8 @@ bool vm_format_value(Vm *vm, Value v, int conv, Value spec, Value *out) {
 
 // ---- calls with *args / **kwargs ----
 
-bool vm_call_ex(Vm *vm, Value callable, Value args, Value kwargs, Value *out) {
+bool vm_flatten_call(Vm *vm, Value *slots, Value *kwslot, Value *kwnames) {
+    Value callable = slots[0], args = slots[1];
     size_t mark = gc_roots_mark(vm);
     if (!IS_TUPLE(args)) {
         ObjType *t = rt_type(args);
@@ -327,33 +333,38 @@ bool vm_call_ex(Vm *vm, Value callable, Value args, Value kwargs, Value *out) {
                             type_name(t));
         }
         TRY(tuple_from_iterable(vm, args, &args));
-        gc_push_root(vm, args);
+        slots[1] = args;
     }
-    ObjTuple *pos = AS_TUPLE(args);
-    size_t nkw = kwargs ? AS_DICT(kwargs)->used : 0;
-    if (!nkw) {
-        bool ok = rt_call(vm, callable, pos->items, pos->len, VAL_NULL, out);
-        gc_roots_reset(vm, mark);
-        return ok;
+    // A bound method of a Python function: call the function with self first.
+    bool bound = IS_METHOD(callable) && IS_FUNCTION(AS_METHOD(callable)->func);
+    Value kw = kwslot ? *kwslot : VAL_NULL;
+    size_t nkw = kw ? AS_DICT(kw)->used : 0;
+    *kwnames = VAL_NULL;
+    if (!bound && !nkw) return true;
+    ObjTuple *pos = AS_TUPLE(args), *names = NULL;
+    if (nkw) {
+        names = tuple_new(vm, nkw);
+        TRY(names);
+        gc_push_root(vm, OBJ_VAL(names));
     }
-    ObjTuple *names = tuple_new(vm, nkw);
-    if (!names) return gc_roots_reset(vm, mark), false;
-    gc_push_root(vm, OBJ_VAL(names));
-    size_t total = pos->len + nkw;
-    ObjTuple *flat = tuple_new(vm, total);   // a GC-visible argument array
+    size_t extra = bound ? 1 : 0, total = extra + pos->len + nkw;
+    ObjTuple *flat = tuple_new(vm, total);
     if (!flat) return gc_roots_reset(vm, mark), false;
-    gc_push_root(vm, OBJ_VAL(flat));
-    memcpy(flat->items, pos->items, pos->len * sizeof(Value));
+    if (bound) flat->items[0] = AS_METHOD(callable)->self;
+    memcpy(flat->items + extra, pos->items, pos->len * sizeof(Value));
     size_t p = 0, i = 0;
     Value k, v;
-    while (dict_next(AS_DICT(kwargs), &p, &k, &v) && i < nkw) {
+    while (nkw && i < nkw && dict_next(AS_DICT(kw), &p, &k, &v)) {
         names->items[i] = k;
-        flat->items[pos->len + i] = v;
+        flat->items[extra + pos->len + i] = v;
         i++;
     }
-    bool ok = rt_call(vm, callable, flat->items, pos->len, OBJ_VAL(names), out);
     gc_roots_reset(vm, mark);
-    return ok;
+    if (bound) slots[0] = AS_METHOD(callable)->func;
+    slots[1] = OBJ_VAL(flat);
+    if (kwslot) *kwslot = names ? OBJ_VAL(names) : VAL_NULL;
+    *kwnames = names ? OBJ_VAL(names) : VAL_NULL;
+    return true;
 }
 
 // ---- raise / except / with ----

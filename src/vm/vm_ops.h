@@ -27,8 +27,12 @@ bool vm_dict_merge(Vm *vm, Value dict, Value mapping, Value callable);
 bool vm_unpack(Vm *vm, Value *slot, uint32_t n, int star, uint32_t after);
 // f-string conversion (0 none, 1 str, 2 repr, 3 ascii) and format spec.
 bool vm_format_value(Vm *vm, Value v, int conv, Value spec, Value *out);
-// CALL_FUNCTION_EX: calls [callable] with a tuple (or iterable) and a dict.
-bool vm_call_ex(Vm *vm, Value callable, Value args, Value kwargs, Value *out);
+// CALL_FUNCTION_EX: turns [slots[0] = callable, slots[1] = args] and the
+// optional kwargs dict in *[kwslot] into one tuple of argument values in
+// slots[1] (positionals, then keyword values) and a kwnames tuple (also left
+// in *[kwslot], so everything stays on the GC-visible stack). A bound method
+// of a Python function is unwrapped into slots[0] with self prepended.
+bool vm_flatten_call(Vm *vm, Value *slots, Value *kwslot, Value *kwnames);
 // Sets vm->exc for `raise exc [from cause]`; always returns false.
 bool vm_do_raise(Vm *vm, Value exc, Value cause);
 // except clause matching: 1/0, -1 error (bad class).

@@ -90,6 +90,14 @@ static inline Value S(const char *s) {
     return K(OBJ_VAL(o));
 }
 
+// An interned name kept alive for the test.
+static inline ObjStr *NM(const char *s) {
+    ObjStr *o = str_intern_cstr(vm, s);
+    cr_assert(o);
+    K(OBJ_VAL(o));
+    return o;
+}
+
 static inline Value F(double d) {
     Value v;
     cr_assert(float_new(vm, d, &v));
@@ -112,7 +120,7 @@ static inline const char *BIN(int op, Value a, Value b) {
 
 static inline const char *CALLM(Value self, const char *name, Value *args, size_t n) {
     Value r;
-    ObjStr *nm = str_intern_cstr(vm, name);
+    ObjStr *nm = NM(name);
     if (!rt_call_method(vm, self, nm, args, n, &r)) return EXC();
     return REPR(r);
 }

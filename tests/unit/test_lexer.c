@@ -674,6 +674,30 @@ Test(lexer, check_rest_ignores_soft_errors) {
     }
 }
 
+Test(lexer, check_rest_reports_a_bracket_open_before_the_error) {
+    // CPython: "'(' was never closed" when lexing stops inside a bracket
+    // opened on a line before the parser's error.
+    const char *cases[] = {"x = (1,\ny = = 2\n", "x = (1 +\ny = = 2 \\ z\n"};
+    for (size_t i = 0; i < 2; i++) {
+        Source src;
+        load(&src, cases[i], strlen(cases[i]));
+        Lexer lx;
+        lx_init(&lx, &src);
+        Token t;
+        for (int k = 0; k < 8; k++) cr_assert(lx_next(&lx, &t));   // up to the second "="
+        cr_assert(t.kind == TK_EQUAL && t.line == 2 && t.col == 4);
+        Diag d;
+        diag_init(&d);
+        diag_set(&d, DIAG_SYNTAX, 2, 4, 2, 5, "invalid syntax");
+        cr_assert(lx_check_rest(&lx, &d), "case %zu", i);
+        cr_assert_str_eq(d.msg, "'(' was never closed");
+        cr_assert(d.line == 1 && d.col == 4 && d.end_line == 1 && d.end_col == -1);
+        diag_clear(&d);
+        lx_free(&lx);
+        lx_source_free(&src);
+    }
+}
+
 // --- f-string fragments ----------------------------------------------------------
 
 Test(lexer, fragment_positions_are_in_the_source) {

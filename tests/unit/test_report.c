@@ -215,3 +215,20 @@ Test(report, no_source_prints_no_line) {
     diag_clear(&d);
     EXPECT(out, "  File \"<stdin>\", line 3\nSyntaxError: invalid syntax\n");
 }
+
+// CPython's compiler rereads the file for the line: a string has none.
+Test(report, compiler_error_from_a_string_shows_no_line) {
+    EXPECT(report("def f(a, a): pass\n", REPORT_STRING, DIAG_SYNTAX, 1, 9, 1, 10,
+                  "duplicate argument 'a' in function definition"),
+           "  File \"x.py\", line 1\n"
+           "SyntaxError: duplicate argument 'a' in function definition\n");
+}
+
+Test(report, compiler_error_from_a_file_shows_its_line) {
+    EXPECT(report("def f(a, a): pass\n", REPORT_FILE, DIAG_SYNTAX, 1, 9, 1, 10,
+                  "duplicate argument 'a' in function definition"),
+           "  File \"x.py\", line 1\n"
+           "    def f(a, a): pass\n"
+           "             ^\n"
+           "SyntaxError: duplicate argument 'a' in function definition\n");
+}

@@ -1,0 +1,4 @@
+-c
+import sys; print(sys.argv)
+x
+-Z

@@ -1,0 +1,3 @@
+-u
+-c
+import sys; print(sys.argv)

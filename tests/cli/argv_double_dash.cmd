@@ -1,0 +1,3 @@
+--
+program_argv.py
+-c

@@ -1,0 +1,4 @@
+-u
+-E
+program_argv.py
+

@@ -1,0 +1,4 @@
+program_argv.py
+a
+-Z
+--foo

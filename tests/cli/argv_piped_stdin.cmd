@@ -1,0 +1,1 @@
+# no arguments: the program comes from the piped stdin

@@ -1,0 +1,2 @@
+-c
+def f(a, a):\n    pass

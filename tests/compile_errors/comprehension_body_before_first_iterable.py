@@ -1,0 +1,2 @@
+def f():
+    return [(await z) for x in await y]

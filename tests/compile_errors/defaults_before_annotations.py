@@ -1,0 +1,2 @@
+def f(a: (await x), b=(yield)):
+    pass

@@ -1,0 +1,6 @@
+for i in x:
+    try:
+        break
+        await a
+    finally:
+        return 1

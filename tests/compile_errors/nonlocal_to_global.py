@@ -1,0 +1,4 @@
+def f():
+    global a
+    def g():
+        nonlocal a

@@ -1,0 +1,2 @@
+class C:
+    xs = [(y := x) for x in z]

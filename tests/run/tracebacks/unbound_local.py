@@ -1,0 +1,4 @@
+def f():
+    print(counter)
+    counter = 1
+f()
