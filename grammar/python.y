@@ -176,13 +176,16 @@ augassign(O) ::= DOUBLESLASHEQUAL(T).           { O = T; }
 // ------------------------------------------------------------------ imports
 
 import_stmt(S) ::= IMPORT(T) dotted_as_names(L). { S = ast_import(ctx, &T, L); }
-import_stmt(S) ::= FROM(T) import_dots(D) IMPORT import_targets(L). { S = ast_import_from(ctx, &T, D, NULL, L); }
-import_stmt(S) ::= FROM(T) import_dots(D) dotted_name(M) IMPORT import_targets(L). { S = ast_import_from(ctx, &T, D, M, L); }
+import_stmt(S) ::= FROM(T) import_dots1(D) IMPORT import_targets(L). { S = ast_import_from(ctx, &T, D, NULL, L); }
+import_stmt(S) ::= FROM(T) dotted_name(M) IMPORT import_targets(L). { S = ast_import_from(ctx, &T, 0, M, L); }
+import_stmt(S) ::= FROM(T) import_dots1(D) dotted_name(M) IMPORT import_targets(L). { S = ast_import_from(ctx, &T, D, M, L); }
 
-%type import_dots {int}
-import_dots(N) ::= .                            { N = 0; }
-import_dots(N) ::= import_dots(N1) DOT.         { N = N1 + 1; }
-import_dots(N) ::= import_dots(N1) ELLIPSIS.    { N = N1 + 3; }
+// The dots of a relative import ('...' is one token).
+%type import_dots1 {int}
+import_dots1(N) ::= DOT.                        { N = 1; }
+import_dots1(N) ::= ELLIPSIS.                   { N = 3; }
+import_dots1(N) ::= import_dots1(N1) DOT.       { N = N1 + 1; }
+import_dots1(N) ::= import_dots1(N1) ELLIPSIS.  { N = N1 + 3; }
 
 %type dotted_as_names {PsList *}
 dotted_as_names(L) ::= dotted_as_name(A).       { L = ps_list1(ctx, A); }
@@ -433,9 +436,9 @@ primary(E) ::= FALSE(T).                           { E = ast_const_tok(ctx, &T, 
 primary(E) ::= ELLIPSIS(T).                        { E = ast_const_tok(ctx, &T, CONST_ELLIPSIS); }
 primary(E) ::= LPAR(P) RPAR(Q).                    { E = ast_paren(ctx, &P, NULL, &Q); }
 primary(E) ::= LPAR(P) yield_expr(A) RPAR(Q).      { E = ast_group(ctx, &P, A, &Q); }
-primary(E) ::= LPAR(P) pelt(A) RPAR(Q).            { E = ast_group(ctx, &P, A, &Q); }
-primary(E) ::= LPAR(P) pelt(A) comp_fors(G) RPAR(Q). { E = ast_comp(ctx, AST_GENERATOR_EXP, &P, A, NULL, G, &Q); }
-primary(E) ::= LPAR(P) pelts(L) RPAR(Q).           { E = ast_paren(ctx, &P, L, &Q); }
+primary(E) ::= LPAR(P) ppelt(A) RPAR(Q).           { E = ast_group(ctx, &P, A, &Q); }
+primary(E) ::= LPAR(P) ppelt(A) comp_fors(G) RPAR(Q). { E = ast_comp(ctx, AST_GENERATOR_EXP, &P, A, NULL, G, &Q); }
+primary(E) ::= LPAR(P) ppelts(L) RPAR(Q).          { E = ast_paren(ctx, &P, L, &Q); }
 primary(E) ::= LSQB(P) RSQB(Q).                    { E = ast_list(ctx, &P, NULL, &Q); }
 primary(E) ::= LSQB(P) pelt(A) RSQB(Q).            { E = ast_list(ctx, &P, ps_list1(ctx, A), &Q); }
 primary(E) ::= LSQB(P) pelt(A) comp_fors(G) RSQB(Q). { E = ast_comp(ctx, AST_LIST_COMP, &P, A, NULL, G, &Q); }
@@ -453,11 +456,21 @@ primary(E) ::= LBRACE(P) DOUBLESTAR(T) expr(V) comp_fors(G) RBRACE(Q). { E = ast
 strings(L) ::= STRING(T).                       { L = ps_tok_list1(ctx, &T); }
 strings(L) ::= strings(L1) STRING(T).           { L = ps_tok_list_push(ctx, L1, &T); }
 
-// Elements of (...), [...] and {...}: walrus and starred allowed; `x as y`
-// is accepted here only for `with (x as y, ...):` and rejected elsewhere.
+// Elements of (...), [...] and {...}: walrus and starred allowed. In (...)
+// `x as y` is accepted too, for `with (x as y, ...):` only (ast_with_head
+// claims it, anything else rejects it).
 pelt(E) ::= namedexpr_test(A).                  { E = A; }
 pelt(E) ::= star_expr(A).                       { E = A; }
-pelt(E) ::= test(A) AS(T) expr(V).              { E = ast_as_item(ctx, A, &T, V); }
+ppelt(E) ::= pelt(A).                           { E = A; }
+ppelt(E) ::= test(A) AS(T) expr(V).             { E = ast_as_item(ctx, A, &T, V); }
+
+%type ppelts {PsList *}
+ppelts(L) ::= ppelt(A) COMMA.                   { L = ps_list1(ctx, A); }
+ppelts(L) ::= ppelt_items(A).                   { L = A; }
+ppelts(L) ::= ppelt_items(A) COMMA.             { L = A; }
+%type ppelt_items {PsList *}
+ppelt_items(L) ::= ppelt(A) COMMA ppelt(B).     { L = ps_list2(ctx, A, B); }
+ppelt_items(L) ::= ppelt_items(L1) COMMA ppelt(B). { L = ps_list_push(ctx, L1, B); }
 
 // Two or more elements, or one with a trailing comma (a tuple in parens).
 %type pelts {PsList *}

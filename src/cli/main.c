@@ -98,7 +98,7 @@ static int process(const CliArgs *a, CliProgram *p) {
     if (a->mode == CLI_MODE_TOKENS) return dump_tokens(p);
     ParseResult r;
     int status = 0;
-    if (!ps_parse(&p->src, PARSE_FILE, 0, &r)) {
+    if (!ps_parse(&p->src, PARSE_FILE, PARSE_ONLY_AST, &r)) {
         status = report(p, &r.diag);
     } else if (a->mode == CLI_MODE_AST) {
         if (!ps_dump_ast(stdout, r.root, a->ast_positions)) status = 1;

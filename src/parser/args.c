@@ -227,6 +227,23 @@ static Span item_span(const ParamItem *p) {
     return p->tok;
 }
 
+// CPython names the error only when the parameters before item [k] are
+// plain ones without defaults, then ones with defaults, then maybe a '/'
+// (its invalid_parameters_helper); otherwise it is a plain syntax error.
+static bool defaults_run_before(const PsList *items, uint32_t k) {
+    uint32_t i = 0;
+    while (i < k && ((const ParamItem *)items->items[i])->kind == PARAM_PLAIN &&
+           !((const ParamItem *)items->items[i])->has_default)
+        i++;
+    uint32_t run = i;
+    while (i < k && ((const ParamItem *)items->items[i])->kind == PARAM_PLAIN &&
+           ((const ParamItem *)items->items[i])->has_default)
+        i++;
+    if (i == run) return false;
+    if (i < k && ((const ParamItem *)items->items[i])->kind == PARAM_SLASH) i++;
+    return i == k;
+}
+
 // Checks the order of the items (CPython's invalid_parameters rules, first
 // problem from the left) and reports duplicate names as the symbol table
 // would (deferred: a later syntax error takes precedence).
@@ -289,7 +306,9 @@ static bool check_params(ParseCtx *c, PsList *items, const Token *close, bool la
                 if (p->has_default) {
                     seen_default = true;
                 } else if (seen_default) {
-                    ps_fail_node(c, p->arg, "non-default argument follows default argument");
+                    ps_fail_node(c, p->arg, defaults_run_before(items, i)
+                                                ? "non-default argument follows default argument"
+                                                : "invalid syntax");
                     return false;
                 }
             }

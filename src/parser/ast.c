@@ -983,6 +983,12 @@ PsList *ast_import_trailing_comma(ParseCtx *c, PsList *names, const Token *comma
     (void)names;
     (void)comma;
     if (c->failed) return NULL;
+    // CPython's rule needs the NEWLINE right after the comma
+    if (c->la->kind != TK_NEWLINE) {
+        Span s = ps_cpython_span(c, c->la);
+        ps_fail(c, DIAG_SYNTAX, s.line, s.col, s.end_line, s.end_col, "invalid syntax");
+        return NULL;
+    }
     ps_fail_last(c, "trailing comma not allowed without surrounding parentheses");
     return NULL;
 }

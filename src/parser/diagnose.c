@@ -180,6 +180,7 @@ Span ps_eof_span(const ParseCtx *c) {
     Span s;
     s.line = s.end_line = line;
     s.col = (int)(src->len - start) + (lf ? 0 : 1) - 1;
+    if (c->flags & PARSE_FROM_FILE) s.col = -1;
     s.end_col = -2;
     return s;
 }
@@ -204,11 +205,13 @@ static void fail_tok(ParseCtx *c, DiagKind kind, const Token *t, const char *msg
 typedef struct Ahead {
     Token *toks;
     int n;
+    bool lex_error;   // the lexer failed right after toks[n - 1]
 } Ahead;
 
 static void read_ahead(PsDiagnosis *d, ParseCtx *c, Lexer *lx, Ahead *a) {
     a->toks = malloc(MAX_AHEAD * sizeof *a->toks);
     a->n = 0;
+    a->lex_error = false;
     if (!a->toks) return;
     a->toks[a->n++] = c->err_tok;
     int depth = d->depth;
@@ -218,7 +221,10 @@ static void read_ahead(PsDiagnosis *d, ParseCtx *c, Lexer *lx, Ahead *a) {
         if ((t->kind == TK_RPAR || t->kind == TK_RSQB || t->kind == TK_RBRACE) && depth > 0) depth--;
         if ((t->kind == TK_NEWLINE && depth == 0) || t->kind == TK_ENDMARKER) break;
         if (a->n >= MAX_AHEAD || diag_is_set(&lx->diag)) break;
-        if (!lx_next(lx, &a->toks[a->n])) break;
+        if (!lx_next(lx, &a->toks[a->n])) {
+            a->lex_error = true;
+            break;
+        }
         t = &a->toks[a->n++];
     }
 }
@@ -238,7 +244,8 @@ static bool starts_expression(int kind) {
 // expression (a `test`, or with [tuple] a comma-separated list), or 0. A
 // scratch parser is fed `( tokens` and asked after each token whether ')'
 // could follow.
-static int expr_prefix(ParseCtx *parent, const Token *toks, int n, bool tuple) {
+static int expr_prefix_ex(ParseCtx *parent, const Token *toks, int n, bool tuple,
+                          bool *reached_end) {
     Diag diag;
     diag_init(&diag);
     ParseCtx c;
@@ -255,8 +262,8 @@ static int expr_prefix(ParseCtx *parent, const Token *toks, int n, bool tuple) {
     ps_lemon(p, TK_EVAL_MODE, t);
     t.kind = TK_LPAR;
     ps_lemon(p, TK_LPAR, t);
-    int best = 0, depth = 0;
-    for (int i = 0; i < n && !c.failed; i++) {
+    int best = 0, depth = 0, i = 0;
+    for (; i < n && !c.failed; i++) {
         int k = toks[i].kind;
         if (depth == 0 && (k == TK_FOR || k == TK_ASYNC || k == TK_COLON || k == TK_EQUAL ||
                            k == TK_COLONEQUAL || k == TK_AS || k == TK_NEWLINE ||
@@ -272,11 +279,24 @@ static int expr_prefix(ParseCtx *parent, const Token *toks, int n, bool tuple) {
         ps_lemon(p, k, toks[i]);
         if (!c.failed && depth == 0 && ps_lemon_accepts(p, TK_RPAR)) best = i + 1;
     }
+    // all the tokens were taken without an error: the expression may go on
+    if (reached_end) *reached_end = i == n && !c.failed;
     ps_lemonFree(p, free);
     diag_clear(&diag);
     diag_clear(&c.deferred);
     buf_free(&c.strbuf);
     return best;
+}
+
+static int expr_prefix(ParseCtx *parent, const Token *toks, int n, bool tuple) {
+    return expr_prefix_ex(parent, toks, n, tuple, NULL);
+}
+
+// Notes the furthest token a diagnosis looked at (CPython compares its line
+// with an unclosed bracket's, see ps_check_rest).
+static void looked_at(ParseCtx *c, const Ahead *a, int i) {
+    const Token *t = i < a->n ? &a->toks[i] : &a->toks[a->n - 1];
+    if (t->line > c->furthest_line) c->furthest_line = t->line;
 }
 
 // The outermost recently built expression ending exactly at [end].
@@ -311,33 +331,29 @@ static const Token *tok_before(const PsDiagnosis *d, Span start, unsigned *index
     return NULL;
 }
 
-// Is the i-th token back inside the parentheses of a call?
-static bool in_call_parens(const PsDiagnosis *d, unsigned i) {
-    int depth = 0;
-    for (; i < PS_RING; i++) {
-        const Token *x = back(d, i);
-        if (!x) return false;
-        switch (x->kind) {
-        case TK_RPAR: case TK_RSQB: case TK_RBRACE: depth++; break;
-        case TK_LSQB: case TK_LBRACE:
-            if (depth-- == 0) return false;
-            break;
-        case TK_LPAR:
-            if (depth-- == 0) {
-                const Token *f = back(d, i + 1);
-                return f && (f->kind == TK_NAME || f->kind == TK_RPAR || f->kind == TK_RSQB ||
-                             f->kind == TK_STRING);
-            }
-            break;
-        default: break;
-        }
-    }
-    return false;
-}
-
 static bool tok_is(const Token *t, int kind, const char *text) {
     size_t n = strlen(text);
     return t->kind == kind && t->len == n && memcmp(t->s, text, n) == 0;
+}
+
+static int open_bracket(const PsDiagnosis *d, unsigned from, unsigned *at);
+
+// The bracket depth before the last tracked token (d->depth is after it).
+static int depth_before_last(const PsDiagnosis *d) {
+    const Token *t = back(d, 0);
+    if (!t) return d->depth;
+    if (t->kind == TK_LPAR || t->kind == TK_LSQB || t->kind == TK_LBRACE) return d->depth - 1;
+    if (t->kind == TK_RPAR || t->kind == TK_RSQB || t->kind == TK_RBRACE) return d->depth + 1;
+    return d->depth;
+}
+
+// The diagnosis needed the token after the ones read ahead, and the lexer
+// failed there: CPython's second pass fails at that token too, with the
+// tokenizer's error. The driver takes the lexer's diag.
+static bool lexer_wins(ParseCtx *c) {
+    c->lexer_error_wins = true;
+    c->failed = true;
+    return true;
 }
 
 // "Perhaps you forgot a comma?": inside brackets, an expression directly
@@ -375,23 +391,24 @@ static bool forgot_comma(PsDiagnosis *d, ParseCtx *c, const Ahead *a) {
     unsigned pi = 0;
     const Token *pre = tok_before(d, ls, &pi);
     if (pre && (pre->kind == TK_IN || pre->kind == TK_IF)) return false;
-    if (pre && (pre->kind == TK_STAR || pre->kind == TK_DOUBLESTAR) && !in_call_parens(d, pi))
-        return false;
-    int n = expr_prefix(c, a->toks, a->n, false);
+    // `**x` in a dict is not an expression position (CPython's bitwise_or)
+    if (pre && pre->kind == TK_DOUBLESTAR && open_bracket(d, pi, NULL) == TK_LBRACE) return false;
+    bool reached_end = false;
+    int n = expr_prefix_ex(c, a->toks, a->n, false, &reached_end);
+    if (reached_end && a->lex_error) return lexer_wins(c);
     if (n == 0) return false;
-    // CPython checks the bracket level at the last token of the second
-    // expression.
-    int depth = d->depth;
+    looked_at(c, a, n);
+    // CPython checks the bracket level of the last token of the second
+    // expression (a closing bracket counts after it closes); d->depth
+    // already counts the rejected token (toks[0]).
+    int depth = depth_before_last(d);
     for (int i = 0; i < n; i++) {
         int k = a->toks[i].kind;
         if (k == TK_LPAR || k == TK_LSQB || k == TK_LBRACE) depth++;
         if (k == TK_RPAR || k == TK_RSQB || k == TK_RBRACE) depth--;
     }
-    if (depth <= 0 && !(a->toks[n - 1].kind == TK_RPAR || a->toks[n - 1].kind == TK_RSQB ||
-                        a->toks[n - 1].kind == TK_RBRACE))
-        return false;
-    if (d->depth == 0) return false;
-    ps_fail_range(c, ls, ps_tok_span(&a->toks[n - 1]),
+    if (depth <= 0) return false;
+    ps_fail_range(c, ast_span(left), ps_tok_span(&a->toks[n - 1]),
                   "invalid syntax. Perhaps you forgot a comma?");
     return true;
 }
@@ -403,8 +420,11 @@ static bool legacy_print(PsDiagnosis *d, ParseCtx *c, const Ahead *a) {
     if (!prev || !(tok_is(prev, TK_NAME, "print") || tok_is(prev, TK_NAME, "exec"))) return false;
     if (before && before->kind == TK_DOT) return false;
     if (!starts_expression(t->kind) || t->kind == TK_LPAR) return false;
-    int n = expr_prefix(c, a->toks, a->n, true);
+    bool reached_end = false;
+    int n = expr_prefix_ex(c, a->toks, a->n, true, &reached_end);
+    if (reached_end && a->lex_error) return lexer_wins(c);
     if (n == 0) return false;
+    looked_at(c, a, n);
     ps_fail_range(c, ps_tok_span(prev), ps_tok_span(&a->toks[n - 1]),
                   "Missing parentheses in call to '%.*s'. Did you mean %.*s(...)?", (int)prev->len,
                   prev->s, (int)prev->len, prev->s);
@@ -434,7 +454,7 @@ static bool missing_else(PsDiagnosis *d, ParseCtx *c) {
     if (!iftok || iftok->kind != TK_IF || !before_if) return false;
     const AstNode *body = expr_ending_at(c, ps_tok_span(before_if));
     if (!body) return false;
-    ps_fail_range(c, ast_tspan(c, body), cs, "expected 'else' after 'if' expression");
+    ps_fail_range(c, ast_span(body), ast_span(cond), "expected 'else' after 'if' expression");
     return true;
 }
 
@@ -446,36 +466,71 @@ static bool misplaced_equal(PsDiagnosis *d, ParseCtx *c, const Ahead *a) {
     const Token *prev = back(d, 1);
     if (!prev) return false;
     // only where CPython parses a named_expression: if/elif/while
-    // conditions and inside brackets
+    // conditions, decorators and inside brackets
     int k0 = d->head[0].kind;
-    if (d->depth == 0 && !(d->count > 0 && (k0 == TK_IF || k0 == TK_ELIF || k0 == TK_WHILE)))
+    if (d->depth == 0 &&
+        !(d->count > 0 && (k0 == TK_IF || k0 == TK_ELIF || k0 == TK_WHILE || k0 == TK_AT)))
         return false;
     const AstNode *left = expr_ending_at(c, ps_tok_span(prev));
     if (!left) return false;
+    // Which alternative applies is decided before the right side is read:
+    // NAME '=' ..., or a bitwise_or not starting with a display or a
+    // True/None/False keyword.
+    bool grouped = (left->pflags & PF_GROUPED) != 0;
+    bool is_name = left->kind == AST_NAME && !grouped;
+    if (!is_name && !grouped) {
+        if (left->kind == AST_COMPARE || left->kind == AST_BOOL_OP || left->kind == AST_IF_EXP ||
+            left->kind == AST_LAMBDA || left->kind == AST_STARRED ||
+            (left->kind == AST_UNARY_OP && left->u.unaryop.op == UOP_NOT))
+            return false;
+        if (left->kind == AST_LIST || left->kind == AST_GENERATOR_EXP ||
+            (left->kind == AST_TUPLE && (left->pflags & PF_PAREN_TUPLE)))
+            return false;
+        if (left->kind == AST_CONSTANT &&
+            (left->u.constant.kind == CONST_TRUE || left->u.constant.kind == CONST_FALSE ||
+             left->u.constant.kind == CONST_NONE))
+            return false;
+    }
     // the right side: a bitwise_or not followed by '=' or ':='
-    int n = a->n > 1 ? expr_prefix(c, a->toks + 1, a->n - 1, false) : 0;
+    bool reached_end = false;
+    int n = a->n > 1 ? expr_prefix_ex(c, a->toks + 1, a->n - 1, false, &reached_end) : 0;
+    if (reached_end && a->lex_error) return lexer_wins(c);
     if (n == 0) return false;
+    looked_at(c, a, 1 + n);
     int after = 1 + n < a->n ? a->toks[1 + n].kind : TK_NEWLINE;
     if (after == TK_EQUAL || after == TK_COLONEQUAL) return false;
-    if (left->kind == AST_NAME && !(left->pflags & PF_GROUPED)) {
+    if (is_name) {
         ps_fail_range(c, ast_span(left), ps_tok_span(&a->toks[n]),
                       "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
         return true;
     }
-    if (left->kind == AST_COMPARE || left->kind == AST_BOOL_OP || left->kind == AST_IF_EXP ||
-        left->kind == AST_LAMBDA || left->kind == AST_STARRED ||
-        (left->kind == AST_UNARY_OP && left->u.unaryop.op == UOP_NOT))
-        if (!(left->pflags & PF_GROUPED)) return false;
-    if (left->kind == AST_LIST || left->kind == AST_GENERATOR_EXP ||
-        (left->kind == AST_TUPLE && (left->pflags & PF_PAREN_TUPLE)))
-        if (!(left->pflags & PF_GROUPED)) return false;
-    if (left->kind == AST_CONSTANT && !(left->pflags & PF_GROUPED) &&
-        (left->u.constant.kind == CONST_TRUE || left->u.constant.kind == CONST_FALSE ||
-         left->u.constant.kind == CONST_NONE))
-        return false;
     ps_fail_node(c, left, "cannot assign to %s here. Maybe you meant '==' instead of '='?",
                  ast_expr_name(left));
     return true;
+}
+
+// Are we among a lambda's parameters (a `lambda` with no ':' after it, at
+// the same bracket level)?
+static bool in_lambda_params(const PsDiagnosis *d) {
+    int depth = 0;
+    for (unsigned i = 1; i < PS_RING; i++) {
+        const Token *x = back(d, i);
+        if (!x) return false;
+        switch (x->kind) {
+        case TK_RPAR: case TK_RSQB: case TK_RBRACE: depth++; break;
+        case TK_LPAR: case TK_LSQB: case TK_LBRACE:
+            if (depth-- == 0) return false;
+            break;
+        case TK_COLON:
+            if (depth == 0) return false;
+            break;
+        case TK_LAMBDA:
+            if (depth == 0) return true;
+            break;
+        default: break;
+        }
+    }
+    return false;
 }
 
 // The compound statement a block belongs to, for "expected an indented
@@ -553,6 +608,161 @@ static bool dict_key_colon(PsDiagnosis *d, ParseCtx *c) {
     return true;
 }
 
+// f(a=x for x in y): CPython's invalid_kwarg reports the '=' of a keyword
+// argument followed by a comprehension.
+static bool keyword_genexp(PsDiagnosis *d, ParseCtx *c) {
+    const Token *t = &c->err_tok;
+    if (t->kind != TK_FOR && t->kind != TK_ASYNC) return false;
+    unsigned at = 0;
+    if (open_bracket(d, 1, &at) != TK_LPAR) return false;
+    // the start of the current argument: after the last top-level ','
+    int depth = 0;
+    unsigned start = at;
+    for (unsigned i = 1; i < at; i++) {
+        const Token *x = back(d, i);
+        switch (x->kind) {
+        case TK_RPAR: case TK_RSQB: case TK_RBRACE: depth++; break;
+        case TK_LPAR: case TK_LSQB: case TK_LBRACE: depth--; break;
+        case TK_COMMA:
+            if (depth == 0 && start == at) start = i;
+            break;
+        default: break;
+        }
+    }
+    const Token *name = back(d, start - 1), *eq = back(d, start - 2);
+    if (!name || !eq || name->kind != TK_NAME || eq->kind != TK_EQUAL) return false;
+    ps_fail(c, DIAG_SYNTAX, name->line, name->col, eq->end_line, eq->end_col,
+            "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+    return true;
+}
+
+static bool is_header_keyword(const Token *h);
+
+static bool is_binary_operator(int k) {
+    switch (k) {
+    case TK_PLUS: case TK_MINUS: case TK_STAR: case TK_SLASH: case TK_DOUBLESLASH:
+    case TK_PERCENT: case TK_AT: case TK_DOUBLESTAR: case TK_VBAR: case TK_AMPER:
+    case TK_CIRCUMFLEX: case TK_LEFTSHIFT: case TK_RIGHTSHIFT: case TK_LESS: case TK_GREATER:
+    case TK_EQEQUAL: case TK_NOTEQUAL: case TK_LESSEQUAL: case TK_GREATEREQUAL: case TK_NOT:
+    case TK_AND: case TK_OR: case TK_IS: case TK_IF:
+        return true;
+    default:
+        return false;
+    }
+}
+
+// `for x - in y`: our grammar reads a for target as an expression, CPython
+// as a target, so its first pass stops at the first operator of the target.
+static bool bad_for_target(PsDiagnosis *d, ParseCtx *c) {
+    int depth = 0;
+    const Token *op = NULL;
+    unsigned n = d->count < PS_RING ? d->count : PS_RING;
+    // walk back to the `for` of the target the rejected token is in
+    for (unsigned i = 1; i < n; i++) {
+        const Token *x = back(d, i);
+        switch (x->kind) {
+        case TK_RPAR: case TK_RSQB: case TK_RBRACE: depth++; break;
+        case TK_LPAR: case TK_LSQB: case TK_LBRACE:
+            if (depth-- == 0) return false;
+            break;
+        case TK_IN:
+        case TK_COLON:
+        case TK_EQUAL:
+            if (depth == 0) return false;
+            break;
+        case TK_FOR:
+            if (depth == 0) {
+                if (op) {
+                    fail_tok(c, DIAG_SYNTAX, op, "invalid syntax");
+                    return true;
+                }
+                return false;
+            }
+            break;
+        default:
+            if (depth == 0 && is_binary_operator(x->kind)) {
+                const Token *before = back(d, i + 1);
+                // a star target (`for *x in`, `for a, *b in`) is not an operator
+                bool prefix_star = x->kind == TK_STAR && before &&
+                                   (before->kind == TK_FOR || before->kind == TK_COMMA);
+                if (!prefix_star) op = x;
+            }
+            break;
+        }
+    }
+    return false;
+}
+
+// `x as y` inside parentheses other than a with statement's items: CPython
+// fails at the `as` (our grammar accepts it there until the parentheses
+// close).
+static bool stray_as(PsDiagnosis *d, ParseCtx *c) {
+    if (d->count && (d->head[0].kind == TK_FROM || d->head[0].kind == TK_IMPORT)) return false;
+    unsigned n = d->count < PS_RING ? d->count : PS_RING;
+    for (unsigned i = n; i-- > 1;) {
+        const Token *x = back(d, i);
+        if (x->kind != TK_AS) continue;
+        unsigned at = 0;
+        if (open_bracket(d, i + 1, &at) != TK_LPAR) continue;
+        // still open at the rejected token?
+        unsigned at2 = 0;
+        if (open_bracket(d, 1, &at2) == 0 || at2 < at) continue;
+        // `with (` opens the with-items form, where `as` is allowed
+        const Token *w = back(d, at + 1);
+        if (w && w->kind == TK_WITH) continue;
+        fail_tok(c, DIAG_SYNTAX, x, "invalid syntax");
+        return true;
+    }
+    return false;
+}
+
+// `f(x): <bad annotation>`: an annotation after a target CPython cannot
+// annotate makes its first pass fail at the ':' (annotation targets are a
+// name, an attribute or a subscript).
+static bool bad_annotation_target(PsDiagnosis *d, ParseCtx *c) {
+    if (!d->count || is_header_keyword(&d->head[0]) || d->head[0].kind == TK_AT) return false;
+    // the first ':' of the line outside brackets
+    int depth = 0;
+    const Token *colon = NULL, *before = NULL;
+    unsigned n = d->count < PS_RING ? d->count : PS_RING;
+    for (unsigned i = n; i-- > 1;) {
+        const Token *x = back(d, i);
+        switch (x->kind) {
+        case TK_LPAR: case TK_LSQB: case TK_LBRACE: depth++; break;
+        case TK_RPAR: case TK_RSQB: case TK_RBRACE: depth--; break;
+        case TK_LAMBDA: return false;
+        case TK_COLON:
+            if (depth == 0) {
+                colon = x;
+                before = back(d, i + 1);
+            }
+            break;
+        default: break;
+        }
+        if (colon) break;
+    }
+    if (!colon || !before) return false;
+    const AstNode *target = expr_ending_at(c, ps_tok_span(before));
+    if (!target) return false;
+    bool grouped = (target->pflags & PF_GROUPED) != 0;
+    if (target->kind == AST_NAME || target->kind == AST_ATTRIBUTE || target->kind == AST_SUBSCRIPT)
+        return false;
+    if (target->kind == AST_TUPLE && !grouped && !(target->pflags & PF_PAREN_TUPLE)) return false;
+    fail_tok(c, DIAG_SYNTAX, colon, "invalid syntax");
+    return true;
+}
+
+// {k: , ...}: "expression expected after dictionary key and ':'"
+static bool dict_value_missing(PsDiagnosis *d, ParseCtx *c) {
+    const Token *t = &c->err_tok;
+    const Token *prev = back(d, 1);
+    if ((t->kind != TK_COMMA && t->kind != TK_RBRACE) || !prev || prev->kind != TK_COLON)
+        return false;
+    if (open_bracket(d, 1, NULL) != TK_LBRACE) return false;
+    fail_tok(c, DIAG_SYNTAX, prev, "expression expected after dictionary key and ':'");
+    return true;
+}
+
 // (x) := 1, f(x) := 1: CPython's invalid_named_expression
 static bool walrus_target(PsDiagnosis *d, ParseCtx *c) {
     const Token *t = &c->err_tok;
@@ -577,13 +787,19 @@ static bool forced_token(PsDiagnosis *d, ParseCtx *c) {
         fail_tok(c, DIAG_SYNTAX, t, "expected ':'");
         return true;
     }
-    if (is_def && prev->kind == TK_NAME && d->count == (k0 == TK_ASYNC ? 3u : 2u) &&
+    if (is_def && prev->kind == TK_NAME && d->count == (k0 == TK_ASYNC ? 4u : 3u) &&
         t->kind != TK_LPAR) {
         fail_tok(c, DIAG_SYNTAX, t, "expected '('");
         return true;
     }
     if (is_def && prev->kind == TK_RARROW) {
         fail_tok(c, DIAG_SYNTAX, prev, "expected ':'");
+        return true;
+    }
+    // after the parameters (and the return annotation): &&':'
+    if (is_def && d->depth == 0 && t->kind != TK_COLON && t->kind != TK_NEWLINE &&
+        ps_expects(c, TK_COLON)) {
+        fail_tok(c, DIAG_SYNTAX, t, "expected ':'");
         return true;
     }
     return false;
@@ -602,6 +818,8 @@ void ps_diagnose(PsDiagnosis *d, ParseCtx *c, Lexer *lx) {
         goto done;
     }
     if (t->kind == TK_INDENT) {
+        // reported without lexing the rest (_PyPegen_set_syntax_error)
+        c->skip_rest_check = true;
         fail_tok(c, DIAG_INDENTATION, t, "unexpected indent");
         goto done;
     }
@@ -656,10 +874,10 @@ void ps_diagnose(PsDiagnosis *d, ParseCtx *c, Lexer *lx) {
                 "'except*' is not supported by aiopy");
         goto done;
     }
-    // `def f(a=)`: CPython's invalid_default
+    // `def f(a=)`, `lambda a=, b: 0`: CPython's invalid_default
     if (tracked && (t->kind == TK_RPAR || t->kind == TK_COMMA) && back(d, 1) &&
         back(d, 1)->kind == TK_EQUAL && d->count &&
-        (d->head[0].kind == TK_DEF ||
+        (d->head[0].kind == TK_DEF || in_lambda_params(d) ||
          (d->head[0].kind == TK_ASYNC && d->count > 1 && d->head[1].kind == TK_DEF))) {
         fail_tok(c, DIAG_SYNTAX, back(d, 1), "expected default value expression");
         goto done;
@@ -672,27 +890,46 @@ void ps_diagnose(PsDiagnosis *d, ParseCtx *c, Lexer *lx) {
         goto done;
     }
     if (tracked) {
-        // (**a): CPython's invalid_group
+        Ahead a = {NULL, 0, false};
+        bool done_here = false;
+        // (**a): CPython's invalid_group, '(' '**' expression ')'
         if (t->kind == TK_DOUBLESTAR && back(d, 1) && back(d, 1)->kind == TK_LPAR) {
             const Token *f = back(d, 2);
             bool call = f && (f->kind == TK_NAME || f->kind == TK_RPAR || f->kind == TK_RSQB);
             if (!call) {
-                fail_tok(c, DIAG_SYNTAX, t, "cannot use double starred expression here");
-                goto done;
+                read_ahead(d, c, lx, &a);
+                int n = a.n > 1 ? expr_prefix(c, a.toks + 1, a.n - 1, false) : 0;
+                if (n && 1 + n < a.n && a.toks[1 + n].kind == TK_RPAR) {
+                    free(a.toks);
+                    fail_tok(c, DIAG_SYNTAX, t, "cannot use double starred expression here");
+                    goto done;
+                }
+                free(a.toks);
+                a.toks = NULL;
             }
         }
-        Ahead a = {NULL, 0};
-        bool done_here = false;
         if (starts_expression(t->kind) || t->kind == TK_EQUAL) {
             read_ahead(d, c, lx, &a);
             done_here = legacy_print(d, c, &a) || forgot_comma(d, c, &a) ||
                         misplaced_equal(d, c, &a);
         }
         free(a.toks);
+        if (c->lexer_error_wins) {
+            diag_clear(c->diag);
+            *c->diag = lx->diag;
+            diag_init(&lx->diag);
+            c->skip_rest_check = true;
+            goto done;
+        }
         if (done_here) goto done;
-        if (walrus_target(d, c) || dict_key_colon(d, c) || missing_else(d, c)) goto done;
+        if (walrus_target(d, c) || dict_key_colon(d, c) || dict_value_missing(d, c) ||
+            bad_annotation_target(d, c) || stray_as(d, c) || bad_for_target(d, c) ||
+            keyword_genexp(d, c) ||
+            missing_else(d, c))
+            goto done;
     }
     if (t->kind == TK_DEDENT) {
+        c->skip_rest_check = true;
         fail_tok(c, DIAG_INDENTATION, t, "unexpected unindent");
         goto done;
     }
@@ -708,8 +945,10 @@ done:
 
 void ps_check_rest(PsDiagnosis *d, ParseCtx *c, Lexer *lx, ParseResult *out) {
     (void)d;
-    (void)out;
-    int err_line = c->diag->line;
+    if (c->skip_rest_check) return;
+    // CPython compares with the line of the furthest token it read
+    int err_line = c->syntax_error ? c->err_tok.line : c->la->line;
+    if (c->furthest_line > err_line) err_line = c->furthest_line;
     Token tok;
     while (!diag_is_set(&lx->diag)) {
         if (!lx_next(lx, &tok)) break;

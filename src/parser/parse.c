@@ -211,7 +211,10 @@ bool ps_parse(const Source *src, ParseMode mode, unsigned flags, ParseResult *ou
         PsFeed feed = {false, NULL, NULL, 0, 0, {0}, {0}};
         ps_diagnosis_replay(&dg, &c, &feed);
         ps_diagnose(&dg, &c, &lx);
-        out->incomplete = c.err_tok.kind == TK_ENDMARKER && !diag_is_set(&c.deferred);
+        // an open block at the end of the input (the REPL continues)
+        out->incomplete = c.err_tok.kind == TK_ENDMARKER ||
+                          (c.err_tok.kind == TK_DEDENT && c.err_tok.s >= src->text + src->len);
+        if (c.lexer_error_wins) out->incomplete = lx.incomplete;
         // CPython then tokenizes the rest of the input: a tokenizer error
         // there replaces a generic parser error.
         ps_check_rest(&dg, &c, &lx, out);

@@ -22,6 +22,10 @@ enum {
     // errors its compiler raises ("starred assignment target must be in a
     // list or tuple", "duplicate argument", ...) are then not checked.
     PARSE_ONLY_AST = 1 << 1,
+    // The source was read from a file (or piped stdin), which CPython reads
+    // with its file tokenizer: errors it raises at the end of the input then
+    // have no column (offset 0: no caret), where -c strings get one.
+    PARSE_FROM_FILE = 1 << 2,
 };
 
 typedef struct ParseResult {

@@ -129,6 +129,9 @@ typedef struct ParseCtx {
     // set by ps_on_syntax_error: the token lemon rejected and what it
     // would have accepted there
     bool syntax_error;
+    bool skip_rest_check;     // CPython does not lex on after this error
+    bool lexer_error_wins;    // the diagnosis ran into the lexer's error
+    int furthest_line;        // line of the furthest token the diagnosis read
     Token err_tok;
     uint8_t expected[16];     // bitset over TK_* codes (< 128)
     int stack_depth;

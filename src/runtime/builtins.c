@@ -5,7 +5,6 @@
 // vars, dir, super) read it from the thread state (runtime/frame.h).
 // Messages are CPython 3.11's.
 #include "runtime/builtins.h"
-#include "vm/pending_types.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -372,7 +371,7 @@ static bool b_ord(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
         return true;
     }
     int64_t n;
-    if (&bytes_type && IS_INSTANCE(args[0], bytes_type) && rt_len(vm, args[0], &n)) {
+    if (IS_INSTANCE(args[0], bytes_type) && rt_len(vm, args[0], &n)) {
         if (n != 1)
             return rt_raise(vm, &TypeError_type, "ord() expected a character, but string of length %lld found",
                             (long long)n);
@@ -591,7 +590,7 @@ static bool b_sum(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
     TRY(rt_parse_args(vm, "sum", args, nargs, kw, names, 2, 2, 1, a));
     Value acc = a[1] ? a[1] : INT_VAL(0);
     if (IS_STR(acc)) return rt_raise(vm, &TypeError_type, "sum() can't sum strings [use ''.join(seq) instead]");
-    if (&bytes_type && IS_INSTANCE(acc, bytes_type))
+    if (IS_INSTANCE(acc, bytes_type))
         return rt_raise(vm, &TypeError_type, "sum() can't sum bytes [use b''.join(seq) instead]");
     Value iter, v;
     TRY(rt_iter(vm, a[0], &iter));
@@ -1334,7 +1333,7 @@ bool rt_builtins_init(Vm *vm) {
         &zip_type, &map_type, &filter_type, &reversed_type,
     };
     for (size_t i = 0; ok && i < sizeof types / sizeof *types; i++)
-        if (types[i]) ok = dict_set_cstr(vm, b, types[i]->name, OBJ_VAL(types[i]));
+        ok = dict_set_cstr(vm, b, types[i]->name, OBJ_VAL(types[i]));
 #define REG_EXC(name, base) ok = ok && dict_set_cstr(vm, b, #name, OBJ_VAL(&name##_type));
     RT_EXC_TYPES(REG_EXC)
 #undef REG_EXC

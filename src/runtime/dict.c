@@ -162,11 +162,18 @@ bool dict_set(Vm *vm, ObjDict *d, Value key, Value v) {
 }
 
 bool dict_set_cstr(Vm *vm, ObjDict *d, const char *key, Value v) {
+    // Both stay rooted: interning allocates, and so may growing the table,
+    // while a fresh interned key is held only by the (weak) intern table.
     gc_push_root(vm, v);
     ObjStr *k = str_intern_cstr(vm, key);
-    gc_pop_root(vm);
-    TRY(k);
-    return dict_set(vm, d, OBJ_VAL(k), v);
+    if (!k) {
+        gc_pop_root(vm);
+        return false;
+    }
+    gc_push_root(vm, OBJ_VAL(k));
+    bool ok = dict_set(vm, d, OBJ_VAL(k), v);
+    gc_pop_roots(vm, 2);
+    return ok;
 }
 
 int dict_del(Vm *vm, ObjDict *d, Value key, Value *out) {

@@ -166,6 +166,7 @@ bool rt_sys_init(Vm *vm, int argc, char **argv, Value *out) {
         ok = fin != NULL;
         if (ok) {
             vi[3] = OBJ_VAL(fin);
+            gc_push_root(vm, vi[3]);   // interned strings are weak: keep it alive
             ObjTuple *t = tuple_from(vm, vi, 5);
             ok = t && dict_set_cstr(vm, d, "version_info", OBJ_VAL(t));
         }

@@ -139,8 +139,8 @@ static uint64_t hash_bytes(const char *p, size_t n) {
 
 int64_t str_hash(ObjStr *s) {
     if (s->hash != -1) return s->hash;
-    int64_t h = (int64_t)(hash_bytes(s->data, s->len) >> 1);
-    if (h == -1) h = -2;
+    // hash('') is 0 in CPython whatever the seed; keep that one.
+    int64_t h = s->len ? (int64_t)(hash_bytes(s->data, s->len) >> 1) : 0;
     s->hash = h;
     return h;
 }
@@ -177,8 +177,7 @@ ObjStr *str_intern_obj(Vm *vm, ObjStr *s) {
 }
 
 ObjStr *str_intern(Vm *vm, const char *data, size_t len) {
-    int64_t h = (int64_t)(hash_bytes(data, len) >> 1);
-    if (h == -1) h = -2;
+    int64_t h = len ? (int64_t)(hash_bytes(data, len) >> 1) : 0;
     ObjStr *f = intern_find(&vm->interned, data, len, h);
     if (f) return f;
     ObjStr *s = str_new(vm, data, len);

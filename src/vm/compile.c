@@ -18,7 +18,6 @@
 #include <string.h>
 
 #include "runtime/dict.h"
-#include "vm/pending_types.h"
 #include "runtime/exc.h"
 #include "runtime/float.h"
 #include "runtime/gc.h"
@@ -289,7 +288,6 @@ static bool const_value(Compiler *c, const AstConst *k, Value *out) {
     case CONST_STR: return str_const(c, k->s, k->len, out);
     case CONST_BYTES: {
         // bytes(list of ints) through the runtime's bytes type.
-        if (!&bytes_type) return rt_raise(vm, &NotImplementedError_type, "bytes literals are not available yet");
         ObjList *l = list_new(vm, k->len);
         CHECK(l);
         for (size_t i = 0; i < k->len; i++) l->items[i] = INT_VAL((unsigned char)k->s[i]);

@@ -73,6 +73,14 @@
 
 static SendResult run(Vm *vm, Frame *entry, Value *out, bool throwing);
 
+// The exit target of the SEND instruction ending at [w] (ip - 1 of a frame
+// parked in it), EXTENDED_ARG prefix included.
+static uint32_t send_target(const uint32_t *w) {
+    uint32_t arg = INSTR_ARG(w[0]);
+    if (INSTR_OP(w[-1]) == OP_EXTENDED_ARG) arg |= INSTR_ARG(w[-1]) << INSTR_ARG_BITS;
+    return arg;
+}
+
 bool vm_run(Vm *vm, Frame *entry, Value *out) {
     return run(vm, entry, out, false) == SEND_RETURN;
 }
@@ -867,6 +875,16 @@ dispatch_op:
             return SEND_RETURN;
         }
         Frame *prev = frame->previous;
+        if (frame->owner == FRAME_OWNED_BY_GEN) {
+            // An inline generator finished: its SEND in the caller takes the
+            // value and jumps to its exit.
+            gen_inline_leave(vm, frame, true);
+            frame = prev;
+            LOAD();
+            sp[-1] = r;
+            ip = frame->code->words + send_target(ip - 1);
+            DISPATCH();
+        }
         vm_frame_pop(vm, frame);
         frame = prev;
         LOAD();
@@ -999,6 +1017,16 @@ dispatch_op:
             gc_roots_reset(vm, roots);
             return SEND_NEXT;
         }
+        if (frame->owner == FRAME_OWNED_BY_GEN) {
+            // Entered inline by a SEND: the caller continues after its SEND
+            // (at its own YIELD_VALUE) with the value.
+            Frame *caller = frame->previous;
+            gen_inline_leave(vm, frame, false);
+            frame = caller;
+            LOAD();
+            PUSH(v);
+            DISPATCH();
+        }
         rt_raise(vm, &SystemError_type, "yield outside a generator frame");
         ERROR();
     }
@@ -1021,7 +1049,21 @@ dispatch_op:
 
     TARGET(SEND) {
         // [receiver, value] -> next: [receiver, yielded]; return: [result], jump.
-        Value r;
+        // A generator or coroutine receiver runs inline: its frame is linked
+        // above this one and the loop continues in it (YIELD_VALUE and
+        // RETURN_VALUE there come back here, see below).
+        Value r, recv = PEEK(2);
+        if (IS_OBJ(recv) && (AS_OBJ(recv)->type == &generator_type || AS_OBJ(recv)->type == &coroutine_type)) {
+            Frame *gf = gen_inline_enter(vm, recv, TOP(), frame);
+            if (gf) {
+                sp--;
+                SAVE();
+                frame = gf;
+                LOAD();
+                if (ts->eval_breaker && !vm_handle_breaker(vm)) ERROR();
+                DISPATCH();
+            }
+        }
         SAVE();
         SendResult s = vm_send(vm, PEEK(2), TOP(), &r);
         if (s == SEND_ERROR) ERROR();
@@ -1089,6 +1131,15 @@ exception_unwind:
         }
         bool was_entry = frame->entry;
         Frame *prev = frame->previous;
+        if (frame->owner == FRAME_OWNED_BY_GEN && !was_entry) {
+            gen_inline_leave(vm, frame, true);
+            frame = prev;
+            LOAD();
+            if (vm->exc && IS_EXC(vm->exc) &&
+                !exc_add_traceback(vm, vm->exc, OBJ_VAL(frame->code), frame_lasti(frame))) {
+            }
+            continue;
+        }
         frame->state = FRAME_CLEARED;
         vm_frame_pop(vm, frame);
         if (was_entry) {

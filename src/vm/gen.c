@@ -34,6 +34,7 @@ typedef struct ObjGen {
     ObjCode *code;
     Value name, qualname;
     Value exc_state;     // the exception this generator was handling when it yielded
+    Value outer_exc;     // while running inline: the resumer's handled exception
     bool running;
     bool started;
 } ObjGen;
@@ -85,6 +86,64 @@ static Value gen_yf(ObjGen *g, uint32_t *exit) {
 
 // Runs the frame once. [mode]: 0 push [v] and continue; 1 throw vm->exc in;
 // 2 continue without pushing (the stack was adjusted already).
+// PEP 479: a StopIteration escaping the body becomes RuntimeError.
+static void pep479(Vm *vm, ObjGen *g) {
+    if (!rt_exc_matches(vm, &StopIteration_type)) return;
+    Value si = rt_exc_take(vm);
+    gc_push_root(vm, si);
+    rt_raise(vm, &RuntimeError_type, "%s raised StopIteration", kind(g));
+    gc_pop_root(vm);
+    if (IS_EXC(vm->exc)) {
+        AS_EXC(vm->exc)->cause = si;
+        AS_EXC(vm->exc)->context = si;
+        AS_EXC(vm->exc)->suppress_context = true;
+    }
+}
+
+// ---- inline resumption (SEND from bytecode, no C recursion) ----
+
+Frame *gen_inline_enter(Vm *vm, Value gen, Value v, Frame *caller) {
+    ThreadState *ts = VM_TS(vm);
+    ObjGen *g = AS_GEN(gen);
+    Frame *f = g->frame;
+    // Anything unusual (running, finished, bad first value, too deep) takes
+    // the slow path, which raises CPython's errors.
+    if (g->running || !f || (f->state == FRAME_CREATED && !IS_NONE(v)) ||
+        ts->py_depth >= ts->recursion_limit)
+        return NULL;
+    *f->sp++ = v;
+    f->previous = caller;
+    f->entry = false;
+    f->state = FRAME_RUNNING;
+    ts->current = f;
+    ts->py_depth++;
+    g->outer_exc = ts->exc_info;
+    if (g->exc_state) ts->exc_info = g->exc_state;
+    g->running = true;
+    g->started = true;
+    return f;
+}
+
+void gen_inline_leave(Vm *vm, Frame *f, bool finished) {
+    ThreadState *ts = VM_TS(vm);
+    ObjGen *g = AS_GEN(f->gen);
+    ts->current = f->previous;
+    ts->py_depth--;
+    f->previous = NULL;
+    g->running = false;
+    g->exc_state = !finished && ts->exc_info != g->outer_exc ? ts->exc_info : VAL_NULL;
+    ts->exc_info = g->outer_exc;
+    g->outer_exc = VAL_NULL;
+    if (finished) {
+        if (vm->exc) pep479(vm, g);
+        f->state = FRAME_CLEARED;
+        g->frame = NULL;
+        vm_frame_free_heap(vm, f);
+    } else {
+        f->state = FRAME_SUSPENDED;
+    }
+}
+
 static SendResult resume(Vm *vm, ObjGen *g, Value v, int mode, Value *out) {
     ThreadState *ts = VM_TS(vm);
     Frame *f = g->frame;
@@ -101,27 +160,30 @@ static SendResult resume(Vm *vm, ObjGen *g, Value v, int mode, Value *out) {
     g->running = true;
     g->started = true;
     gc_push_root(vm, OBJ_VAL(g));
-    SendResult r = vm_run_gen(vm, f, out, mode == 1);
+    SendResult r;
+    if (rt_enter(vm, RT_WHERE_CALL)) {
+        r = vm_run_gen(vm, f, out, mode == 1);
+        rt_leave(vm);
+    } else {
+        // Unlink again and fail at the suspension point without running.
+        ts->current = f->previous;
+        ts->py_depth--;
+        if (mode == 0) f->sp--;
+        gc_pop_root(vm);
+        g->running = false;
+        ts->exc_info = outer;
+        return SEND_ERROR;
+    }
     gc_pop_root(vm);
     g->running = false;
     g->exc_state = r == SEND_NEXT && ts->exc_info != outer ? ts->exc_info : VAL_NULL;
     ts->exc_info = outer;
+    f->entry = false;
     if (r != SEND_NEXT) {
         g->frame = NULL;
         vm_frame_free_heap(vm, f);
     }
-    if (r == SEND_ERROR && rt_exc_matches(vm, &StopIteration_type)) {
-        // PEP 479: a StopIteration escaping the body becomes RuntimeError.
-        Value si = rt_exc_take(vm);
-        gc_push_root(vm, si);
-        rt_raise(vm, &RuntimeError_type, "%s raised StopIteration", kind(g));
-        gc_pop_root(vm);
-        if (IS_EXC(vm->exc)) {
-            AS_EXC(vm->exc)->cause = si;
-            AS_EXC(vm->exc)->context = si;
-            AS_EXC(vm->exc)->suppress_context = true;
-        }
-    }
+    if (r == SEND_ERROR) pep479(vm, g);
     return r;
 }
 
@@ -150,7 +212,18 @@ static SendResult gen_send_impl(Vm *vm, ObjGen *g, Value v, Value *out) {
 static SendResult throw_into(Vm *vm, ObjGen *g, Value exc, Value *out);
 
 // Delivers [exc] (an instance) at the suspension point, delegating first.
+static SendResult gen_throw_deleg(Vm *vm, ObjGen *g, Value exc, Value *out);
+
+// throw() walks a delegation chain recursively in C: guarded by c_depth so
+// a very deep chain raises RecursionError instead of exhausting the C stack.
 static SendResult gen_throw_impl(Vm *vm, ObjGen *g, Value exc, Value *out) {
+    if (!rt_enter(vm, RT_WHERE_CALL)) return SEND_ERROR;
+    SendResult r = gen_throw_deleg(vm, g, exc, out);
+    rt_leave(vm);
+    return r;
+}
+
+static SendResult gen_throw_deleg(Vm *vm, ObjGen *g, Value exc, Value *out) {
     if (!check_runnable(vm, g)) return SEND_ERROR;
     uint32_t exit;
     Value yf = gen_yf(g, &exit);
@@ -352,12 +425,27 @@ static bool m_close(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
     return true;
 }
 
+// A suspended generator that becomes garbage is closed, so its finally
+// blocks and with-exits run (CPython does this when the last reference goes;
+// aiopy at the next collection). Errors are reported, never raised.
+static void gen_finalize(Vm *vm, Obj *o) {
+    ObjGen *g = (ObjGen *)o;
+    if (!g->frame || g->frame->state != FRAME_SUSPENDED || g->running) return;
+    Value saved = rt_exc_take(vm);
+    gc_push_root(vm, saved);
+    if (!gen_close_impl(vm, g) && vm->hooks.finalize) vm->hooks.finalize(vm, OBJ_VAL(o));
+    rt_exc_clear(vm);
+    gc_pop_root(vm);
+    vm->exc = saved;
+}
+
 static void gen_trace(Vm *vm, Obj *o) {
     ObjGen *g = (ObjGen *)o;
     gc_mark_obj(vm, &g->code->hdr);
     gc_mark_value(vm, g->name);
     gc_mark_value(vm, g->qualname);
     gc_mark_value(vm, g->exc_state);
+    gc_mark_value(vm, g->outer_exc);
     // A running frame is on the thread's chain (marked there); a suspended
     // one only through its generator.
     if (g->frame && !g->running) vm_frame_mark(vm, g->frame);
@@ -441,6 +529,8 @@ static const MethodDef coro_methods[] = {
 
 ObjType generator_type = {
     .hdr = OBJ_STATIC_HEADER(&type_type),
+    .flags = TYPE_HAS_FINALIZER,
+    .finalize = gen_finalize,
     .name = "generator",
     .module = "builtins",
     .basicsize = sizeof(ObjGen),
@@ -458,6 +548,8 @@ ObjType generator_type = {
 
 ObjType coroutine_type = {
     .hdr = OBJ_STATIC_HEADER(&type_type),
+    .flags = TYPE_HAS_FINALIZER,
+    .finalize = gen_finalize,
     .name = "coroutine",
     .module = "builtins",
     .basicsize = sizeof(ObjGen),

@@ -528,6 +528,10 @@ static int report_uncaught(Vm *vm) {
 }
 
 static int finish(Vm *vm, int status) {
+    // Like CPython's teardown: drop __main__'s globals, then collect, so
+    // suspended generators close and finalisers run before exit.
+    ThreadState *ts = VM_TS(vm);
+    if (ts->main_module) dict_clear(vm, AS_DICT(AS_MODULE(ts->main_module)->dict));
     gc_collect(vm);
     if (fflush(stdout) != 0 && status == 0) {
         fputs("Exception ignored on flushing sys.stdout:\nBrokenPipeError: [Errno 32] Broken pipe\n", stderr);

@@ -62,6 +62,12 @@ bool vm_raise_name_error(Vm *vm, Frame *f, Value name);
 
 // ---- generators (gen.c) ----
 bool gen_new(Vm *vm, Frame *f, Value *out);
+// SEND into a generator/coroutine without C recursion: links its frame
+// above [caller] with [v] pushed and returns it, or NULL when the slow path
+// (vm_send) must handle the case. gen_inline_leave unlinks it again when it
+// yields (suspended) or finishes (frame freed, PEP 479 applied to vm->exc).
+Frame *gen_inline_enter(Vm *vm, Value gen, Value v, Frame *caller);
+void gen_inline_leave(Vm *vm, Frame *f, bool finished);
 extern ObjType generator_type, coroutine_type;
 
 // ---- traceback (traceback.c) ----

@@ -5,7 +5,6 @@
 #include <string.h>
 
 #include "runtime/builtins.h"
-#include "vm/pending_types.h"
 #include "runtime/dict.h"
 #include "runtime/exc.h"
 #include "runtime/gc.h"
@@ -85,7 +84,6 @@ bool vm_call_dunder(Vm *vm, Value obj, const char *name, Value *args, size_t nar
 // ---- displays ----
 
 bool vm_build_set(Vm *vm, Value *items, size_t n, Value *out) {
-    if (!&set_type) return rt_raise(vm, &NotImplementedError_type, "set is not available yet");
     ObjList *l = list_from(vm, items, n);
     TRY(l);
     gc_push_root(vm, OBJ_VAL(l));

@@ -461,8 +461,36 @@ Test(parser, compiler_errors_are_reported_after_a_full_parse) {
 Test(parser, syntax_error_wins_over_later_compiler_error) {
     static const ErrCase cases[] = {
         // CPython parses the whole file before compiling anything
-        {"*a = 1\nx = (\n", DIAG_SYNTAX, "'(' was never closed", 2, 4, 2, -2},
+        {"*a = 1\nx = (\n", DIAG_SYNTAX, "'(' was never closed", 2, 4, 2, -1},
         {"f(a=1, a=2)\n1 +\n", DIAG_SYNTAX, "invalid syntax", 2, 3, 2, 3},
+    };
+    check_errors(cases, N(cases), PARSE_FILE, 0);
+}
+
+Test(parser, end_of_input_errors_of_files_have_no_column) {
+    // CPython's file tokenizer (python3 f.py) reports these with offset 0;
+    // compile() on a string gives the column after the last line.
+    static const ErrCase from_string[] = {
+        {"if x:\n", DIAG_INDENTATION, "expected an indented block after 'if' statement on line 1",
+         1, 5, 1, -2},
+        {"try:\n    pass\n", DIAG_SYNTAX, "expected 'except' or 'finally' block", 2, 8, 2, -2},
+    };
+    static const ErrCase from_file[] = {
+        {"if x:\n", DIAG_INDENTATION, "expected an indented block after 'if' statement on line 1",
+         1, -1, 1, -2},
+        {"try:\n    pass\n", DIAG_SYNTAX, "expected 'except' or 'finally' block", 2, -1, 2, -2},
+        {"class A:\n    @dec\n", DIAG_INDENTATION, "unexpected unindent", 2, -1, 2, -2},
+    };
+    check_errors(from_string, N(from_string), PARSE_FILE, 0);
+    check_errors(from_file, N(from_file), PARSE_FILE, PARSE_FROM_FILE);
+}
+
+Test(parser, unexpected_indent_wins_over_later_tokenizer_errors) {
+    // _PyPegen_set_syntax_error returns before lexing the rest for these
+    static const ErrCase cases[] = {
+        {"x = 1\n    y = \"unterminated\n", DIAG_INDENTATION, "unexpected indent", 2, 3, 2, -2},
+        {"x = 1 2\ny = \"unterminated\n", DIAG_SYNTAX,
+         "unterminated string literal (detected at line 2)", 2, 4, 2, 4},
     };
     check_errors(cases, N(cases), PARSE_FILE, 0);
 }

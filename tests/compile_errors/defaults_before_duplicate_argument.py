@@ -1,0 +1,2 @@
+def f(a, a=[(yield) for x in z]):
+    pass

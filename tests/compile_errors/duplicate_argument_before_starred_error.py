@@ -1,0 +1,3 @@
+x = *a
+def f(a, a):
+    pass
