@@ -272,7 +272,9 @@ with_items(L) ::= with_items(L1) COMMA with_item(A). { L = ps_list_push(ctx, L1,
 with_item(A) ::= test(E).                       { A = ast_withitem(ctx, E, NULL, NULL); }
 with_item(A) ::= test(E) AS(T) expr(V).         { A = ast_withitem(ctx, E, &T, V); }
 
-funcdef(S) ::= DEF(T) NAME(N) LPAR(P) params(A) RPAR(Q) returns(R) COLON block(B). { S = ast_funcdef(ctx, &T, &N, ast_arguments(ctx, A, &P, &Q, false), R, B); }
+funcdef(S) ::= DEF(T) NAME(N) parameters(A) returns(R) COLON block(B). { S = ast_funcdef(ctx, &T, &N, A, R, B); }
+// Reduced at the token after ')', so parameter errors come before the body's.
+parameters(A) ::= LPAR(P) params(L) RPAR(Q).    { A = ast_arguments(ctx, L, &P, &Q, false); }
 returns(R) ::= .                                { R = NULL; }
 returns(R) ::= RARROW test(E).                  { R = E; }
 
@@ -368,7 +370,9 @@ test(E) ::= bool(A).                            { E = A; }
 test(E) ::= ifexp_head(H) test(B).              { E = ast_ifexp(ctx, H, B); }
 ifexp_head(H) ::= bool(A) IF bool(C) ELSE.      { H = ast_ifexp_head(ctx, A, C); }
 test(E) ::= LAMBDA(T) COLON(C) test(B).         { E = ast_lambda(ctx, &T, ast_arguments(ctx, NULL, &T, &C, true), B); }
-test(E) ::= LAMBDA(T) lparams(L) COLON(C) test(B). { E = ast_lambda(ctx, &T, ast_arguments(ctx, L, &T, &C, true), B); }
+test(E) ::= LAMBDA(T) lambda_args(A) COLON test(B). { E = ast_lambda(ctx, &T, A, B); }
+// Checked when the ':' arrives, before the body is parsed.
+lambda_args(A) ::= lparams(L).                  { A = ast_arguments(ctx, L, ctx->la, ctx->la, true); }
 
 // disjunction and everything below it down to comparisons, resolved by
 // the precedences of OR, AND and NOT; `a or b or c` is one BoolOp, built by

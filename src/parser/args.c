@@ -337,6 +337,9 @@ AstNode *ast_arguments(ParseCtx *c, PsList *items, const Token *open, const Toke
     if (c->failed) return NULL;
     AstNode *n = new_node(c, AST_ARGUMENTS, (Span){0, 0, 0, 0});
     if (!n) return NULL;
+    // A lambda's parameters may be reduced by default before a token that
+    // cannot follow them: the syntax error at that token comes first.
+    if (lambda && items && c->la->kind != TK_COLON) return n;
     PsList *posonly = NULL, *args = NULL, *kwonly = NULL, *kwdefaults = NULL, *defaults = NULL;
     const AstNode *deepest = NULL;
     if (items) {

@@ -208,7 +208,10 @@ typedef struct Ahead {
     bool lex_error;   // the lexer failed right after toks[n - 1]
 } Ahead;
 
+// Reads once: later calls keep what the first one read (the lexer has
+// moved on).
 static void read_ahead(PsDiagnosis *d, ParseCtx *c, Lexer *lx, Ahead *a) {
+    if (a->toks) return;
     a->toks = malloc(MAX_AHEAD * sizeof *a->toks);
     a->n = 0;
     a->lex_error = false;
@@ -338,6 +341,15 @@ static bool tok_is(const Token *t, int kind, const char *text) {
 
 static int open_bracket(const PsDiagnosis *d, unsigned from, unsigned *at);
 
+// Is the i-th token back inside the parentheses of a call?
+static bool in_call_parens(const PsDiagnosis *d, unsigned i) {
+    unsigned at = 0;
+    if (open_bracket(d, i, &at) != TK_LPAR) return false;
+    const Token *f = back(d, at + 1);
+    return f && (f->kind == TK_NAME || f->kind == TK_RPAR || f->kind == TK_RSQB ||
+                 f->kind == TK_STRING);
+}
+
 // The bracket depth before the last tracked token (d->depth is after it).
 static int depth_before_last(const PsDiagnosis *d) {
     const Token *t = back(d, 0);
@@ -360,6 +372,7 @@ static bool lexer_wins(ParseCtx *c) {
 // followed by another (CPython's invalid_expression).
 static bool forgot_comma(PsDiagnosis *d, ParseCtx *c, const Ahead *a) {
     const Token *t = &c->err_tok;
+    if (d->count && (d->head[0].kind == TK_FROM || d->head[0].kind == TK_IMPORT)) return false;
     const Token *prev = back(d, 1);
     if (!prev || !starts_expression(t->kind) || a->n < 1) return false;
     const AstNode *left = expr_ending_at(c, ps_tok_span(prev));
@@ -391,8 +404,14 @@ static bool forgot_comma(PsDiagnosis *d, ParseCtx *c, const Ahead *a) {
     unsigned pi = 0;
     const Token *pre = tok_before(d, ls, &pi);
     if (pre && (pre->kind == TK_IN || pre->kind == TK_IF)) return false;
-    // `**x` in a dict is not an expression position (CPython's bitwise_or)
+    // `**x` in a dict is not an expression position (CPython's bitwise_or);
+    // `*x` is one at the start of a bracket and in a call's arguments
     if (pre && pre->kind == TK_DOUBLESTAR && open_bracket(d, pi, NULL) == TK_LBRACE) return false;
+    if (pre && pre->kind == TK_STAR) {
+        const Token *pp = back(d, pi + 1);
+        bool opening = pp && (pp->kind == TK_LPAR || pp->kind == TK_LSQB || pp->kind == TK_LBRACE);
+        if (!opening && !in_call_parens(d, pi)) return false;
+    }
     bool reached_end = false;
     int n = expr_prefix_ex(c, a->toks, a->n, false, &reached_end);
     if (reached_end && a->lex_error) return lexer_wins(c);
@@ -595,7 +614,7 @@ static int open_bracket(const PsDiagnosis *d, unsigned from, unsigned *at) {
 // {k: v, x}: "':' expected after dictionary key" (CPython's invalid_kvpair)
 static bool dict_key_colon(PsDiagnosis *d, ParseCtx *c) {
     const Token *t = &c->err_tok;
-    if ((t->kind != TK_COMMA && t->kind != TK_RBRACE) || !ps_expects(c, TK_COLON)) return false;
+    if (t->kind == TK_COLON || !ps_expects(c, TK_COLON)) return false;
     const Token *prev = back(d, 1);
     if (!prev) return false;
     const AstNode *key = expr_ending_at(c, ps_tok_span(prev));
@@ -637,6 +656,7 @@ static bool keyword_genexp(PsDiagnosis *d, ParseCtx *c) {
 }
 
 static bool is_header_keyword(const Token *h);
+static bool in_lambda_params(const PsDiagnosis *d);
 
 static bool is_binary_operator(int k) {
     switch (k) {
@@ -649,6 +669,109 @@ static bool is_binary_operator(int k) {
     default:
         return false;
     }
+}
+
+// The expression statement CPython's star_expressions would parse at the
+// start of toks[0..n): the longest prefix after which the statement could
+// end, parsed again on its own. NULL if none.
+static const AstNode *star_expressions_prefix(ParseCtx *parent, const Token *toks, int n) {
+    int best = 0;
+    for (int pass = 0; pass < 2; pass++) {
+        Diag diag;
+        diag_init(&diag);
+        ParseCtx c;
+        memset(&c, 0, sizeof c);
+        c.arena = parent->arena;
+        c.src = parent->src;
+        c.diag = &diag;
+        c.flags = PARSE_ONLY_AST;
+        c.la = c.prev = &c.slots[0];
+        diag_init(&c.deferred);
+        void *p = ps_lemonAlloc(malloc, &c);
+        if (!p) return NULL;
+        int limit = pass == 0 ? n : best;
+        int depth = 0;
+        for (int i = 0; i < limit && !c.failed; i++) {
+            int k = toks[i].kind;
+            if (k == TK_NEWLINE || k == TK_COLON || k == TK_EQUAL) break;
+            if (k == TK_LPAR || k == TK_LSQB || k == TK_LBRACE) depth++;
+            if (k == TK_RPAR || k == TK_RSQB || k == TK_RBRACE) {
+                if (depth == 0) break;
+                depth--;
+            }
+            c.prev = c.la;
+            c.la = &toks[i];
+            ps_lemon(p, k, toks[i]);
+            if (pass == 0 && !c.failed && depth == 0 && ps_lemon_accepts(p, TK_NEWLINE))
+                best = i + 1;
+        }
+        const AstNode *result = NULL;
+        if (pass == 1 && !c.failed) {
+            Token nl = toks[best - 1];
+            nl.kind = TK_NEWLINE;
+            nl.col = nl.end_col;
+            nl.line = nl.end_line;
+            ps_lemon(p, TK_NEWLINE, nl);
+            nl.kind = TK_ENDMARKER;
+            if (!c.failed) ps_lemon(p, TK_ENDMARKER, nl);
+            if (!c.failed && c.root && c.root->u.module.body.len == 1 &&
+                c.root->u.module.body.items[0]->kind == AST_EXPR)
+                result = c.root->u.module.body.items[0]->u.expr.value;
+        }
+        ps_lemonFree(p, free);
+        diag_clear(&diag);
+        diag_clear(&c.deferred);
+        buf_free(&c.strbuf);
+        if (pass == 1 || best == 0) return result;
+    }
+    return NULL;
+}
+
+// `for f() in x`, `for x *a in y`: CPython's invalid_for_target parses what
+// follows `for` as star_expressions and names its first invalid target.
+static bool invalid_for_target(PsDiagnosis *d, ParseCtx *c, Lexer *lx, Ahead *a) {
+    // the `for` of the target the rejected token is in (no `in` since)
+    int depth = 0;
+    unsigned n = d->count < PS_RING ? d->count : PS_RING, at = 0;
+    for (unsigned i = 1; i < n && !at; i++) {
+        const Token *x = back(d, i);
+        switch (x->kind) {
+        case TK_RPAR: case TK_RSQB: case TK_RBRACE: depth++; break;
+        case TK_LPAR: case TK_LSQB: case TK_LBRACE:
+            if (depth-- == 0) return false;
+            break;
+        case TK_COLON: case TK_EQUAL:
+            if (depth == 0) return false;
+            break;
+        case TK_FOR:
+            if (depth == 0) at = i;
+            break;
+        default: break;
+        }
+    }
+    if (!at) return false;
+    read_ahead(d, c, lx, a);
+    if (!a->toks) return false;
+    // the tokens after `for`: those already pushed, then the read-ahead ones
+    int total = (int)at - 1 + a->n;
+    Token *toks = malloc((size_t)(total > 0 ? total : 1) * sizeof *toks);
+    bool reported = false;
+    if (toks) {
+        int k = 0;
+        for (unsigned i = at - 1; i >= 1; i--) toks[k++] = *back(d, i);
+        for (int i = 0; i < a->n; i++) toks[k++] = a->toks[i];
+        const AstNode *e = star_expressions_prefix(c, toks, k);
+        const AstNode *bad = e ? ast_invalid_target(e, TARGET_FOR) : NULL;
+        // a comparison `x in y` is a target followed by its iterable
+        if (bad && bad->kind == AST_COMPARE && bad->u.compare.ops[0] == ACMP_IN)
+            bad = ast_invalid_target(bad->u.compare.left, TARGET_FOR);
+        if (bad) {
+            ps_fail_node(c, bad, "cannot assign to %s", ast_expr_name(bad));
+            reported = true;
+        }
+        free(toks);
+    }
+    return reported;
 }
 
 // `for x - in y`: our grammar reads a for target as an expression, CPython
@@ -763,11 +886,29 @@ static bool dict_value_missing(PsDiagnosis *d, ParseCtx *c) {
     return true;
 }
 
+// `(genexp) := ...` with nothing valid after: CPython's first pass stops at
+// the ':=' (an assignment expression needs a name before it).
+static bool walrus_after_non_name(PsDiagnosis *d, ParseCtx *c) {
+    const Token *prev = back(d, 1), *before = back(d, 2);
+    if (!prev || prev->kind != TK_COLONEQUAL || !before) return false;
+    const AstNode *left = expr_ending_at(c, ps_tok_span(before));
+    if (!left || (left->kind == AST_NAME && !(left->pflags & PF_GROUPED))) return false;
+    fail_tok(c, DIAG_SYNTAX, prev, "invalid syntax");
+    return true;
+}
+
 // (x) := 1, f(x) := 1: CPython's invalid_named_expression
 static bool walrus_target(PsDiagnosis *d, ParseCtx *c) {
     const Token *t = &c->err_tok;
     const Token *prev = back(d, 1);
     if (t->kind != TK_COLONEQUAL || !prev) return false;
+    // not in a def's parameter list or a lambda's (defaults are expressions)
+    if (in_lambda_params(d)) return false;
+    unsigned at = 0;
+    if (open_bracket(d, 1, &at) == TK_LPAR) {
+        const Token *name = back(d, at + 1), *kw = back(d, at + 2);
+        if (name && kw && name->kind == TK_NAME && kw->kind == TK_DEF) return false;
+    }
     const AstNode *left = expr_ending_at(c, ps_tok_span(prev));
     if (!left || (left->kind == AST_NAME && !(left->pflags & PF_GROUPED))) return false;
     ps_fail_node(c, left, "cannot use assignment expressions with %s", ast_expr_name(left));
@@ -805,14 +946,32 @@ static bool forced_token(PsDiagnosis *d, ParseCtx *c) {
     return false;
 }
 
+// Is the `as` token [as] inside parentheses that directly follow `with`?
+static bool as_opens_with_items(const PsDiagnosis *d, const Token *as) {
+    unsigned n = d->count < PS_RING ? d->count : PS_RING;
+    for (unsigned i = 0; i < n; i++) {
+        const Token *x = back(d, i);
+        if (x->line != as->line || x->col != as->col) continue;
+        unsigned at = 0;
+        if (open_bracket(d, i + 1, &at) != TK_LPAR) return false;
+        const Token *w = back(d, at + 1);
+        return w && w->kind == TK_WITH;
+    }
+    return false;
+}
+
 void ps_diagnose(PsDiagnosis *d, ParseCtx *c, Lexer *lx) {
     // The flag was set by lemon; the builders' own errors are set directly.
     if (diag_is_set(c->diag)) return;
     c->failed = false;
     const Token *t = &c->err_tok;
+    Ahead a = {NULL, 0, false};   // tokens after the rejected one, read on demand
     // An invalid target or an `x as y` outside a with statement came first.
     if (ps_report_pending_target(c)) goto done;
-    if (c->pending_as) {
+    // `(x as y)` outside a with statement's items: CPython stops at the
+    // `as`, unless the parentheses follow `with`, where its with-items
+    // alternative reads on to the rejected token.
+    if (c->pending_as && !as_opens_with_items(d, &c->pending_as_tok)) {
         ps_fail(c, DIAG_SYNTAX, c->pending_as_tok.line, c->pending_as_tok.col,
                 c->pending_as_tok.end_line, c->pending_as_tok.end_col, "invalid syntax");
         goto done;
@@ -855,13 +1014,11 @@ void ps_diagnose(PsDiagnosis *d, ParseCtx *c, Lexer *lx) {
     // aiopy's subset: no match statements, no except*
     if (d->count && tok_is(&d->head[0], TK_NAME, "match") && d->count > 1 &&
         d->head[1].kind != TK_EQUAL && d->head[1].kind != TK_DOT) {
-        Ahead a;
         read_ahead(d, c, lx, &a);
         bool colon_end = false;
         for (int i = 0; i + 1 < a.n; i++)
             if (a.toks[i].kind == TK_COLON && a.toks[i + 1].kind == TK_NEWLINE) colon_end = true;
         if (t->kind == TK_NEWLINE && back(d, 1) && back(d, 1)->kind == TK_COLON) colon_end = true;
-        free(a.toks);
         if (colon_end) {
             ps_fail(c, DIAG_SYNTAX, d->head[0].line, d->head[0].col, d->head[0].end_line,
                     d->head[0].end_col, "'match' statements are not supported by aiopy");
@@ -890,8 +1047,8 @@ void ps_diagnose(PsDiagnosis *d, ParseCtx *c, Lexer *lx) {
         goto done;
     }
     if (tracked) {
-        Ahead a = {NULL, 0, false};
         bool done_here = false;
+        if (dict_key_colon(d, c)) goto done;
         // (**a): CPython's invalid_group, '(' '**' expression ')'
         if (t->kind == TK_DOUBLESTAR && back(d, 1) && back(d, 1)->kind == TK_LPAR) {
             const Token *f = back(d, 2);
@@ -900,12 +1057,9 @@ void ps_diagnose(PsDiagnosis *d, ParseCtx *c, Lexer *lx) {
                 read_ahead(d, c, lx, &a);
                 int n = a.n > 1 ? expr_prefix(c, a.toks + 1, a.n - 1, false) : 0;
                 if (n && 1 + n < a.n && a.toks[1 + n].kind == TK_RPAR) {
-                    free(a.toks);
                     fail_tok(c, DIAG_SYNTAX, t, "cannot use double starred expression here");
                     goto done;
                 }
-                free(a.toks);
-                a.toks = NULL;
             }
         }
         if (starts_expression(t->kind) || t->kind == TK_EQUAL) {
@@ -913,7 +1067,6 @@ void ps_diagnose(PsDiagnosis *d, ParseCtx *c, Lexer *lx) {
             done_here = legacy_print(d, c, &a) || forgot_comma(d, c, &a) ||
                         misplaced_equal(d, c, &a);
         }
-        free(a.toks);
         if (c->lexer_error_wins) {
             diag_clear(c->diag);
             *c->diag = lx->diag;
@@ -922,7 +1075,8 @@ void ps_diagnose(PsDiagnosis *d, ParseCtx *c, Lexer *lx) {
             goto done;
         }
         if (done_here) goto done;
-        if (walrus_target(d, c) || dict_key_colon(d, c) || dict_value_missing(d, c) ||
+        if (invalid_for_target(d, c, lx, &a)) goto done;
+        if (walrus_target(d, c) || walrus_after_non_name(d, c) || dict_value_missing(d, c) ||
             bad_annotation_target(d, c) || stray_as(d, c) || bad_for_target(d, c) ||
             keyword_genexp(d, c) ||
             missing_else(d, c))
@@ -940,6 +1094,7 @@ void ps_diagnose(PsDiagnosis *d, ParseCtx *c, Lexer *lx) {
     }
     fail_tok(c, DIAG_SYNTAX, t, "invalid syntax");
 done:
+    free(a.toks);
     c->failed = true;
 }
 

@@ -1654,9 +1654,17 @@ static bool stmt_inner(Compiler *c, const AstNode *s) {
     }
     case AST_BREAK: return break_continue(c, s, true);
     case AST_CONTINUE: return break_continue(c, s, false);
-    case AST_ASYNC_FOR: case AST_ASYNC_WITH:
-        return rt_raise(c->vm, &NotImplementedError_type, "'%s' is not supported yet",
-                        s->kind == AST_ASYNC_FOR ? "async for" : "async with");
+    case AST_ASYNC_FOR: case AST_ASYNC_WITH: {
+        // Not generated yet (issue 4): the program compiles, and reaching
+        // the statement raises NotImplementedError naming it.
+        Value msg;
+        const char *what = s->kind == AST_ASYNC_FOR ? "'async for' is not supported yet"
+                                                    : "'async with' is not supported yet";
+        CHECK(str_const(c, what, strlen(what), &msg));
+        CHECK(emit(c, OP_PUSH_NULL, 0) && load_const(c, OBJ_VAL(&NotImplementedError_type)));
+        CHECK(load_const(c, msg) && emit(c, OP_CALL, 1));
+        return emit(c, OP_RAISE_VARARGS, 1);
+    }
     default:
         return rt_raise(c->vm, &SystemError_type, "unexpected statement node %s", ast_kind_name(s->kind));
     }
