@@ -98,7 +98,10 @@ static int process(const CliArgs *a, CliProgram *p) {
     if (a->mode == CLI_MODE_TOKENS) return dump_tokens(p);
     ParseResult r;
     int status = 0;
-    if (!ps_parse(&p->src, PARSE_FILE, PARSE_ONLY_AST, &r)) {
+    // Files and piped stdin go through CPython's file tokenizer, whose errors
+    // at the end of input carry no column; -c strings do carry one.
+    unsigned flags = PARSE_ONLY_AST | (p->how == REPORT_STRING ? 0 : PARSE_FROM_FILE);
+    if (!ps_parse(&p->src, PARSE_FILE, flags, &r)) {
         status = report(p, &r.diag);
     } else if (a->mode == CLI_MODE_AST) {
         if (!ps_dump_ast(stdout, r.root, a->ast_positions)) status = 1;

@@ -18,8 +18,12 @@
 //    depth is restored, the exception pushed, and execution continues at the
 //    target; without a handler the frame is popped and the search goes on in
 //    the caller. No block stack, no cost when nothing raises.
-//  * Generator frames are entry frames of their own run: YIELD_VALUE saves
-//    ip/sp and returns SEND_NEXT to the resumer (gen.c).
+//  * Generator frames resumed from C (next(), send(), for) are entry frames
+//    of their own run: YIELD_VALUE saves ip/sp and returns SEND_NEXT to the
+//    resumer (gen.c). A SEND in bytecode (yield from, await) links the
+//    receiver's frame above the current one instead and continues here: its
+//    YIELD_VALUE comes back to the SEND's frame, its RETURN_VALUE lands on
+//    the SEND's exit, so delegation chains of any depth use no C stack.
 #include <string.h>
 
 #include "config.h"

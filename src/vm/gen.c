@@ -7,12 +7,12 @@
 // sent value, so the first POP_TOP discards the initial None and every
 // YIELD_VALUE resumes with the sent value on the stack.
 //
-// Baseline (architecture §4): each resume runs the frame in a nested
-// vm_run; a `yield from` chain of depth N therefore recurses N times in C
-// on every resume (bounded by the recursion limit through py_depth and by
-// c_depth). The frame layout is ready for the inline SEND of §4/§8 (frames
-// link through `previous`; a generator frame is an entry frame only
-// because the resumer is C).
+// Architecture §4 baseline: a resume from C (next(), send(), a for loop)
+// runs the frame in a nested vm_run; SEND in bytecode enters the receiver
+// inline (gen_inline_enter), so a `yield from`/await chain of depth N costs
+// O(N) dispatches per resume but no C recursion. throw()/close() walk the
+// chain recursively in C, guarded by c_depth. §8 (resume cost independent
+// of depth) is not done: frames would need the delegate/awaiter links.
 #include <stdio.h>
 #include <string.h>
 
