@@ -15,8 +15,9 @@
 // Actions are one-liners calling the ast_* builders (ast.c, args.c,
 // fstring.c); the builders compute CPython's node positions and report
 // errors through the ParseCtx (which makes the driver stop feeding tokens).
-// The synthetic tokens at the end of the list select the start rule: the
-// driver pushes one of them first for eval and single mode.
+// Tokens added after the lexer's (codes above EXCLAMATION): SINGLE_MODE and
+// EVAL_MODE select the start rule (the driver pushes one first for those
+// modes); UNARY only names the precedence of unary + - ~.
 
 %name ps_lemon
 %token_prefix TK_
@@ -48,10 +49,11 @@
     DOUBLESLASHEQUAL AT ATEQUAL RARROW ELLIPSIS COLONEQUAL EXCLAMATION
     SINGLE_MODE EVAL_MODE UNARY.
 
-// Precedence of the arithmetic and bitwise operators (lowest first). They
-// come after the token list so the TK_* codes stay fixed. One `expr`
-// nonterminal with precedences, instead of a ladder of nine nonterminals,
-// halves the unit reductions every operand goes through.
+// Operator precedence, lowest first. It comes after the token list so the
+// TK_* codes stay fixed. Two nonterminals with precedences (`bool` for or,
+// and, not; `expr` for bitwise_or down to unary and **), instead of
+// CPython's ladder of a dozen rules, halve the unit reductions every
+// operand goes through.
 %left OR.
 %left AND.
 %right NOT.
@@ -278,9 +280,11 @@ parameters(A) ::= LPAR(P) params(L) RPAR(Q).    { A = ast_arguments(ctx, L, &P, 
 returns(R) ::= .                                { R = NULL; }
 returns(R) ::= RARROW test(E).                  { R = E; }
 
-classdef(S) ::= CLASS(T) NAME(N) COLON block(B). { S = ast_classdef(ctx, &T, &N, NULL, NULL, B); }
-classdef(S) ::= CLASS(T) NAME(N) LPAR(P) RPAR(Q) COLON block(B). { S = ast_classdef(ctx, &T, &N, ast_call_args(ctx, NULL, &P, &Q), &Q, B); }
-classdef(S) ::= CLASS(T) NAME(N) LPAR(P) arglist(A) RPAR(Q) COLON block(B). { S = ast_classdef(ctx, &T, &N, ast_call_args(ctx, A, &P, &Q), &Q, B); }
+classdef(S) ::= CLASS(T) NAME(N) COLON block(B). { S = ast_classdef(ctx, &T, &N, NULL, B); }
+classdef(S) ::= CLASS(T) NAME(N) class_args(A) COLON block(B). { S = ast_classdef(ctx, &T, &N, A, B); }
+// Bases and keywords, checked (like call arguments) before the body.
+class_args(A) ::= LPAR(P) RPAR(Q).              { A = ast_call_args(ctx, NULL, &P, &Q); }
+class_args(A) ::= LPAR(P) arglist(L) RPAR(Q).   { A = ast_call_args(ctx, L, &P, &Q); }
 
 %type decorators {PsList *}
 decorators(L) ::= decorator(D).                 { L = ps_list1(ctx, D); }
@@ -490,7 +494,7 @@ dict_items(D) ::= dict_item(A).                 { D = A; }
 dict_items(D) ::= dict_items(D1) COMMA dict_item(A). { D = ast_dict_merge(ctx, D1, A); }
 %type dict_item {DictBuild *}
 dict_item(D) ::= test(K) COLON test(V).         { D = ast_dict_item(ctx, K, V); }
-dict_item(D) ::= DOUBLESTAR(T) expr(V).         { D = ast_dict_item(ctx, NULL, ast_dstar_value(ctx, &T, V)); }
+dict_item(D) ::= DOUBLESTAR expr(V).            { D = ast_dict_item(ctx, NULL, V); }
 
 // Comprehension clauses: `if` clauses attach to the preceding `for`.
 %type comp_fors {PsList *}
@@ -528,7 +532,7 @@ arg_items(L) ::= arg_items(L1) COMMA argument(A). { L = ps_list_push(ctx, L1, A)
 
 argument(A) ::= test(E).                        { A = E; }
 argument(A) ::= test(E) comp_fors(G).           { A = ast_bare_genexp(ctx, E, G); }
-argument(A) ::= test(E) COLONEQUAL test(V).     { A = ast_namedexpr(ctx, E, V); }
+argument(A) ::= test(E) COLONEQUAL(Q) test(V).  { A = ast_namedexpr_arg(ctx, E, &Q, V); }
 argument(A) ::= test(K) EQUAL(Q) test(V).       { A = ast_keyword(ctx, K, &Q, V); }
 argument(A) ::= STAR(T) test(E).                { A = ast_starred(ctx, &T, E); }
 argument(A) ::= DOUBLESTAR(T) test(E).          { A = ast_keyword_dstar(ctx, &T, E); }

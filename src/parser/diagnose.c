@@ -287,7 +287,6 @@ static int expr_prefix_ex(ParseCtx *parent, const Token *toks, int n, bool tuple
     ps_lemonFree(p, free);
     diag_clear(&diag);
     diag_clear(&c.deferred);
-    buf_free(&c.strbuf);
     return best;
 }
 
@@ -721,7 +720,6 @@ static const AstNode *star_expressions_prefix(ParseCtx *parent, const Token *tok
         ps_lemonFree(p, free);
         diag_clear(&diag);
         diag_clear(&c.deferred);
-        buf_free(&c.strbuf);
         if (pass == 1 || best == 0) return result;
     }
     return NULL;

@@ -57,7 +57,5 @@ Span ps_cpython_span(const ParseCtx *c, const Token *t);
 Span ps_cpython_span_after(const ParseCtx *c, const Token *t, const Token *before);
 // Where CPython points for errors raised at the end of the input.
 Span ps_eof_span(const ParseCtx *c);
-// Reports an invalid assignment target recorded by ast_assign_target.
-bool ps_report_pending_target(ParseCtx *c);
 
 #endif // PARSER_DIAGNOSE_H

@@ -18,6 +18,7 @@
 #include "lexer/literal.h"
 #include "parser/fstring.h"
 #include "parser/parse_ctx.h"
+#include "util/buf.h"
 
 typedef struct FsState {
     ParseCtx *c;

@@ -21,6 +21,7 @@
 #include "parser/diagnose.h"
 #include "parser/fstring.h"
 #include "parser/parse_ctx.h"
+#include "util/buf.h"
 
 // lemon's entry points (grammar/python.c)
 void *ps_lemonAlloc(void *(*alloc)(size_t), ParseCtx *ctx);
@@ -106,7 +107,6 @@ void ps_on_syntax_error(ParseCtx *c, void *parser, int major, const Token *tok) 
     c->failed = true;
     c->syntax_error = true;
     c->err_tok = *tok;
-    c->stack_depth = ps_lemon_depth(parser);
     memset(c->expected, 0, sizeof c->expected);
     for (int k = 0; k <= TK_EXCLAMATION; k++)
         if (ps_lemon_accepts(parser, k)) c->expected[k >> 3] |= (uint8_t)(1u << (k & 7));
@@ -125,13 +125,11 @@ static void ctx_init(ParseCtx *c, Arena *arena, const Source *src, Diag *diag, i
     c->mode = mode;
     c->flags = flags;
     diag_init(&c->deferred);
-    buf_init(&c->strbuf);
     c->la = c->prev = &c->slots[0];
 }
 
 static void ctx_free(ParseCtx *c) {
     diag_clear(&c->deferred);
-    buf_free(&c->strbuf);
 }
 
 static void push(ParseCtx *c, void *parser, const Token *t) {

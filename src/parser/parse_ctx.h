@@ -21,7 +21,6 @@
 #include "lexer/token.h"
 #include "parser/ast.h"
 #include "util/arena.h"
-#include "util/buf.h"
 #include "util/diag.h"
 
 // Height limit of expression trees. CPython 3.11 raises RecursionError
@@ -39,9 +38,6 @@ enum {
     PF_PAREN_TUPLE = 1 << 1,  // a tuple with its own parentheses: (a, b)
     PF_WITH_AS = 1 << 2,      // (a as b, ...): only valid as a with statement's items
     PF_BARE_GENEXP = 1 << 3,  // f(x for x in y): generator argument without parentheses
-    PF_BRACKETS = 1 << 4,     // a list display [...] (not a comprehension)
-    PF_TRAILING_COMMA = 1 << 5, // a bare tuple ending with a comma
-    PF_DSTAR = 1 << 6,        // a dict item value written `**value`
 };
 
 typedef struct Span {
@@ -124,8 +120,6 @@ typedef struct ParseCtx {
     // expression ending at some token ("Perhaps you forgot a comma?")
     AstNode *recent[32];
     unsigned recent_n;
-    // scratch buffer for decoding string literals
-    Buf strbuf;
     // set by ps_on_syntax_error: the token lemon rejected and what it
     // would have accepted there
     bool syntax_error;
@@ -134,7 +128,6 @@ typedef struct ParseCtx {
     int furthest_line;        // line of the furthest token the diagnosis read
     Token err_tok;
     uint8_t expected[16];     // bitset over TK_* codes (< 128)
-    int stack_depth;
 } ParseCtx;
 
 // --- errors (parse.c) -------------------------------------------------------
@@ -170,10 +163,19 @@ bool ps_list_add(ParseCtx *c, PsList **l, void *item);
 AstSeq ps_seq(const PsList *l);
 PsList *ps_tok_list1(ParseCtx *c, const Token *t);
 PsList *ps_tok_list_push(ParseCtx *c, PsList *l, const Token *t);
+static inline Span ps_join(Span a, Span b) {
+    Span s = {a.line, a.col, b.end_line, b.end_col};
+    return s;
+}
+// A new node with span [s]; NULL (and the failure recorded) on OOM.
+AstNode *ps_node(ParseCtx *c, AstKind kind, Span s);
 Span ast_span(const AstNode *n);
 Span ast_tspan(const ParseCtx *c, const AstNode *n);
 void ast_set_span(AstNode *n, Span s);
 AstIdent ast_ident(ParseCtx *c, const char *s, size_t len);
+// Reports an invalid assignment target recorded by ast_assign_target
+// (called when a syntax error follows it in the same statement).
+bool ps_report_pending_target(ParseCtx *c);
 // Remembers a new expression node for diagnostics; returns it.
 AstNode *ps_note(ParseCtx *c, AstNode *n);
 // CPython's _PyPegen_get_expr_name: "function call", "literal", ...
@@ -182,10 +184,12 @@ const char *ast_expr_name(const AstNode *e);
 // PS_MAX_DEPTH. Returns [n] or NULL.
 AstNode *ast_finish_depth(ParseCtx *c, AstNode *n, const AstNode *a, const AstNode *b);
 
-// --- module and statements (ast.c) -----------------------------------------
+// --- module and statements (stmt.c) ----------------------------------------
 AstNode *ast_module(ParseCtx *c, AstKind kind, PsList *body);
 AstNode *ast_expression_mod(ParseCtx *c, AstNode *body);
 PsList *ps_stmt_end(ParseCtx *c, PsList *stmts);
+// `*x` used as a value (`x = *a`, `*a` alone): a compiler error, deferred.
+void ast_check_load_starred(ParseCtx *c, const AstNode *e);
 AstNode *ast_simple(ParseCtx *c, AstKind kind, const Token *t);
 AstNode *ast_return(ParseCtx *c, const Token *t, AstNode *value);
 AstNode *ast_raise(ParseCtx *c, const Token *t, AstNode *exc, AstNode *cause);
@@ -219,7 +223,7 @@ AstNode *ast_make_async(ParseCtx *c, const Token *t, AstNode *stmt);
 AstNode *ast_funcdef(ParseCtx *c, const Token *t, const Token *name, AstNode *args,
                      AstNode *returns, PsList *body);
 AstNode *ast_classdef(ParseCtx *c, const Token *t, const Token *name, AstNode *call,
-                      const Token *rpar, PsList *body);
+                      PsList *body);
 AstNode *ast_decorate(ParseCtx *c, PsList *decorators, AstNode *def);
 
 // --- expressions (ast.c) ---------------------------------------------------
@@ -234,7 +238,6 @@ AstNode *ast_set(ParseCtx *c, const Token *lbrace, PsList *elts, const Token *rb
 AstNode *ast_dict(ParseCtx *c, const Token *lbrace, DictBuild *d, const Token *rbrace);
 DictBuild *ast_dict_item(ParseCtx *c, AstNode *key, AstNode *value);
 DictBuild *ast_dict_merge(ParseCtx *c, DictBuild *d, DictBuild *item);
-AstNode *ast_dstar_value(ParseCtx *c, const Token *t, AstNode *value);
 AstNode *ast_comp(ParseCtx *c, AstKind kind, const Token *open, AstNode *elt, AstNode *value,
                   PsList *gens, const Token *close);
 AstNode *ast_dict_unpack_comp(ParseCtx *c, const Token *open, const Token *dstar,
@@ -254,6 +257,8 @@ AstNode *ast_ifexp_head(ParseCtx *c, AstNode *body, AstNode *test);
 AstNode *ast_ifexp(ParseCtx *c, AstNode *head, AstNode *orelse);
 AstNode *ast_lambda(ParseCtx *c, const Token *t, AstNode *args, AstNode *body);
 AstNode *ast_namedexpr(ParseCtx *c, AstNode *target, AstNode *value);
+// The same as a call argument, where CPython only accepts NAME := ....
+AstNode *ast_namedexpr_arg(ParseCtx *c, AstNode *target, const Token *op, AstNode *value);
 AstNode *ast_await(ParseCtx *c, const Token *t, AstNode *e);
 AstNode *ast_yield(ParseCtx *c, AstKind kind, const Token *t, AstNode *value);
 AstNode *ast_attribute(ParseCtx *c, AstNode *value, const Token *name);
@@ -268,6 +273,9 @@ const AstNode *ast_invalid_target(const AstNode *e, TargetKind kind);
 // Sets Store/Del context on [e] and its elements; fails with CPython's
 // message if [e] is not a valid target.
 bool ast_set_target(ParseCtx *c, AstNode *e, TargetKind kind);
+// Store context for a target already checked, plus the compiler's
+// deferred checks of starred targets.
+void ast_store_target(ParseCtx *c, AstNode *e);
 
 // --- calls and parameters (args.c) -----------------------------------------
 AstNode *ast_call(ParseCtx *c, AstNode *func, PsList *args, const Token *lpar,

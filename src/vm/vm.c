@@ -326,7 +326,8 @@ static bool load_source_module(Vm *vm, Value name, const char *path, Value *out)
         return r;
     }
     ParseResult pr;
-    if (!ps_parse(&src, PARSE_FILE, 0, &pr)) {
+    // The compiler checks what CPython's compiler checks (PARSE_ONLY_AST).
+    if (!ps_parse(&src, PARSE_FILE, PARSE_FROM_FILE | PARSE_ONLY_AST, &pr)) {
         raise_diag(vm, &pr.diag, path, &src);
         ps_result_free(&pr);
         lx_source_free(&src);
@@ -577,7 +578,9 @@ int vm_main_run_ast(Vm *vm, const AstNode *root, Source *src, ReportInput how) {
 
 int vm_main_run(Vm *vm, Source *src, ReportInput how) {
     ParseResult pr;
-    if (!ps_parse(src, PARSE_FILE, 0, &pr)) {
+    // The compiler checks what CPython's compiler checks (PARSE_ONLY_AST).
+    unsigned flags = PARSE_ONLY_AST | (how == REPORT_STRING ? 0 : PARSE_FROM_FILE);
+    if (!ps_parse(src, PARSE_FILE, flags, &pr)) {
         ps_report_from(stderr, src->name, src, &pr.diag, how);
         ps_result_free(&pr);
         return 1;

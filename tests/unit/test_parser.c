@@ -331,6 +331,20 @@ static const ErrCase block_errors[] = {
 };
 
 static const ErrCase expression_errors[] = {
+    {"x = {1: , 2: 3}", DIAG_SYNTAX, "expression expected after dictionary key and ':'", 1, 6, 1, 7},
+    {"x = {1: 2, 3 3: 4}", DIAG_SYNTAX, "':' expected after dictionary key", 1, 11, 1, -1},
+    {"for x - in y: pass", DIAG_SYNTAX, "invalid syntax", 1, 6, 1, 7},
+    {"for f() + 1 in y: pass", DIAG_SYNTAX, "cannot assign to expression", 1, 4, 1, 11},
+    {"x = [a for a a in b]", DIAG_SYNTAX, "invalid syntax. Perhaps you forgot a comma?", 1, 11, 1, 19},
+    {"f((x for x in y) := 1)", DIAG_SYNTAX, "invalid syntax", 1, 17, 1, 19},
+    {"def f() x: pass", DIAG_SYNTAX, "expected ':'", 1, 8, 1, 9},
+    {"with (a as b). x:\n    pass", DIAG_SYNTAX, "invalid syntax", 1, 13, 1, 14},
+    {"x = [*a a]", DIAG_SYNTAX, "invalid syntax. Perhaps you forgot a comma?", 1, 6, 1, 9},
+    {"f(x, *a b)", DIAG_SYNTAX, "invalid syntax. Perhaps you forgot a comma?", 1, 6, 1, 9},
+    {"x = [1, *a b]", DIAG_SYNTAX, "invalid syntax", 1, 11, 1, 12},
+    {"@x = 1\ndef f(): pass", DIAG_SYNTAX, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?", 1, 1, 1, 6},
+    {"from m import (a b)", DIAG_SYNTAX, "invalid syntax", 1, 17, 1, 18},
+    {"class A:\n    f(self): pass", DIAG_SYNTAX, "invalid syntax", 2, 11, 2, 12},
     {"x = 1 +", DIAG_SYNTAX, "invalid syntax", 1, 7, 1, 7},
     {"a b", DIAG_SYNTAX, "invalid syntax", 1, 2, 1, 3},
     {"f(a, b c)", DIAG_SYNTAX, "invalid syntax. Perhaps you forgot a comma?", 1, 5, 1, 8},
