@@ -30,6 +30,7 @@ typedef struct CodeExc {
 enum {
     CODE_OPTIMIZED = 0x1, CODE_NEWLOCALS = 0x2, CODE_VARARGS = 0x4, CODE_VARKEYWORDS = 0x8,
     CODE_NESTED = 0x10, CODE_GENERATOR = 0x20, CODE_COROUTINE = 0x80,
+    CODE_ITERABLE_COROUTINE = 0x100,   // a generator function decorated with types.coroutine
     CODE_ASYNC_GENERATOR = 0x200,
     CODE_HAS_DOC = 0x4000000,    // aiopy: consts[0] is the docstring
 };
