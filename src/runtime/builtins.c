@@ -14,6 +14,7 @@
 
 #include "runtime/dict.h"
 #include "runtime/exc.h"
+#include "runtime/file.h"
 #include "runtime/float.h"
 #include "runtime/frame.h"
 #include "runtime/func.h"
@@ -52,17 +53,10 @@ static bool check_kwargs(Vm *vm, const char *fname, Value kw, const char *const 
 
 // ---- output ----
 
-typedef struct ObjStream {
-    Obj hdr;
-    FILE *fp;
-    const char *name;
-    const char *mode;
-} ObjStream;
-
 bool rt_write_str(Vm *vm, Value file, Value s) {
-    if (IS_TYPE_EXACT(file, stream_type)) {
-        ObjStream *st = (ObjStream *)AS_OBJ(file);
-        if (fwrite(AS_STR(s)->data, 1, AS_STR(s)->len, st->fp) != AS_STR(s)->len && AS_STR(s)->len)
+    FILE *fp = rt_file_write_fp(file);
+    if (fp) {
+        if (fwrite(AS_STR(s)->data, 1, AS_STR(s)->len, fp) != AS_STR(s)->len && AS_STR(s)->len)
             return rt_raise(vm, &OSError_type, "write failed");
         return true;
     }
@@ -106,9 +100,10 @@ static bool b_print(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
     }
     gc_push_root(vm, file);
     bool ok = true;
-    if (IS_TYPE_EXACT(file, stream_type)) {
-        // The common case: one buffered write per piece, no temporary strings.
-        FILE *fp = ((ObjStream *)AS_OBJ(file))->fp;
+    FILE *fp = rt_file_write_fp(file);
+    if (fp) {
+        // The common case (sys.stdout, open() text files): one buffered
+        // write per piece, no temporary strings.
         for (size_t i = 0; i < nargs && ok; i++) {
             if (i) {
                 if (sep && IS_STR(sep)) fwrite(AS_STR(sep)->data, 1, AS_STR(sep)->len, fp);
@@ -147,36 +142,46 @@ static bool b_print(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
     return true;
 }
 
+// input(): the prompt goes to sys.stdout and the line comes from
+// sys.stdin.readline(), whatever objects those are (as CPython when they
+// are not both terminals).
 static bool b_input(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
     NO_KW("input");
     NARGS("input", 0, 1);
+    Value in = sys_attr(vm, "stdin"), outf = sys_attr(vm, "stdout");
+    if (!in || IS_NONE(in)) return rt_raise(vm, &RuntimeError_type, "input(): lost sys.stdin");
+    if (!outf || IS_NONE(outf)) return rt_raise(vm, &RuntimeError_type, "input(): lost sys.stdout");
+    size_t mark = gc_roots_mark(vm);
+    gc_push_root(vm, in);
+    gc_push_root(vm, outf);
+    bool ok = true;
+    Value s, r;
     if (nargs) {
-        Value s;
-        TRY(rt_str(vm, args[0], &s));
-        fwrite(AS_STR(s)->data, 1, AS_STR(s)->len, stdout);
-    }
-    fflush(stdout);
-    Buf b;
-    buf_init(&b);
-    int c;
-    bool any = false;
-    while ((c = fgetc(stdin)) != EOF) {
-        any = true;
-        if (c == '\n') break;
-        if (!buf_putc(&b, (char)c)) {
-            buf_free(&b);
-            return rt_raise_nomem(vm);
+        ok = rt_str(vm, args[0], &s);
+        if (ok) {
+            gc_push_root(vm, s);
+            ok = rt_write_str(vm, outf, s);
         }
     }
-    if (!any) {
-        buf_free(&b);
-        return rt_raise(vm, &EOFError_type, "EOF when reading a line");
+    ObjStr *name = ok ? str_intern_cstr(vm, "flush") : NULL;
+    ok = name && rt_call_method(vm, outf, name, NULL, 0, &r);
+    name = ok ? str_intern_cstr(vm, "readline") : NULL;
+    Value line = VAL_NULL;
+    ok = name && rt_call_method(vm, in, name, NULL, 0, &line);
+    if (ok && !IS_STR(line)) ok = rt_raise(vm, &TypeError_type, "object.readline() returned non-string");
+    if (ok && AS_STR(line)->len == 0) ok = rt_raise(vm, &EOFError_type, "EOF when reading a line");
+    if (ok) {
+        ObjStr *l = AS_STR(line);
+        if (l->data[l->len - 1] == '\n') {
+            gc_push_root(vm, line);
+            ObjStr *t = str_new(vm, l->data, l->len - 1);
+            ok = t != NULL;
+            if (ok) line = OBJ_VAL(t);
+        }
     }
-    ObjStr *s = str_new(vm, b.data ? b.data : "", b.len);
-    buf_free(&b);
-    TRY(s);
-    *out = OBJ_VAL(s);
-    return true;
+    gc_roots_reset(vm, mark);
+    if (ok) *out = line;
+    return ok;
 }
 
 // ---- conversions and queries ----
@@ -251,10 +256,39 @@ static bool b_callable(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) 
     return true;
 }
 
+// ABCs (the abc module: aiopy has no ABCMeta) carry _abc_impl, a function
+// (cls, subclass) -> bool standing for the metaclass __subclasscheck__.
+// Only heap classes can have one; -1 error, 0 no, 1 yes.
+static int abc_check(Vm *vm, Value cls, Value sub) {
+    if (!(AS_TYPE(cls)->flags & TYPE_HEAP)) return 0;
+    ObjStr *name = str_intern_cstr(vm, "_abc_impl");
+    if (!name) return -1;
+    Value impl, r;
+    int found = rt_getattr_opt(vm, cls, name, &impl);
+    if (found <= 0) return found;
+    gc_push_root(vm, impl);
+    bool ok = rt_call2(vm, impl, cls, sub, &r);
+    gc_pop_root(vm);
+    return ok ? rt_is_true(vm, r) : -1;
+}
+
+static int instance(Vm *vm, Value v, Value cls) {
+    if (IS_TUPLE(cls)) {
+        for (size_t i = 0; i < AS_TUPLE(cls)->len; i++) {
+            int r = instance(vm, v, AS_TUPLE(cls)->items[i]);
+            if (r) return r;
+        }
+        return 0;
+    }
+    int r = rt_isinstance(vm, v, cls);
+    if (r != 0 || !IS_TYPE(cls)) return r;
+    return abc_check(vm, cls, OBJ_VAL(rt_type(v)));
+}
+
 static bool b_isinstance(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
     NO_KW("isinstance");
     NARGS("isinstance", 2, 2);
-    int r = rt_isinstance(vm, args[0], args[1]);
+    int r = instance(vm, args[0], args[1]);
     if (r < 0) return false;
     *out = rt_bool(r);
     return true;
@@ -272,7 +306,8 @@ static int subclass(Vm *vm, Value c, Value cls) {
         rt_raise(vm, &TypeError_type, "issubclass() arg 2 must be a class, a tuple of classes, or a union");
         return -1;
     }
-    return type_is_subtype(AS_TYPE(c), AS_TYPE(cls));
+    if (type_is_subtype(AS_TYPE(c), AS_TYPE(cls))) return 1;
+    return abc_check(vm, cls, c);
 }
 
 static bool b_issubclass(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
@@ -849,12 +884,25 @@ static bool b_dir(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
         if (IS_TYPE(v)) {
             ok = add_type_names(vm, set, AS_TYPE(v));
         } else {
-            int r = rt_getattr_opt(vm, v, NAME(vm, dict), &d);
-            if (r < 0) {
-                rt_exc_clear(vm);
-                r = 0;
+            // CPython calls type(v).__dir__(v) (object.__dir__ by default)
+            // and sorts the names it gives.
+            ObjStr *dn = str_intern_cstr(vm, "__dir__");
+            Value it, k;
+            if (dn) gc_push_root(vm, OBJ_VAL(dn));
+            ok = dn && rt_call_method(vm, v, dn, NULL, 0, &d);
+            if (dn) gc_pop_root(vm);
+            if (ok) {
+                gc_push_root(vm, d);
+                ok = rt_iter(vm, d, &it);
+                if (ok) {
+                    gc_push_root(vm, it);
+                    IterResult r;
+                    while ((r = rt_next(vm, it, &k)) == ITER_NEXT && (ok = dict_set(vm, set, k, NONE_VAL))) {}
+                    if (r == ITER_ERROR) ok = false;
+                    gc_pop_root(vm);
+                }
+                gc_pop_root(vm);
             }
-            ok = (!r || add_keys(vm, set, d)) && add_type_names(vm, set, rt_type(v));
         }
     }
     ObjList *l = ok ? list_new(vm, set->used) : NULL;
@@ -1303,6 +1351,9 @@ ObjType super_type = {
 
 // ---- the table ----
 
+extern bool vm_builtin_aiter(Vm *, Value *, size_t, Value, Value *);   // vm/asyncgen.c
+extern bool vm_builtin_anext(Vm *, Value *, size_t, Value, Value *);
+
 static const MethodDef defs[] = {
     {"print", b_print, 0}, {"input", b_input, 0}, {"repr", b_repr, 0}, {"ascii", b_ascii, 0},
     {"len", b_len, 0}, {"abs", b_abs, 0}, {"hash", b_hash, 0}, {"id", b_id, 0},
@@ -1314,7 +1365,8 @@ static const MethodDef defs[] = {
     {"all", b_all, 0}, {"sum", b_sum, 0}, {"max", b_max, 0}, {"min", b_min, 0},
     {"sorted", b_sorted, 0}, {"format", b_format, 0}, {"globals", b_globals, 0},
     {"locals", b_locals, 0}, {"vars", b_vars, 0}, {"dir", b_dir, 0}, {"exit", b_exit, 0},
-    {"quit", b_exit, 0},
+    {"quit", b_exit, 0}, {"open", rt_open, 0},
+    {"aiter", vm_builtin_aiter, 0}, {"anext", vm_builtin_anext, 0},
     {NULL, NULL, 0},
 };
 
@@ -1346,95 +1398,4 @@ bool rt_builtins_init(Vm *vm) {
          dict_set_cstr(vm, b, "IOError", OBJ_VAL(&OSError_type));
     gc_pop_root(vm);
     return ok;
-}
-
-// ---- streams (sys.stdout, sys.stderr, sys.stdin) ----
-
-static bool st_write(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
-    NO_KW("write");
-    TRY(rt_check_nargs(vm, "write", nargs - 1, 1, 1));
-    if (!IS_STR(args[1]))
-        return rt_raise(vm, &TypeError_type, "write() argument must be str, not %s", type_name(rt_type(args[1])));
-    TRY(rt_write_str(vm, args[0], args[1]));
-    *out = INT_VAL(AS_STR(args[1])->cplen);
-    return true;
-}
-
-static bool st_flush(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
-    (void)vm;
-    (void)nargs;
-    (void)kw;
-    fflush(((ObjStream *)AS_OBJ(args[0]))->fp);
-    *out = NONE_VAL;
-    return true;
-}
-
-static bool st_readline(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
-    (void)nargs;
-    (void)kw;
-    FILE *fp = ((ObjStream *)AS_OBJ(args[0]))->fp;
-    Buf b;
-    buf_init(&b);
-    int c;
-    while ((c = fgetc(fp)) != EOF) {
-        if (!buf_putc(&b, (char)c)) {
-            buf_free(&b);
-            return rt_raise_nomem(vm);
-        }
-        if (c == '\n') break;
-    }
-    ObjStr *s = str_new(vm, b.data ? b.data : "", b.len);
-    buf_free(&b);
-    TRY(s);
-    *out = OBJ_VAL(s);
-    return true;
-}
-
-static bool st_fileno(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
-    (void)vm;
-    (void)nargs;
-    (void)kw;
-    *out = INT_VAL(fileno(((ObjStream *)AS_OBJ(args[0]))->fp));
-    return true;
-}
-
-static bool st_isatty(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
-    (void)vm;
-    (void)nargs;
-    (void)kw;
-    *out = rt_bool(isatty(fileno(((ObjStream *)AS_OBJ(args[0]))->fp)));
-    return true;
-}
-
-static const MethodDef stream_methods[] = {
-    {"write", st_write, 0}, {"flush", st_flush, 0}, {"readline", st_readline, 0},
-    {"fileno", st_fileno, 0}, {"isatty", st_isatty, 0}, {NULL, NULL, 0},
-};
-
-static bool stream_repr(Vm *vm, Value self, Value *out) {
-    ObjStream *s = (ObjStream *)AS_OBJ(self);
-    ObjStr *r = rt_format_cmsg(vm, "<_io.TextIOWrapper name='%s' mode='%s' encoding='utf-8'>", s->name, s->mode);
-    TRY(r);
-    *out = OBJ_VAL(r);
-    return true;
-}
-
-ObjType stream_type = {
-    .hdr = OBJ_STATIC_HEADER(&type_type),
-    .name = "TextIOWrapper",
-    .module = "_io",
-    .basicsize = sizeof(ObjStream),
-    .base = &object_type,
-    .methods = stream_methods,
-    .repr = stream_repr,
-};
-
-Value rt_stream_new(Vm *vm, FILE *fp, const char *name, const char *mode);
-Value rt_stream_new(Vm *vm, FILE *fp, const char *name, const char *mode) {
-    ObjStream *s = (ObjStream *)gc_alloc(vm, &stream_type, sizeof(ObjStream));
-    if (!s) return VAL_NULL;
-    s->fp = fp;
-    s->name = name;
-    s->mode = mode;
-    return OBJ_VAL(s);
 }

@@ -16,6 +16,6 @@ bool rt_format(Vm *vm, Value v, Value spec, Value *out);
 bool rt_write_str(Vm *vm, Value file, Value s);
 
 extern ObjType super_type, enumerate_type, zip_type, map_type, filter_type, reversed_type,
-    callable_iter_type, stream_type;
+    callable_iter_type;
 
 #endif // RUNTIME_BUILTINS_H

@@ -21,6 +21,8 @@
 
 ObjDict *dict_new(Vm *vm) { return (ObjDict *)gc_alloc(vm, &dict_type, sizeof(ObjDict)); }
 
+uint64_t dict_watch_epoch;
+
 static size_t usable(size_t mask) { return mask ? (mask + 1) * 2 / 3 : 0; }
 
 // Rebuilds the table with room for [need] live entries.
@@ -123,9 +125,36 @@ int dict_get(Vm *vm, ObjDict *d, Value key, Value *out) {
 }
 
 int dict_get_str(Vm *vm, ObjDict *d, ObjStr *key, Value *out) {
+    // Attribute and global lookups land here: a lean probe loop for the
+    // usual case (the same interned key object, or another str), which
+    // cannot run Python code. A non-str key with the same hash may have an
+    // __eq__ that does: that rare case takes the general lookup.
+    if (!d->mask) return 0;
+    int64_t h = key->hash != -1 ? key->hash : str_hash(key);
+    size_t mask = d->mask, j = (size_t)h & mask;
+    for (uint64_t perturb = (uint64_t)h;;) {
+        int64_t k = d->index[j];
+        if (k == IX_EMPTY) return 0;
+        if (k >= 0) {
+            const DictEntry *e = &d->entries[k];
+            if (e->key == OBJ_VAL(key)) {
+                *out = e->value;
+                return 1;
+            }
+            if (e->hash == h) {
+                if (!IS_TYPE_EXACT(e->key, str_type)) break;
+                if (str_eq(AS_STR(e->key), key)) {
+                    *out = e->value;
+                    return 1;
+                }
+            }
+        }
+        perturb >>= PERTURB_SHIFT;
+        j = (j * 5 + (size_t)perturb + 1) & mask;
+    }
     int64_t ix;
     size_t slot;
-    int r = lookup(vm, d, OBJ_VAL(key), str_hash(key), &ix, &slot);   // str keys never raise
+    int r = lookup(vm, d, OBJ_VAL(key), h, &ix, &slot);   // str keys never raise
     if (r == 1) *out = d->entries[ix].value;
     return r;
 }
@@ -137,6 +166,7 @@ static bool insert(Vm *vm, ObjDict *d, Value key, int64_t h, Value v) {
     if (r < 0) return false;
     if (r == 1) {
         d->entries[ix].value = v;
+        if (d->watched) dict_watch_epoch++;
         return true;
     }
     if (d->nentries >= d->cap || d->nentries >= usable(d->mask)) {
@@ -152,6 +182,7 @@ static bool insert(Vm *vm, ObjDict *d, Value key, int64_t h, Value v) {
     d->entries[d->nentries++] = (DictEntry){key, v, h};
     d->used++;
     d->version++;
+    if (d->watched) dict_watch_epoch++;
     return true;
 }
 
@@ -194,6 +225,7 @@ int dict_del(Vm *vm, ObjDict *d, Value key, Value *out) {
     d->entries[ix].value = VAL_NULL;
     d->used--;
     d->version++;
+    if (d->watched) dict_watch_epoch++;
     return 1;
 }
 
@@ -204,6 +236,7 @@ void dict_clear(Vm *vm, ObjDict *d) {
     d->entries = NULL;
     d->mask = d->cap = d->nentries = d->used = 0;
     d->version++;
+    if (d->watched) dict_watch_epoch++;
 }
 
 bool dict_next(ObjDict *d, size_t *pos, Value *key, Value *value) {

@@ -24,7 +24,12 @@ struct ObjDict {
     int64_t *index;      // -1 empty, -2 dummy, else entry number
     DictEntry *entries;
     uint64_t version;    // bumped on every mutation (iteration checks)
+    bool watched;        // a class's dict: mutations bump dict_watch_epoch
 };
+
+// Bumped on every mutation (value replacement included) of any dict marked
+// `watched`: type.c's attribute cache is valid only while it is unchanged.
+extern uint64_t dict_watch_epoch;
 
 #define IS_DICT(v) IS_INSTANCE(v, dict_type)
 #define AS_DICT(v) ((ObjDict *)AS_OBJ(v))

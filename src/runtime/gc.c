@@ -71,6 +71,7 @@ Obj *gc_alloc(Vm *vm, ObjType *t, size_t size) {
     if (heap_type) gc_pop_root(vm);
     if (!o) return NULL;
     memset(o, 0, size);
+    if (t->flags & TYPE_HAS_FINALIZER) vm->gc_finalizable++;
     o->type = t;
     o->gcword = (uintptr_t)vm->objects;
     vm->objects = o;
@@ -152,6 +153,9 @@ static void mark_roots(Vm *vm) {
 // Unreachable objects with a pending finaliser are resurrected for one more
 // cycle and queued; the GC_FINALIZED bit keeps them from being queued again.
 static void queue_finalizers(Vm *vm) {
+    // Most programs have no finalisable object alive: skip a walk of the
+    // whole heap (which costs as much as the sweep) then.
+    if (!vm->gc_finalizable) return;
     for (Obj *o = vm->objects; o; o = next_of(o)) {
         if ((o->gcword & (GC_MARK | GC_FINALIZED)) || !(o->type->flags & TYPE_HAS_FINALIZER))
             continue;
@@ -165,6 +169,7 @@ static void queue_finalizers(Vm *vm) {
         o->gcword |= GC_FINALIZED;
         vm->finq[vm->finq_len++] = o;
         gc_mark_obj(vm, o);
+        if (vm->gc_finalizable < SIZE_MAX / 2) vm->gc_finalizable--;
     }
     drain(vm);
 }
@@ -252,6 +257,13 @@ void gc_run_finalizers(Vm *vm) {
         else if (vm->hooks.finalize) vm->hooks.finalize(vm, OBJ_VAL(o));
         gc_pop_root(vm);
     }
+}
+
+void gc_finalizer_done(Vm *vm, Obj *o) {
+    if (o->gcword & (GC_FINALIZED | GC_STATIC)) return;
+    o->gcword |= GC_FINALIZED;
+    if ((o->type->flags & TYPE_HAS_FINALIZER) && vm->gc_finalizable && vm->gc_finalizable < SIZE_MAX / 2)
+        vm->gc_finalizable--;
 }
 
 void gc_collect(Vm *vm) {

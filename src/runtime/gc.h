@@ -61,6 +61,10 @@ void gc_mark_obj(Vm *vm, Obj *o);
 void gc_collect(Vm *vm);
 // Runs finalisers queued by the last collection. Safe to call any time.
 void gc_run_finalizers(Vm *vm);
+// [o]'s finaliser has become a no-op (a generator or coroutine that has
+// finished): the next collection frees it at once instead of queueing it
+// for one more cycle.
+void gc_finalizer_done(Vm *vm, Obj *o);
 // Frees every object (rt_vm_free).
 void gc_free_all(Vm *vm);
 

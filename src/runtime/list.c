@@ -105,7 +105,9 @@ typedef struct SortCtx {
 
 static bool less(SortCtx *c, size_t a, size_t b) {
     if (c->failed) return false;
-    int r = rt_compare_bool(c->vm, c->keys->items[a], c->keys->items[b], CMP_LT);
+    Value x = c->keys->items[a], y = c->keys->items[b];
+    if (IS_INT(x) && IS_INT(y)) return AS_INT(x) < AS_INT(y);   // small ints: no dispatch
+    int r = rt_compare_bool(c->vm, x, y, CMP_LT);
     if (r < 0) c->failed = true;
     return r > 0;
 }

@@ -11,6 +11,7 @@
 #include "runtime/builtins.h"
 #include "runtime/dict.h"
 #include "runtime/exc.h"
+#include "runtime/file.h"
 #include "runtime/frame.h"
 #include "runtime/gc.h"
 #include "runtime/int.h"
@@ -22,7 +23,6 @@
 #include "runtime/tuple.h"
 #include "runtime/type.h"
 
-Value rt_stream_new(Vm *vm, FILE *fp, const char *name, const char *mode);
 
 static bool s_exit(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
     (void)out;
@@ -151,11 +151,14 @@ bool rt_sys_init(Vm *vm, int argc, char **argv, Value *out) {
     ObjList *path = ok ? list_from(vm, &dir, 1) : NULL;
     ok = path && dict_set_cstr(vm, d, "path", OBJ_VAL(path));
     ok = ok && dict_set_cstr(vm, d, "modules", vm->modules);
-    Value so = ok ? rt_stream_new(vm, stdout, "<stdout>", "w") : VAL_NULL;
+    Value so = ok ? rt_file_from_stdio(vm, stdout, "<stdout>", true) : VAL_NULL;
+    if (so) gc_push_root(vm, so);
     ok = so && dict_set_cstr(vm, d, "stdout", so) && dict_set_cstr(vm, d, "__stdout__", so);
-    Value se = ok ? rt_stream_new(vm, stderr, "<stderr>", "w") : VAL_NULL;
+    Value se = ok ? rt_file_from_stdio(vm, stderr, "<stderr>", true) : VAL_NULL;
+    if (se) gc_push_root(vm, se);
     ok = se && dict_set_cstr(vm, d, "stderr", se) && dict_set_cstr(vm, d, "__stderr__", se);
-    Value si = ok ? rt_stream_new(vm, stdin, "<stdin>", "r") : VAL_NULL;
+    Value si = ok ? rt_file_from_stdio(vm, stdin, "<stdin>", false) : VAL_NULL;
+    if (si) gc_push_root(vm, si);
     ok = si && dict_set_cstr(vm, d, "stdin", si) && dict_set_cstr(vm, d, "__stdin__", si);
     ok = ok && set_str(vm, d, "version", "3.11.0 (aiopy " AIOPY_VERSION ")") &&
          set_str(vm, d, "platform", "linux") && set_str(vm, d, "byteorder", "little") &&

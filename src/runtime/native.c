@@ -47,10 +47,10 @@ bool rt_no_kwargs(Vm *vm, const char *fname, Value kwnames) {
 bool rt_check_nargs(Vm *vm, const char *fname, size_t nargs, size_t min, size_t max) {
     // Counts here include self for methods; messages count the user's arguments
     // when the name is qualified ("list.append"), as CPython's METH_O/NOARGS do.
+    if (nargs >= min && nargs <= max) return true;   // before any work: every call checks
     bool method = strchr(fname, '.') != NULL;
     size_t shown = method ? nargs - 1 : nargs, smin = method ? min - 1 : min,
            smax = method ? max - 1 : max;
-    if (nargs >= min && nargs <= max) return true;
     if (method && smin == smax) {
         if (smax == 0)
             return rt_raise(vm, &TypeError_type, "%s() takes no arguments (%zu given)", fname, shown);

@@ -5,6 +5,7 @@
 #include "runtime/dict.h"
 #include "runtime/exc.h"
 #include "runtime/gc.h"
+#include "runtime/list.h"
 #include "runtime/native.h"
 #include "runtime/ops.h"
 #include "runtime/str.h"
@@ -274,6 +275,114 @@ static bool m_init_subclass(Vm *vm, Value *args, size_t nargs, Value kw, Value *
     return true;
 }
 
+static bool cmp_method(Vm *vm, const char *name, CmpOp op, Value *args, size_t nargs, Value kw,
+                       Value *out) {
+    TRY(rt_no_kwargs(vm, name, kw));
+    TRY(rt_check_nargs(vm, name, nargs, 2, 2));
+    return object_richcompare(vm, args[0], args[1], op, out);
+}
+static bool m_lt(Vm *vm, Value *a, size_t n, Value kw, Value *out) { return cmp_method(vm, "__lt__", CMP_LT, a, n, kw, out); }
+static bool m_le(Vm *vm, Value *a, size_t n, Value kw, Value *out) { return cmp_method(vm, "__le__", CMP_LE, a, n, kw, out); }
+static bool m_gt(Vm *vm, Value *a, size_t n, Value kw, Value *out) { return cmp_method(vm, "__gt__", CMP_GT, a, n, kw, out); }
+static bool m_ge(Vm *vm, Value *a, size_t n, Value kw, Value *out) { return cmp_method(vm, "__ge__", CMP_GE, a, n, kw, out); }
+
+// No pickling support (no copyreg): every object refuses, as CPython does
+// for the builtin types that cannot be pickled.
+static bool m_reduce_ex(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
+    (void)kw;
+    (void)out;
+    TRY(rt_check_nargs(vm, "__reduce_ex__", nargs, 2, 2));
+    return rt_raise(vm, &TypeError_type, "cannot pickle '%s' object", type_name(rt_type(args[0])));
+}
+
+static bool m_reduce(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
+    (void)kw;
+    (void)out;
+    TRY(rt_check_nargs(vm, "__reduce__", nargs, 1, 1));
+    return rt_raise(vm, &TypeError_type, "cannot pickle '%s' object", type_name(rt_type(args[0])));
+}
+
+static bool m_sizeof(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
+    TRY(rt_no_kwargs(vm, "__sizeof__", kw));
+    TRY(rt_check_nargs(vm, "__sizeof__", nargs, 1, 1));
+    extern bool int_from_i64(Vm *, int64_t, Value *);
+    return int_from_i64(vm, IS_OBJ(args[0]) ? (int64_t)rt_type(args[0])->basicsize : 0, out);
+}
+
+static bool m_subclasshook(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
+    (void)vm;
+    (void)args;
+    (void)nargs;
+    (void)kw;
+    *out = NOTIMPL_VAL;
+    return true;
+}
+
+// The instance __dict__ when it has entries, else None (CPython 3.11).
+static bool m_getstate(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
+    TRY(rt_no_kwargs(vm, "__getstate__", kw));
+    TRY(rt_check_nargs(vm, "__getstate__", nargs, 1, 1));
+    Value *slot = IS_OBJ(args[0]) ? obj_dict_slot(args[0]) : NULL;
+    *out = slot && *slot && AS_DICT(*slot)->used ? *slot : NONE_VAL;
+    return true;
+}
+
+static bool add_name(Vm *vm, ObjDict *set, const char *name) {
+    ObjStr *s = str_intern_cstr(vm, name);
+    if (!s) return false;
+    gc_push_root(vm, OBJ_VAL(s));
+    bool ok = dict_set(vm, set, OBJ_VAL(s), NONE_VAL);
+    gc_pop_root(vm);
+    return ok;
+}
+
+// object.__dir__: the instance dict's keys and every name along the type's
+// MRO. __dict__ (object's generic accessor here) is listed only for objects
+// that have one; a user class also shows __weakref__, as CPython's do.
+static bool m_dir(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
+    TRY(rt_no_kwargs(vm, "__dir__", kw));
+    TRY(rt_check_nargs(vm, "__dir__", nargs, 1, 1));
+    Value self = args[0];
+    ObjType *t = rt_type(self);
+    ObjDict *set = dict_new(vm);
+    TRY(set);
+    gc_push_root(vm, OBJ_VAL(set));
+    bool ok = true;
+    Value *slot = IS_OBJ(self) ? obj_dict_slot(self) : NULL;
+    if (slot && *slot && IS_DICT(*slot)) ok = dict_update(vm, set, *slot);
+    if (ok && slot) ok = add_name(vm, set, "__dict__");
+    if (!slot && t != &object_type && TYPE_SLOT(t, getattr) != object_getattr) {
+        // Types with their own attribute lookup (modules) expose a dict.
+        Value d;
+        int r = rt_getattr_opt(vm, self, NAME(vm, dict), &d);
+        if (r < 0) rt_exc_clear(vm);
+        if (r > 0 && IS_DICT(d)) ok = dict_update(vm, set, d);
+    }
+    if (ok && TYPE_IS_HEAP(t)) ok = add_name(vm, set, "__weakref__");
+    ObjType *c;
+    for (size_t i = 0; ok && (c = type_mro_at(t, i)); i++) {
+        if (TYPE_IS_HEAP(c)) {
+            size_t pos = 0;
+            Value k, v;
+            while (ok && dict_next(AS_DICT(c->dict), &pos, &k, &v)) ok = dict_set(vm, set, k, NONE_VAL);
+            continue;
+        }
+        for (const MethodDef *m = c->methods; ok && m && m->name; m++) ok = add_name(vm, set, m->name);
+        for (const GetSetDef *g = c->getsets; ok && g && g->name; g++)
+            if (c != &object_type || strcmp(g->name, "__dict__") != 0) ok = add_name(vm, set, g->name);
+    }
+    ObjList *l = ok ? list_new(vm, set->used) : NULL;
+    if (l) {
+        size_t pos = 0;
+        Value k, v;
+        while (dict_next(set, &pos, &k, &v)) l->items[l->len++] = k;
+    }
+    gc_pop_root(vm);
+    TRY(l);
+    *out = OBJ_VAL(l);
+    return true;
+}
+
 static const MethodDef object_methods[] = {
     {"__init__", m_init, 0},
     {"__new__", m_new, METH_STATIC},
@@ -287,6 +396,16 @@ static const MethodDef object_methods[] = {
     {"__delattr__", m_delattr, 0},
     {"__init_subclass__", m_init_subclass, METH_CLASS},
     {"__format__", fmt_dunder_format, 0},
+    {"__lt__", m_lt, 0},
+    {"__le__", m_le, 0},
+    {"__gt__", m_gt, 0},
+    {"__ge__", m_ge, 0},
+    {"__reduce_ex__", m_reduce_ex, 0},
+    {"__reduce__", m_reduce, 0},
+    {"__getstate__", m_getstate, 0},
+    {"__subclasshook__", m_subclasshook, METH_CLASS},
+    {"__sizeof__", m_sizeof, 0},
+    {"__dir__", m_dir, 0},
     {NULL, NULL, 0},
 };
 
@@ -322,8 +441,25 @@ static bool set_dict(Vm *vm, Value self, Value v) {
     return true;
 }
 
+// Instances see their class's docstring (a user class's __doc__ entry, which
+// shadows this along the MRO); object's own is CPython's text.
+static bool get_doc(Vm *vm, Value self, Value *out) {
+    (void)vm;
+    if (rt_type(self) == &object_type) {
+        ObjStr *s = str_from_cstr(vm, "The base class of the class hierarchy.\n\n"
+                                      "When called, it accepts no arguments and returns a new featureless\n"
+                                      "instance that has no instance attributes and cannot be given any.\n");
+        TRY(s);
+        *out = OBJ_VAL(s);
+        return true;
+    }
+    *out = NONE_VAL;
+    return true;
+}
+
 static const GetSetDef object_getsets[] = {
     {"__class__", get_class, NULL},
+    {"__doc__", get_doc, NULL},
     {"__dict__", get_dict, set_dict},
     {NULL, NULL, NULL},
 };

@@ -67,6 +67,10 @@ struct Vm {
 
     Obj **finq;                // objects whose finaliser must run
     size_t finq_len, finq_cap;
+    // Objects allocated with a finaliser type and not yet queued: an upper
+    // bound (a type gaining __del__ late makes it "always"), so collections
+    // skip the heap walk for finalisers when it is 0 (gc.c).
+    size_t gc_finalizable;
 
     Value temp_roots[RT_MAX_TEMP_ROOTS];
     size_t ntemp_roots;

@@ -137,12 +137,15 @@ static uint64_t hash_bytes(const char *p, size_t n) {
     return h;
 }
 
+int64_t str_hash_bytes(const char *data, size_t len) {
+    // hash('') is 0 in CPython whatever the seed; keep that one.
+    return len ? (int64_t)(hash_bytes(data, len) >> 1) : 0;
+}
+
 int64_t str_hash(ObjStr *s) {
     if (s->hash != -1) return s->hash;
-    // hash('') is 0 in CPython whatever the seed; keep that one.
-    int64_t h = s->len ? (int64_t)(hash_bytes(s->data, s->len) >> 1) : 0;
-    s->hash = h;
-    return h;
+    s->hash = str_hash_bytes(s->data, s->len);
+    return s->hash;
 }
 
 static ObjStr *intern_find(InternTable *t, const char *data, size_t len, int64_t h) {
@@ -189,16 +192,20 @@ ObjStr *str_intern_cstr(Vm *vm, const char *s) { return str_intern(vm, s, strlen
 
 void str_sweep_interned(Vm *vm) {
     InternTable *t = &vm->interned;
+    bool swept = false;
     for (size_t i = 0; i < t->cap; i++) {
         ObjStr *s = t->slots[i];
         if (s && s != TOMB && !gc_is_marked(&s->hdr) && !(s->hdr.gcword & GC_STATIC)) {
             t->slots[i] = TOMB;
             t->used--;
+            swept = true;
         }
     }
+    if (swept) type_cache_invalidate();   // type.c's cache keys on their addresses
 }
 
 void str_intern_free(Vm *vm) {
+    type_cache_invalidate();   // the cache is keyed by interned strings' addresses
     free(vm->interned.slots);
     memset(&vm->interned, 0, sizeof vm->interned);
 }

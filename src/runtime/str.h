@@ -41,6 +41,8 @@ ObjStr *str_substr(Vm *vm, ObjStr *s, size_t start, size_t end);
 
 // Queries.
 int64_t str_hash(ObjStr *s);
+// The hash a str of these bytes has (for tables keyed by C strings).
+int64_t str_hash_bytes(const char *data, size_t len);
 bool str_eq(const ObjStr *a, const ObjStr *b);
 bool str_eq_cstr(const ObjStr *a, const char *s);
 int str_cmp(const ObjStr *a, const ObjStr *b);   // code-point order

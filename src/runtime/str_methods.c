@@ -475,10 +475,39 @@ enum { CASE_UPPER, CASE_LOWER, CASE_SWAP, CASE_TITLE, CASE_CAPITALIZE };
 
 static bool is_cased(uint32_t c) { return uc_isupper(c) || uc_islower(c); }
 
+// ASCII in, ASCII out, byte for byte: no decoding, no buffer, no recount.
+// (Strings of 0 or 1 bytes take the general path, which returns the shared
+// empty and one-character strings.)
+static bool case_ascii(Vm *vm, ObjStr *s, int mode, Value *out) {
+    ObjStr *r = str_alloc(vm, s->len);
+    TRY(r);
+    bool prev_cased = false;
+    for (size_t i = 0; i < s->len; i++) {
+        char c = s->data[i];
+        bool up = c >= 'A' && c <= 'Z', low = c >= 'a' && c <= 'z', to_up;
+        switch (mode) {
+        case CASE_UPPER: to_up = true; break;
+        case CASE_LOWER: to_up = false; break;
+        case CASE_SWAP: to_up = low; break;
+        case CASE_TITLE:
+            to_up = !prev_cased;
+            prev_cased = up || low;
+            break;
+        default: to_up = i == 0; break;
+        }
+        r->data[i] = (char)(to_up && low ? c - 'a' + 'A' : !to_up && up ? c - 'A' + 'a' : c);
+    }
+    r->data[s->len] = '\0';
+    r->cplen = s->len;
+    *out = OBJ_VAL(r);
+    return true;
+}
+
 static bool case_impl(Vm *vm, Value *args, size_t nargs, Value kw, int mode, const char *name, Value *out) {
     NOKW(name);
     TRY(rt_check_nargs(vm, name, nargs, 1, 1));
     ObjStr *s = SELF;
+    if (STR_IS_ASCII(s) && s->len > 1) return case_ascii(vm, s, mode, out);
     Buf b;
     buf_init(&b);
     bool ok = buf_reserve(&b, s->len), prev_cased = false;

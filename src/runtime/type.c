@@ -3,7 +3,10 @@
 // dispatchers installed in heap types' slots are in slots.c.
 //
 // Invariants: a static type's MRO is its base chain; a heap type's mro/bases
-// arrays are owned (rt_realloc) and hold only types; its dict is an ObjDict.
+// arrays are owned (rt_realloc) and hold only types; its dict is an ObjDict
+// marked `watched`, so any change to it invalidates the attribute cache.
+// Lookups go through two caches (see "attribute cache" and "index of the
+// builtin types' tables" below): neither changes any result, only its cost.
 #include "runtime/type.h"
 
 #include <stdlib.h>
@@ -19,6 +22,7 @@
 #include "runtime/tuple.h"
 
 extern void slots_fill(Vm *vm, ObjType *t);
+static void fixup_slots(Vm *vm, ObjType *t, bool fresh);
 
 void *type_slot_at(const ObjType *t, size_t offset) {
     for (; t; t = t->base) {
@@ -140,8 +144,143 @@ static void cache_put(Vm *vm, const void *key, Obj *d) {
     c->descrs[i] = d;
 }
 
+// ---- index of the builtin types' method and getset tables ----
+//
+// Attribute lookups on instances of user classes end in `object`'s tables
+// (most often as a miss: p.x is looked up on the type before the instance
+// dict), so scanning them with strcmp made every attribute access cost ~30
+// string compares. Static types and their tables never change or die, so one
+// process-wide hash table maps (type, name) to the table entry. A type is
+// indexed on its first lookup; its marker entry (name NULL) records that.
+// Only pointers to static data are stored, so the index is shared by every
+// Vm and deliberately never freed.
+
+typedef struct StaticEntry {
+    const ObjType *type;     // NULL: empty slot
+    const char *name;        // NULL: the "type is indexed" marker
+    size_t len;
+    int64_t hash;
+    const MethodDef *method; // exactly one of method/getset for a name entry
+    const GetSetDef *getset;
+} StaticEntry;
+
+static StaticEntry *sidx;
+static size_t sidx_cap, sidx_used;
+
+static size_t sidx_slot(const ObjType *t, const char *name, size_t len, int64_t h) {
+    uint64_t k = ((uint64_t)(uintptr_t)t >> 4) * 0x9E3779B97F4A7C15ull ^ (uint64_t)h;
+    size_t i = (size_t)(k ^ (k >> 29)) & (sidx_cap - 1);
+    for (;; i = (i + 1) & (sidx_cap - 1)) {
+        const StaticEntry *e = &sidx[i];
+        if (!e->type) return i;
+        if (e->type == t && e->hash == h &&
+            (name ? e->name && e->len == len && memcmp(e->name, name, len) == 0 : !e->name))
+            return i;
+    }
+}
+
+static bool sidx_add(const ObjType *t, const char *name, const MethodDef *m, const GetSetDef *g) {
+    if ((sidx_used + 1) * 2 > sidx_cap) {
+        size_t cap = sidx_cap ? sidx_cap * 2 : 1024;
+        StaticEntry *old = sidx, *n = calloc(cap, sizeof *n);
+        if (!n) return false;
+        size_t oldcap = sidx_cap;
+        sidx = n;
+        sidx_cap = cap;
+        for (size_t i = 0; i < oldcap; i++)
+            if (old[i].type)
+                sidx[sidx_slot(old[i].type, old[i].name, old[i].len, old[i].hash)] = old[i];
+        free(old);
+    }
+    size_t len = name ? strlen(name) : 0;
+    int64_t h = name ? str_hash_bytes(name, len) : -1;
+    size_t i = sidx_slot(t, name, len, h);
+    if (sidx[i].type) return true;   // an earlier entry of that name wins
+    sidx[i] = (StaticEntry){t, name, len, h, m, g};
+    sidx_used++;
+    return true;
+}
+
+// Indexes the tables [t] itself owns (a table shared with the base belongs
+// to the base: the base is then the descriptors' owner, so the descriptor
+// cache can key on the table entry alone). Methods come before getsets, as
+// the scan this replaces did. The marker goes in last, so an allocation
+// failure half-way just means trying again next time.
+static bool sidx_ensure(const ObjType *t) {
+    if (sidx_cap && sidx[sidx_slot(t, NULL, 0, -1)].type) return true;
+    if (t->methods && !(t->base && t->base->methods == t->methods))
+        for (const MethodDef *m = t->methods; m->name; m++)
+            if (!sidx_add(t, m->name, m, NULL)) return false;
+    if (t->getsets && !(t->base && t->base->getsets == t->getsets))
+        for (const GetSetDef *g = t->getsets; g->name; g++)
+            if (!sidx_add(t, g->name, NULL, g)) return false;
+    return sidx_add(t, NULL, NULL, NULL);
+}
+
+// ---- attribute cache ----
+//
+// Every attribute access and method call looks its name up on the type
+// first (data descriptors win over the instance dict), walking the MRO: a
+// few dict probes per access. This direct-mapped cache, like CPython's type
+// method cache, remembers the outcome (hit or miss) per (type, name) for
+// interned names. An entry is valid while `cache_epoch()` is unchanged; it
+// moves whenever any class's dict changes (dict.c's watched dicts), a heap
+// type or an interned string is freed (their addresses could be reused),
+// or another Vm uses the cache. The cached values are held by those class
+// dicts or by the Vm's descriptor cache, so they stay alive while valid.
+
+#define ATTR_CACHE_BITS 10
+
+typedef struct AttrEntry {
+    const ObjType *type;
+    const ObjStr *name;
+    uint64_t epoch;
+    Value value;             // VAL_NULL: a cached miss
+    ObjType *owner;
+} AttrEntry;
+
+static AttrEntry attr_cache[1u << ATTR_CACHE_BITS];
+static uint64_t type_epoch = 1;    // entries start at epoch 0: invalid
+static const Vm *attr_cache_vm;
+
+void type_cache_invalidate(void) { type_epoch++; }
+
+static uint64_t cache_epoch(void) { return type_epoch + dict_watch_epoch; }
+
+static AttrEntry *attr_entry(const ObjType *t, const ObjStr *name) {
+    uint64_t k = ((uint64_t)(uintptr_t)t >> 4) ^ ((uint64_t)(uintptr_t)name >> 3) * 0x9E3779B97F4A7C15ull;
+    return &attr_cache[k >> (64 - ATTR_CACHE_BITS)];
+}
+
+static int lookup_mro(Vm *vm, ObjType *t, ObjStr *name, Value *out, ObjType **owner);
+
 int type_lookup(Vm *vm, ObjType *t, ObjStr *name, Value *out, ObjType **owner) {
+    if (!name->interned) return lookup_mro(vm, t, name, out, owner);
+    if (vm != attr_cache_vm) {
+        attr_cache_vm = vm;
+        type_epoch++;
+    }
+    AttrEntry *e = attr_entry(t, name);
+    uint64_t epoch = cache_epoch();
+    if (e->epoch == epoch && e->type == t && e->name == name) {
+        if (!e->value) return 0;
+        *out = e->value;
+        if (owner) *owner = e->owner;
+        return 1;
+    }
+    ObjType *found_owner = NULL;
+    int r = lookup_mro(vm, t, name, out, &found_owner);
+    if (r < 0) return r;
+    if (owner) *owner = found_owner;
+    // The lookup itself never mutates class dicts, but it may allocate a
+    // descriptor and so collect: only cache when nothing moved meanwhile.
+    if (cache_epoch() == epoch) *e = (AttrEntry){t, name, epoch, r ? *out : VAL_NULL, found_owner};
+    return r;
+}
+
+static int lookup_mro(Vm *vm, ObjType *t, ObjStr *name, Value *out, ObjType **owner) {
     ObjType *c;
+    int64_t h = -2;   // name's hash, computed at the first builtin class
     for (size_t i = 0; (c = type_mro_at(t, i)); i++) {
         if (TYPE_IS_HEAP(c)) {
             if (dict_get_str(vm, AS_DICT(c->dict), name, out) == 1) {
@@ -150,37 +289,35 @@ int type_lookup(Vm *vm, ObjType *t, ObjStr *name, Value *out, ObjType **owner) {
             }
             continue;
         }
-        // A table shared with the base (the exception classes) belongs to the
-        // base: skipping it here makes the base the descriptors' owner, so
-        // the descriptor cache can key on the table entry alone.
-        if (c->methods && !(c->base && c->base->methods == c->methods))
-            for (const MethodDef *m = c->methods; m->name; m++)
-                if (str_eq_cstr(name, m->name)) {
-                    Obj *n = cache_get(vm, m);
-                    if (!n) {
-                        n = (Obj *)native_new_descriptor(vm, m, c);
-                        if (!n) return -1;
-                        cache_put(vm, m, n);
-                    }
-                    *out = OBJ_VAL(n);
-                    if (owner) *owner = c;
-                    return 1;
-                }
-        if (c->getsets && !(c->base && c->base->getsets == c->getsets))
-            for (const GetSetDef *g = c->getsets; g->name; g++)
-                if (str_eq_cstr(name, g->name)) {
-                    ObjGetSet *d = (ObjGetSet *)cache_get(vm, g);
-                    if (!d) {
-                        d = (ObjGetSet *)gc_alloc(vm, &getset_type, sizeof(ObjGetSet));
-                        if (!d) return -1;
-                        d->def = g;
-                        d->owner = c;
-                        cache_put(vm, g, &d->hdr);
-                    }
-                    *out = OBJ_VAL(d);
-                    if (owner) *owner = c;
-                    return 1;
-                }
+        if (!c->methods && !c->getsets) continue;
+        if (!sidx_ensure(c)) {
+            rt_raise_nomem(vm);
+            return -1;
+        }
+        if (h == -2) h = str_hash(name);
+        const StaticEntry *e = &sidx[sidx_slot(c, name->data, name->len, h)];
+        if (!e->type) continue;
+        if (e->method) {
+            Obj *n = cache_get(vm, e->method);
+            if (!n) {
+                n = (Obj *)native_new_descriptor(vm, e->method, c);
+                if (!n) return -1;
+                cache_put(vm, e->method, n);
+            }
+            *out = OBJ_VAL(n);
+        } else {
+            ObjGetSet *d = (ObjGetSet *)cache_get(vm, e->getset);
+            if (!d) {
+                d = (ObjGetSet *)gc_alloc(vm, &getset_type, sizeof(ObjGetSet));
+                if (!d) return -1;
+                d->def = e->getset;
+                d->owner = c;
+                cache_put(vm, e->getset, &d->hdr);
+            }
+            *out = OBJ_VAL(d);
+        }
+        if (owner) *owner = c;
+        return 1;
     }
     return 0;
 }
@@ -310,6 +447,8 @@ bool type_new_class(Vm *vm, ObjType *meta, ObjStr *name, Value bases, Value dict
     if (!t) return gc_roots_reset(vm, mark), false;
     gc_push_root(vm, OBJ_VAL(t));
     t->dict = OBJ_VAL(d);
+    d->watched = true;
+    type_cache_invalidate();   // a new class: cached misses on its bases stay right, but be plain
     t->name_str = OBJ_VAL(name);
     t->name = name->data;
     t->qualname = OBJ_VAL(name);
@@ -341,14 +480,16 @@ bool type_new_class(Vm *vm, ObjType *meta, ObjStr *name, Value bases, Value dict
     Value tmp;
     if (dict_get_str(vm, d, NAME(vm, eq), &tmp) == 1 && dict_get_str(vm, d, NAME(vm, hash), &tmp) != 1)
         if (!dict_set(vm, d, OBJ_VAL(NAME(vm, hash)), NONE_VAL)) return gc_roots_reset(vm, mark), false;
-    type_fixup_slots(vm, t);
+    fixup_slots(vm, t, true);
     gc_roots_reset(vm, mark);
     *out = OBJ_VAL(t);
     return true;
 }
 
-void type_fixup_slots(Vm *vm, ObjType *t) {
+// [fresh]: the class is being created, so it has no instances yet.
+static void fixup_slots(Vm *vm, ObjType *t, bool fresh) {
     Value v;
+    bool had_finalizer = t->flags & TYPE_HAS_FINALIZER;
     t->flags &= ~(unsigned)TYPE_HAS_FINALIZER;
     ObjType *c;
     for (size_t i = 0; (c = type_mro_at(t, i)); i++) {
@@ -356,8 +497,13 @@ void type_fixup_slots(Vm *vm, ObjType *t) {
             t->flags |= TYPE_HAS_FINALIZER;
         if (c->flags & TYPE_HAS_FINALIZER && !TYPE_IS_HEAP(c)) t->flags |= TYPE_HAS_FINALIZER;
     }
+    // Instances made before __del__ appeared were not counted by gc_alloc:
+    // make the collector look for finalisable objects from now on.
+    if (!fresh && !had_finalizer && (t->flags & TYPE_HAS_FINALIZER)) vm->gc_finalizable = SIZE_MAX / 2;
     slots_fill(vm, t);
 }
+
+void type_fixup_slots(Vm *vm, ObjType *t) { fixup_slots(vm, t, false); }
 
 // ---- the type object itself ----
 
@@ -373,6 +519,7 @@ static void type_trace(Vm *vm, Obj *o) {
 
 static void type_free(Vm *vm, Obj *o) {
     ObjType *t = (ObjType *)o;
+    type_cache_invalidate();   // its address may be reused by another class
     rt_free(vm, t->mro, t->nmro * sizeof(ObjType *));
     rt_free(vm, t->bases, t->nbases * sizeof(ObjType *));
 }

@@ -16,7 +16,11 @@ static inline ObjType *type_mro_at(const ObjType *t, size_t i) {
 // getset tables of builtin types). Returns 1 found, 0 missing. A method
 // table entry becomes an unbound native method descriptor (allocation, so
 // -1 on error). *owner, if given, receives the class that defined it.
+// Results are cached per (type, interned name) until a class dict changes.
 int type_lookup(Vm *vm, ObjType *t, ObjStr *name, Value *out, ObjType **owner);
+// Drops every cached lookup (a class or an interned string was freed, a Vm
+// is torn down).
+void type_cache_invalidate(void);
 // True when [name] is defined by a heap class before any builtin class in the MRO.
 bool type_has_heap_attr(Vm *vm, ObjType *t, ObjStr *name);
 

@@ -168,6 +168,13 @@ bool vm_bind_args(Vm *vm, Frame *f, ObjFunction *fn, Value *args, size_t nargs, 
     ObjCode *co = fn->code;
     Value *loc = f->localsplus;
     size_t argc = co->argcount, kwc = co->kwonlyargcount;
+    // The common call: exactly the positional parameters, nothing else to
+    // build (no keywords, *args, **kwargs, cells or closure).
+    if (nargs == argc && !kwnames && !kwc && !co->ncells && !co->nfrees &&
+        !(co->flags & (CODE_VARARGS | CODE_VARKEYWORDS))) {
+        for (size_t i = 0; i < nargs; i++) loc[i] = args[i];
+        return true;
+    }
     size_t nkw = kwnames ? AS_TUPLE(kwnames)->len : 0;
     bool varargs = (co->flags & CODE_VARARGS) != 0, varkw = (co->flags & CODE_VARKEYWORDS) != 0;
     size_t vslot = argc + kwc, kslot = vslot + (varargs ? 1 : 0);

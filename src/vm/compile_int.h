@@ -11,6 +11,7 @@
 #include "runtime/list.h"
 #include "vm/opcodes.h"
 #include "vm/symtable.h"
+#include "parser/ast.h"
 
 typedef struct CgLoc {
     int32_t line, end_line, col, end_col;
@@ -47,5 +48,78 @@ bool asm_assemble(Vm *vm, CgUnit *u, ObjCode *co);
 
 // Stack effects from opcodes.h.
 int asm_stack_effect(int op, uint32_t arg, bool jump);
+
+// ---- the code generator's state, shared by compile.c and compile_async.c ----
+
+#define CHECK(x) do { if (!(x)) return false; } while (0)
+
+typedef enum FbType { FB_WHILE, FB_FOR, FB_TRY_EXCEPT, FB_FINALLY_TRY, FB_FINALLY_END, FB_WITH,
+                      FB_HANDLER_CLEANUP, FB_POP_VALUE, FB_EXCEPTION_HANDLER, FB_ASYNC_WITH } FbType;
+
+typedef struct FBlock {
+    FbType type;
+    uint32_t start, exit;      // loops: labels
+    const AstSeq *final;       // FB_FINALLY_TRY
+    const AstIdent *name;      // FB_HANDLER_CLEANUP: `except E as name`
+    int32_t outer_handler;     // the handler in effect outside the block
+} FBlock;
+
+#define MAX_FBLOCKS 64
+
+// A Value -> index map (open addressing) for deduplicating constants and names.
+typedef struct VMap {
+    Value *keys;
+    uint32_t *vals;
+    uint32_t cap, n;
+} VMap;
+
+typedef struct Unit {
+    CgUnit cg;
+    struct Unit *parent;
+    SymScope *scope;
+    CgLoc loc;
+    int32_t handler;           // current exception handler, -1 none
+    FBlock fb[MAX_FBLOCKS];
+    int nfb;
+    VMap cmap, nmap;
+    size_t roots;              // temp-root mark to restore
+    bool has_doc;
+} Unit;
+
+typedef struct Compiler {
+    Vm *vm;
+    SymTable *st;
+    Arena *arena;
+    const char *filename;
+    Value filename_str;
+    unsigned flags;
+    Unit *u;
+} Compiler;
+
+// compile.c's primitives (see there).
+bool cg_emit(Compiler *c, int op, uint32_t arg);
+bool cg_new_label(Compiler *c, uint32_t *out);
+void cg_place(Compiler *c, uint32_t label);
+bool cg_setup_handler(Compiler *c, uint32_t label, int32_t adjust);
+bool cg_expr(Compiler *c, const AstNode *e);
+bool cg_stmts(Compiler *c, const AstSeq *body);
+bool cg_assign_target(Compiler *c, const AstNode *t);
+bool cg_push_fblock(Compiler *c, FBlock fb);
+void cg_pop_fblock(Compiler *c);
+bool cg_load_const(Compiler *c, Value v);
+void cg_set_loc(Compiler *c, const AstNode *n);
+bool cg_call_exit_with_nones(Compiler *c);
+// [iterator] -> [result]: the SEND/YIELD_VALUE loop of yield from and await.
+bool cg_send_loop(Compiler *c);
+
+// compile_async.c: await, async for, async with, async comprehension loops.
+// [x] -> [await x]; [where] is GET_AWAITABLE's operand (0 await, 1 the
+// __aenter__ result, 2 the __aexit__ result).
+bool cg_await(Compiler *c, uint32_t where);
+bool cg_async_for(Compiler *c, const AstNode *s);
+bool cg_async_with(Compiler *c, const AstNode *s, uint32_t item);
+// [aiter] -> [aiter, next value], or to [end] with [aiter, exc] on the stack,
+// where the caller places END_ASYNC_FOR.
+bool cg_async_next(Compiler *c, uint32_t end);
 
 #endif // VM_COMPILE_INT_H

@@ -42,6 +42,7 @@
 #include "vm/opcodes.h"
 #include "vm/vm_int.h"
 #include "vm/vm_ops.h"
+#include "vm/gen_int.h"
 
 #define SAVE() (frame->ip = ip, frame->sp = sp)
 #define LOAD()                                                                    \
@@ -138,7 +139,13 @@ dispatch_op:
     }
 
     TARGET(POP_TOP) {
-        sp--;
+        Value v = POP();
+        // A coroutine dropped without being awaited (the `f()` statement):
+        // CPython warns at once, from this line; see gen.c.
+        if (IS_OBJ(v) && AS_OBJ(v)->type == &coroutine_type && vm_gen_unstarted(v)) {
+            SAVE();
+            vm_gen_dropped(vm);
+        }
         DISPATCH();
     }
 
@@ -1046,7 +1053,7 @@ dispatch_op:
     TARGET(GET_AWAITABLE) {
         Value it;
         SAVE();
-        if (!vm_get_awaitable(vm, TOP(), &it)) ERROR();
+        if (!vm_get_awaitable_op(vm, TOP(), oparg, &it)) ERROR();
         sp[-1] = it;
         DISPATCH();
     }
@@ -1097,7 +1104,54 @@ dispatch_op:
         goto exception_unwind;
     }
 
-    TARGET(END_FOR_ASYNC) goto bad_opcode;
+    TARGET(GET_AITER) {
+        Value it;
+        SAVE();
+        if (!vm_get_aiter(vm, TOP(), &it)) ERROR();
+        sp[-1] = it;
+        DISPATCH();
+    }
+
+    TARGET(GET_ANEXT) {
+        // [aiter] -> [aiter, awaitable of aiter.__anext__()]
+        Value aw;
+        SAVE();
+        if (!vm_get_anext(vm, TOP(), &aw)) ERROR();
+        PUSH(aw);
+        DISPATCH();
+    }
+
+    TARGET(END_ASYNC_FOR) {
+        // [aiter, exc] from the loop's handler: StopAsyncIteration ends the
+        // loop, anything else keeps propagating.
+        Value exc = TOP();
+        if (IS_INSTANCE(exc, StopAsyncIteration_type)) {
+            sp -= 2;
+            DISPATCH();
+        }
+        sp--;
+        vm->exc = exc;
+        SAVE();
+        goto exception_unwind;
+    }
+
+    TARGET(BEFORE_ASYNC_WITH) {
+        Value exit_, res;
+        SAVE();
+        if (!vm_before_async_with(vm, TOP(), &exit_, &res)) ERROR();
+        sp[-1] = exit_;
+        PUSH(res);
+        DISPATCH();
+    }
+
+    TARGET(ASYNC_GEN_WRAP) {
+        Value w;
+        SAVE();
+        if (!vm_async_gen_wrap(vm, TOP(), &w)) ERROR();
+        sp[-1] = w;
+        DISPATCH();
+    }
+
     TARGET(SETUP_HANDLER) goto bad_opcode;
     TARGET(LABEL_) goto bad_opcode;
 
@@ -1125,6 +1179,13 @@ exception_unwind:
     for (;;) {
         const CodeExc *h = code_handler_at(frame->code, frame_lasti(frame));
         if (h) {
+            Value *base = frame_stack_base(frame) + h->depth;
+            if (vm_gen_any_unstarted(base, sp)) {
+                // Temporaries dropped here include a coroutine never awaited.
+                sp = base;
+                SAVE();
+                vm_gen_dropped(vm);
+            }
             Value exc = rt_exc_take(vm);
             sp = frame_stack_base(frame) + h->depth;
             PUSH(exc);
@@ -1135,6 +1196,7 @@ exception_unwind:
         }
         bool was_entry = frame->entry;
         Frame *prev = frame->previous;
+        bool dropped = vm_gen_any_unstarted(frame->localsplus, sp);
         if (frame->owner == FRAME_OWNED_BY_GEN && !was_entry) {
             gen_inline_leave(vm, frame, true);
             frame = prev;
@@ -1146,6 +1208,7 @@ exception_unwind:
         }
         frame->state = FRAME_CLEARED;
         vm_frame_pop(vm, frame);
+        if (dropped) vm_gen_dropped(vm);
         if (was_entry) {
             gc_roots_reset(vm, roots);
             return SEND_ERROR;

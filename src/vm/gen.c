@@ -1,6 +1,10 @@
 // Generators and coroutines: objects that own a suspended heap frame, the
 // one resume routine (send a value or throw an exception into the frame),
-// and the delegation used by SEND for `yield from` and `await`.
+// and the delegation used by SEND for `yield from` and `await`. Also the
+// coroutine_wrapper that coro.__await__() returns, and the detection of
+// coroutines dropped without being awaited (RuntimeWarning, warn.c).
+// Async generators share the object layout (gen_int.h) and this resume
+// path; their awaitables are in asyncgen.c.
 //
 // A generator's frame is created when the generator function is called
 // (call.c) and starts just after RETURN_GENERATOR: every resume pushes the
@@ -27,41 +31,42 @@
 #include "vm/opcodes.h"
 #include "vm/vm_int.h"
 #include "vm/vm_ops.h"
+#include "vm/gen_int.h"
 
-typedef struct ObjGen {
-    Obj hdr;
-    Frame *frame;        // NULL once finished
-    ObjCode *code;
-    Value name, qualname;
-    Value exc_state;     // the exception this generator was handling when it yielded
-    Value outer_exc;     // while running inline: the resumer's handled exception
-    bool running;
-    bool started;
-} ObjGen;
-
-#define AS_GEN(v) ((ObjGen *)AS_OBJ(v))
 static bool is_gen(Value v) {
     return IS_OBJ(v) && (AS_OBJ(v)->type == &generator_type || AS_OBJ(v)->type == &coroutine_type);
 }
+static bool is_coro(const ObjGen *g) { return g->hdr.type == &coroutine_type; }
 
 bool gen_new(Vm *vm, Frame *f, Value *out) {
-    bool coro = (f->code->flags & CODE_COROUTINE) != 0;
+    ObjType *t = (f->code->flags & CODE_COROUTINE) ? &coroutine_type
+                 : (f->code->flags & CODE_ASYNC_GENERATOR) ? &async_generator_type
+                                                           : &generator_type;
     // The frame is not reachable yet: root what it holds while allocating.
     gc_push_root(vm, f->func);
-    ObjGen *g = (ObjGen *)gc_alloc(vm, coro ? &coroutine_type : &generator_type, sizeof(ObjGen));
+    ObjGen *g = (ObjGen *)gc_alloc(vm, t, sizeof(ObjGen));
     gc_pop_root(vm);
     if (!g) return false;
     g->frame = f;
     g->code = f->code;
     g->name = AS_FUNCTION(f->func)->name;
     g->qualname = AS_FUNCTION(f->func)->qualname;
+    if (t == &coroutine_type && f->previous) {
+        g->origin_code = OBJ_VAL(f->previous->code);
+        g->origin_lasti = frame_lasti(f->previous);
+        g->origin_globals = f->previous->globals;
+    }
     f->gen = OBJ_VAL(g);
     f->state = FRAME_CREATED;
     *out = OBJ_VAL(g);
     return true;
 }
 
-static const char *kind(ObjGen *g) { return g->hdr.type == &coroutine_type ? "coroutine" : "generator"; }
+static const char *kind(ObjGen *g) {
+    return g->hdr.type == &coroutine_type         ? "coroutine"
+           : g->hdr.type == &async_generator_type ? "async generator"
+                                                  : "generator";
+}
 
 // Finds the receiver a suspended frame delegates to: the frame is parked
 // right after the YIELD_VALUE of a SEND loop, i.e. at a JUMP_BACKWARD whose
@@ -88,10 +93,15 @@ static Value gen_yf(ObjGen *g, uint32_t *exit) {
 // 2 continue without pushing (the stack was adjusted already).
 // PEP 479: a StopIteration escaping the body becomes RuntimeError.
 static void pep479(Vm *vm, ObjGen *g) {
-    if (!rt_exc_matches(vm, &StopIteration_type)) return;
+    const char *what = "StopIteration";
+    if (!rt_exc_matches(vm, &StopIteration_type)) {
+        if (g->hdr.type != &async_generator_type || !rt_exc_matches(vm, &StopAsyncIteration_type))
+            return;
+        what = "StopAsyncIteration";
+    }
     Value si = rt_exc_take(vm);
     gc_push_root(vm, si);
-    rt_raise(vm, &RuntimeError_type, "%s raised StopIteration", kind(g));
+    rt_raise(vm, &RuntimeError_type, "%s raised %s", kind(g), what);
     gc_pop_root(vm);
     if (IS_EXC(vm->exc)) {
         AS_EXC(vm->exc)->cause = si;
@@ -360,7 +370,7 @@ static bool m_iter(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
 }
 
 // throw(exc) / throw(type[, value[, tb]]) -> the exception instance.
-static bool normalize_throw(Vm *vm, Value *args, size_t n, Value *exc) {
+bool vm_gen_normalize_throw(Vm *vm, Value *args, size_t n, Value *exc) {
     Value typ = args[0], val = n > 1 ? args[1] : NONE_VAL;
     if (IS_TYPE(typ) && (AS_TYPE(typ)->flags & TYPE_EXC)) {
         if (IS_EXC(val) && type_is_subtype(rt_type(val), AS_TYPE(typ))) {
@@ -386,7 +396,7 @@ static bool m_throw(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
     TRY(rt_no_kwargs(vm, "throw", kw));
     TRY(rt_check_nargs(vm, "throw", nargs - 1, 1, 3));
     Value exc, v;
-    TRY(normalize_throw(vm, args + 1, nargs - 1, &exc));
+    TRY(vm_gen_normalize_throw(vm, args + 1, nargs - 1, &exc));
     if (nargs > 3 && !IS_NONE(args[3])) AS_EXC(exc)->traceback = args[3];
     gc_push_root(vm, exc);
     SendResult r = gen_throw_impl(vm, AS_GEN(args[0]), exc, &v);
@@ -428,8 +438,14 @@ static bool m_close(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
 // A suspended generator that becomes garbage is closed, so its finally
 // blocks and with-exits run (CPython does this when the last reference goes;
 // aiopy at the next collection). Errors are reported, never raised.
-static void gen_finalize(Vm *vm, Obj *o) {
+void vm_gen_finalize(Vm *vm, Obj *o) {
     ObjGen *g = (ObjGen *)o;
+    if (g->frame && g->frame->state == FRAME_CREATED && is_coro(g) && g->origin_code) {
+        vm_warn_never_awaited(vm, AS_CODE(g->origin_code), g->origin_lasti, g->origin_globals,
+                              AS_STR(g->qualname));
+        g->origin_code = VAL_NULL;   // once, even if __del__ runs again
+        return;
+    }
     if (!g->frame || g->frame->state != FRAME_SUSPENDED || g->running) return;
     Value saved = rt_exc_take(vm);
     gc_push_root(vm, saved);
@@ -439,29 +455,34 @@ static void gen_finalize(Vm *vm, Obj *o) {
     vm->exc = saved;
 }
 
-static void gen_trace(Vm *vm, Obj *o) {
+void vm_gen_trace(Vm *vm, Obj *o) {
     ObjGen *g = (ObjGen *)o;
     gc_mark_obj(vm, &g->code->hdr);
+    gc_mark_value(vm, g->origin_code);
+    gc_mark_value(vm, g->origin_globals);
     gc_mark_value(vm, g->name);
     gc_mark_value(vm, g->qualname);
     gc_mark_value(vm, g->exc_state);
     gc_mark_value(vm, g->outer_exc);
     // A running frame is on the thread's chain (marked there); a suspended
-    // one only through its generator.
-    if (g->frame && !g->running) vm_frame_mark(vm, g->frame);
+    // one only through its generator. A generator whose delegate is being
+    // thrown into or closed is flagged running, but its frame stays
+    // suspended and off the chain: it is marked here (it holds the delegate).
+    if (g->frame && (g->frame->state == FRAME_SUSPENDED || g->frame->state == FRAME_CREATED))
+        vm_frame_mark(vm, g->frame);
 }
 
-static void gen_free(Vm *vm, Obj *o) {
+void vm_gen_free(Vm *vm, Obj *o) {
     ObjGen *g = (ObjGen *)o;
     if (g->frame) vm_frame_free_heap(vm, g->frame);
     g->frame = NULL;
 }
 
-static bool gen_repr(Vm *vm, Value self, Value *out) {
+bool vm_gen_repr(Vm *vm, Value self, Value *out) {
     ObjGen *g = AS_GEN(self);
     char addr[32];
     snprintf(addr, sizeof addr, "%p", (void *)g);
-    ObjStr *s = rt_format_cmsg(vm, "<%s object %U at %s>", kind(g), AS_STR(g->qualname), addr);
+    ObjStr *s = rt_format_cmsg(vm, "<%s object %U at %s>", g->hdr.type->name, AS_STR(g->qualname), addr);
     TRY(s);
     *out = OBJ_VAL(s);
     return true;
@@ -483,11 +504,129 @@ static bool get_yieldfrom(Vm *vm, Value self, Value *out) {
     *out = y ? y : NONE_VAL;
     return true;
 }
+static bool get_origin(Vm *vm, Value self, Value *out) {
+    (void)vm;
+    (void)self;
+    *out = NONE_VAL;   // sys.set_coroutine_origin_tracking_depth is 0
+    return true;
+}
 static bool get_frame(Vm *vm, Value self, Value *out) {
     (void)vm;
     *out = AS_GEN(self)->frame ? TRUE_VAL : NONE_VAL;   // no frame objects yet
     return true;
 }
+
+// __del__ as CPython lists it: runs the finaliser (closes a suspended frame).
+static bool m_del(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
+    TRY(rt_no_kwargs(vm, "__del__", kw));
+    TRY(rt_check_nargs(vm, "__del__", nargs - 1, 0, 0));
+    vm_gen_finalize(vm, AS_OBJ(args[0]));
+    *out = NONE_VAL;
+    return true;
+}
+
+// ---- coroutine_wrapper: what coro.__await__() returns ----
+
+typedef struct ObjCoroWrapper {
+    Obj hdr;
+    Value coro;
+} ObjCoroWrapper;
+
+#define WRAPPED(v) AS_GEN(((ObjCoroWrapper *)AS_OBJ(v))->coro)
+
+static bool m_await(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
+    TRY(rt_no_kwargs(vm, "__await__", kw));
+    TRY(rt_check_nargs(vm, "__await__", nargs - 1, 0, 0));
+    ObjCoroWrapper *w = (ObjCoroWrapper *)gc_alloc(vm, &coroutine_wrapper_type, sizeof *w);
+    TRY(w);
+    w->coro = args[0];
+    *out = OBJ_VAL(w);
+    return true;
+}
+
+static bool w_send(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
+    TRY(rt_no_kwargs(vm, "send", kw));
+    TRY(rt_check_nargs(vm, "send", nargs - 1, 1, 1));
+    Value v;
+    SendResult r = gen_send_impl(vm, WRAPPED(args[0]), args[1], &v);
+    return to_value(vm, r, v, out);
+}
+
+static bool w_next(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
+    TRY(rt_no_kwargs(vm, "__next__", kw));
+    TRY(rt_check_nargs(vm, "__next__", nargs - 1, 0, 0));
+    Value v;
+    SendResult r = gen_send_impl(vm, WRAPPED(args[0]), NONE_VAL, &v);
+    return to_value(vm, r, v, out);
+}
+
+static bool w_throw(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
+    TRY(rt_no_kwargs(vm, "throw", kw));
+    TRY(rt_check_nargs(vm, "throw", nargs - 1, 1, 3));
+    Value exc, v;
+    TRY(vm_gen_normalize_throw(vm, args + 1, nargs - 1, &exc));
+    if (nargs > 3 && !IS_NONE(args[3])) AS_EXC(exc)->traceback = args[3];
+    gc_push_root(vm, exc);
+    SendResult r = gen_throw_impl(vm, WRAPPED(args[0]), exc, &v);
+    gc_pop_root(vm);
+    return to_value(vm, r, v, out);
+}
+
+static bool w_close(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
+    TRY(rt_no_kwargs(vm, "close", kw));
+    TRY(rt_check_nargs(vm, "close", nargs - 1, 0, 0));
+    TRY(gen_close_impl(vm, WRAPPED(args[0])));
+    *out = NONE_VAL;
+    return true;
+}
+
+static IterResult w_iternext(Vm *vm, Value self, Value *out) {
+    SendResult r = gen_send_impl(vm, WRAPPED(self), NONE_VAL, out);
+    return r == SEND_NEXT ? ITER_NEXT : r == SEND_RETURN ? ITER_DONE : ITER_ERROR;
+}
+
+static SendResult w_send_slot(Vm *vm, Value self, Value in, Value *out) {
+    return gen_send_impl(vm, WRAPPED(self), in, out);
+}
+
+static SendResult w_throw_slot(Vm *vm, Value self, Value exc, Value *out) {
+    return gen_throw_impl(vm, WRAPPED(self), exc, out);
+}
+
+static void w_trace(Vm *vm, Obj *o) { gc_mark_value(vm, ((ObjCoroWrapper *)o)->coro); }
+
+static bool w_repr(Vm *vm, Value self, Value *out) {
+    char addr[32];
+    snprintf(addr, sizeof addr, "%p", (void *)AS_OBJ(self));
+    ObjStr *s = rt_format_cmsg(vm, "<coroutine_wrapper object at %s>", addr);
+    TRY(s);
+    *out = OBJ_VAL(s);
+    return true;
+}
+
+static const MethodDef wrapper_methods[] = {
+    {"send", w_send, 0},
+    {"throw", w_throw, 0},
+    {"close", w_close, 0},
+    {"__next__", w_next, 0},
+    {"__iter__", m_iter, 0},
+    {NULL, NULL, 0},
+};
+
+ObjType coroutine_wrapper_type = {
+    .hdr = OBJ_STATIC_HEADER(&type_type),
+    .name = "coroutine_wrapper",
+    .module = "builtins",
+    .basicsize = sizeof(ObjCoroWrapper),
+    .base = &object_type,
+    .methods = wrapper_methods,
+    .trace = w_trace,
+    .repr = w_repr,
+    .iter = gen_iter,
+    .iternext = w_iternext,
+    .send = w_send_slot,
+    .throw_ = w_throw_slot,
+};
 
 static const GetSetDef gen_getsets[] = {
     {"__name__", get_name, NULL},
@@ -508,6 +647,7 @@ static const GetSetDef coro_getsets[] = {
     {"cr_code", get_code, NULL},
     {"cr_await", get_yieldfrom, NULL},
     {"cr_frame", get_frame, NULL},
+    {"cr_origin", get_origin, NULL},
     {NULL, NULL, NULL},
 };
 
@@ -517,6 +657,7 @@ static const MethodDef gen_methods[] = {
     {"close", m_close, 0},
     {"__next__", m_next, 0},
     {"__iter__", m_iter, 0},
+    {"__del__", m_del, 0},
     {NULL, NULL, 0},
 };
 
@@ -524,22 +665,24 @@ static const MethodDef coro_methods[] = {
     {"send", m_send, 0},
     {"throw", m_throw, 0},
     {"close", m_close, 0},
+    {"__await__", m_await, 0},
+    {"__del__", m_del, 0},
     {NULL, NULL, 0},
 };
 
 ObjType generator_type = {
     .hdr = OBJ_STATIC_HEADER(&type_type),
     .flags = TYPE_HAS_FINALIZER,
-    .finalize = gen_finalize,
+    .finalize = vm_gen_finalize,
     .name = "generator",
     .module = "builtins",
     .basicsize = sizeof(ObjGen),
     .base = &object_type,
     .methods = gen_methods,
     .getsets = gen_getsets,
-    .trace = gen_trace,
-    .free = gen_free,
-    .repr = gen_repr,
+    .trace = vm_gen_trace,
+    .free = vm_gen_free,
+    .repr = vm_gen_repr,
     .iter = gen_iter,
     .iternext = gen_iternext,
     .send = gen_send_slot,
@@ -549,25 +692,42 @@ ObjType generator_type = {
 ObjType coroutine_type = {
     .hdr = OBJ_STATIC_HEADER(&type_type),
     .flags = TYPE_HAS_FINALIZER,
-    .finalize = gen_finalize,
+    .finalize = vm_gen_finalize,
     .name = "coroutine",
     .module = "builtins",
     .basicsize = sizeof(ObjGen),
     .base = &object_type,
     .methods = coro_methods,
     .getsets = coro_getsets,
-    .trace = gen_trace,
-    .free = gen_free,
-    .repr = gen_repr,
+    .trace = vm_gen_trace,
+    .free = vm_gen_free,
+    .repr = vm_gen_repr,
     .send = gen_send_slot,
     .throw_ = gen_throw_slot,
 };
+
+void vm_gen_dropped(Vm *vm) {
+    Value saved = rt_exc_take(vm);
+    gc_push_root(vm, saved);
+    gc_collect(vm);
+    gc_pop_root(vm);
+    vm->exc = saved;
+}
+
+// ---- the interface async generators use (gen_int.h) ----
+
+SendResult vm_gen_send(Vm *vm, ObjGen *g, Value v, Value *out) { return gen_send_impl(vm, g, v, out); }
+SendResult vm_gen_throw(Vm *vm, ObjGen *g, Value exc, Value *out) {
+    return gen_throw_impl(vm, g, exc, out);
+}
+bool vm_gen_close(Vm *vm, ObjGen *g) { return gen_close_impl(vm, g); }
+Value vm_gen_yf(ObjGen *g) { return gen_yf(g, NULL); }
 
 // ---- delegation for SEND ----
 
 bool vm_yield_from_iter(Vm *vm, Frame *f, Value v, Value *out) {
     if (IS_TYPE_EXACT(v, coroutine_type)) {
-        if (!(f->code->flags & (CODE_COROUTINE)))
+        if (!(f->code->flags & (CODE_COROUTINE | CODE_ITERABLE_COROUTINE)))
             return rt_raise(vm, &TypeError_type,
                             "cannot 'yield from' a coroutine object in a non-coroutine generator");
         *out = v;
@@ -588,6 +748,11 @@ bool vm_get_awaitable(Vm *vm, Value v, Value *out) {
         *out = v;
         return true;
     }
+    // A generator made by types.coroutine is awaitable as it is.
+    if (IS_TYPE_EXACT(v, generator_type) && (AS_GEN(v)->code->flags & CODE_ITERABLE_COROUTINE)) {
+        *out = v;
+        return true;
+    }
     Value fn, it;
     int r = type_lookup(vm, rt_type(v), NAME(vm, await), &fn, NULL);
     if (r < 0) return false;
@@ -595,7 +760,8 @@ bool vm_get_awaitable(Vm *vm, Value v, Value *out) {
         return rt_raise(vm, &TypeError_type, "object %s can't be used in 'await' expression",
                         type_name(rt_type(v)));
     TRY(rt_call_method(vm, v, NAME(vm, await), NULL, 0, &it));
-    if (IS_TYPE_EXACT(it, coroutine_type))
+    if (IS_TYPE_EXACT(it, coroutine_type) ||
+        (IS_TYPE_EXACT(it, generator_type) && (AS_GEN(it)->code->flags & CODE_ITERABLE_COROUTINE)))
         return rt_raise(vm, &TypeError_type, "__await__() returned a coroutine");
     if (!TYPE_SLOT(rt_type(it), iternext))
         return rt_raise(vm, &TypeError_type, "__await__() returned non-iterator of type '%s'",
@@ -604,8 +770,37 @@ bool vm_get_awaitable(Vm *vm, Value v, Value *out) {
     return true;
 }
 
+bool vm_get_awaitable_op(Vm *vm, Value v, uint32_t where, Value *out) {
+    if (vm_get_awaitable(vm, v, out)) return true;
+    if (!where || !rt_exc_matches(vm, &TypeError_type)) return false;
+    // CPython words the error after the async with method when the object
+    // has no __await__ at all.
+    Value fn;
+    int r = type_lookup(vm, rt_type(v), NAME(vm, await), &fn, NULL);
+    if (r != 0 || IS_TYPE_EXACT(v, coroutine_type)) return false;
+    rt_exc_clear(vm);
+    return rt_raise(vm, &TypeError_type,
+                    "'async with' received an object from %s that does not implement __await__: %s",
+                    where == 1 ? "__aenter__" : "__aexit__", type_name(rt_type(v)));
+}
+
 SendResult vm_send(Vm *vm, Value receiver, Value v, Value *out) {
     if (is_gen(receiver)) return gen_send_impl(vm, AS_GEN(receiver), v, out);
+    // Builtin awaitables (coroutine_wrapper, asend, athrow, anext's) finish
+    // with a value, which the iterator protocol cannot carry.
+    ObjType *t = rt_type(receiver);
+    if (t->send) return t->send(vm, receiver, v, out);
+    // A class's __next__ may finish with StopIteration(value): call it
+    // directly so the value is not lost in the iternext slot.
+    if (IS_NONE(v) && TYPE_IS_HEAP(t)) {
+        if (rt_call_method(vm, receiver, NAME(vm, next), NULL, 0, out)) return SEND_NEXT;
+        if (rt_exc_matches(vm, &StopIteration_type)) {
+            Value e = rt_exc_take(vm);
+            *out = AS_EXC(e)->value ? AS_EXC(e)->value : NONE_VAL;
+            return SEND_RETURN;
+        }
+        return SEND_ERROR;
+    }
     if (IS_NONE(v)) {
         IterResult r = rt_next(vm, receiver, out);
         if (r == ITER_NEXT) return SEND_NEXT;

@@ -115,7 +115,11 @@ enum {
     X(GET_AWAITABLE, OPK_N, 0, 0) \
     X(SEND, OPK_JUMP, 0, -1) \
     X(CLEANUP_THROW, OPK_NONE, -1, 0) \
-    X(END_FOR_ASYNC, OPK_NONE, 0, 0) \
+    X(GET_AITER, OPK_NONE, 0, 0) \
+    X(GET_ANEXT, OPK_NONE, 1, 0) \
+    X(END_ASYNC_FOR, OPK_NONE, -2, 0) \
+    X(BEFORE_ASYNC_WITH, OPK_NONE, 1, 0) \
+    X(ASYNC_GEN_WRAP, OPK_NONE, 0, 0) \
     /* Pseudo-instructions: removed by the assembler (size 0). */ \
     X(SETUP_HANDLER, OPK_N, 0, 0) \
     X(LABEL_, OPK_N, 0, 0)

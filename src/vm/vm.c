@@ -16,6 +16,7 @@
 #include "runtime/int.h"
 #include "runtime/list.h"
 #include "runtime/module.h"
+#include "runtime/modules.h"
 #include "runtime/native.h"
 #include "runtime/ops.h"
 #include "runtime/str.h"
@@ -314,6 +315,62 @@ static bool exec_code(Vm *vm, ObjCode *co, Value globals, Value *out) {
     return vm_run(vm, f, out);
 }
 
+// Parses and compiles [src] (named [path]) and runs it in [m]'s namespace.
+static bool run_source_in(Vm *vm, Source *src, const char *path, ObjModule *m) {
+    Diag d;
+    diag_init(&d);
+    ParseResult pr;
+    // The compiler checks what CPython's compiler checks (PARSE_ONLY_AST).
+    if (!ps_parse(src, PARSE_FILE, PARSE_FROM_FILE | PARSE_ONLY_AST, &pr)) {
+        raise_diag(vm, &pr.diag, path, src);
+        ps_result_free(&pr);
+        return false;
+    }
+    ObjCode *co = cg_compile(vm, pr.root, path, 0, &d);
+    if (!co && diag_is_set(&d)) raise_diag(vm, &d, path, src);
+    diag_clear(&d);
+    ps_result_free(&pr);
+    TRY(co);
+    gc_push_root(vm, OBJ_VAL(co));
+    Value r;
+    bool ok = exec_code(vm, co, m->dict, &r);
+    gc_pop_root(vm);
+    return ok;
+}
+
+// Registers [m] as sys.modules[name], runs [src] in it (or [init] first for
+// builtin modules) and unregisters it again when that fails, as CPython.
+static bool exec_module(Vm *vm, Value name, ObjModule *m, const BuiltinModuleDef *def, Source *src,
+                        const char *path) {
+    TRY(dict_set_cstr(vm, AS_DICT(m->dict), "__builtins__", vm->builtins));
+    TRY(dict_set(vm, AS_DICT(vm->modules), name, OBJ_VAL(m)));
+    bool ok = true;
+    if (def && def->init) ok = def->init(vm, m);
+    if (ok && def && def->source) {
+        Source s;
+        Diag d;
+        diag_init(&d);
+        ok = lx_source_from_string(&s, path, *def->source, strlen(*def->source), &d);
+        if (ok) {
+            ok = run_source_in(vm, &s, path, m);
+            lx_source_free(&s);
+        } else {
+            ok = raise_diag(vm, &d, path, NULL);
+            diag_clear(&d);
+        }
+    }
+    if (ok && src) ok = run_source_in(vm, src, path, m);
+    if (!ok) {
+        Value exc = rt_exc_take(vm);
+        gc_push_root(vm, exc);
+        dict_del(vm, AS_DICT(vm->modules), name, NULL);
+        rt_exc_clear(vm);
+        vm->exc = exc;
+        gc_pop_root(vm);
+    }
+    return ok;
+}
+
 // Loads [name].py from the directories of sys.path into a new module.
 static bool load_source_module(Vm *vm, Value name, const char *path, Value *out) {
     Source src;
@@ -325,52 +382,45 @@ static bool load_source_module(Vm *vm, Value name, const char *path, Value *out)
         diag_clear(&d);
         return r;
     }
-    ParseResult pr;
-    // The compiler checks what CPython's compiler checks (PARSE_ONLY_AST).
-    if (!ps_parse(&src, PARSE_FILE, PARSE_FROM_FILE | PARSE_ONLY_AST, &pr)) {
-        raise_diag(vm, &pr.diag, path, &src);
-        ps_result_free(&pr);
-        lx_source_free(&src);
-        return false;
-    }
-    ObjCode *co = cg_compile(vm, pr.root, path, 0, &d);
-    if (!co && diag_is_set(&d)) raise_diag(vm, &d, path, &src);
-    diag_clear(&d);
-    ps_result_free(&pr);
-    lx_source_free(&src);
-    TRY(co);
     size_t mark = gc_roots_mark(vm);
-    gc_push_root(vm, OBJ_VAL(co));
     ObjModule *m = module_new(vm, AS_STR(name)->data);
-    if (!m) return gc_roots_reset(vm, mark), false;
-    gc_push_root(vm, OBJ_VAL(m));
-    ObjStr *ps = str_from_cstr(vm, path);
-    bool ok = ps && dict_set_cstr(vm, AS_DICT(m->dict), "__file__", OBJ_VAL(ps)) &&
-              dict_set_cstr(vm, AS_DICT(m->dict), "__builtins__", vm->builtins) &&
-              dict_set(vm, AS_DICT(vm->modules), name, OBJ_VAL(m));
-    Value r;
-    if (ok) {
-        ok = exec_code(vm, co, m->dict, &r);
-        if (!ok) {
-            Value exc = rt_exc_take(vm);
-            gc_push_root(vm, exc);
-            dict_del(vm, AS_DICT(vm->modules), name, NULL);
-            rt_exc_clear(vm);
-            vm->exc = exc;
-        }
-    }
+    bool ok = m != NULL;
+    if (ok) gc_push_root(vm, OBJ_VAL(m));
+    ObjStr *ps = ok ? str_from_cstr(vm, path) : NULL;
+    ok = ps && dict_set_cstr(vm, AS_DICT(m->dict), "__file__", OBJ_VAL(ps)) &&
+         exec_module(vm, name, m, NULL, &src, path);
+    lx_source_free(&src);
     gc_roots_reset(vm, mark);
     if (ok) *out = OBJ_VAL(m);
     return ok;
 }
 
-bool vm_import_name(Vm *vm, Frame *f, Value name, Value fromlist, Value level, Value *out) {
-    (void)f;
-    (void)fromlist;
-    if (IS_INT(level) && AS_INT(level) > 0)
-        return rt_raise(vm, &ImportError_type, "attempted relative import with no known parent package");
+// A builtin module (runtime/modules.c): made now, cached in sys.modules.
+static bool load_builtin_module(Vm *vm, Value name, const BuiltinModuleDef *def, Value *out) {
+    char path[96];
+    snprintf(path, sizeof path, "<frozen %s>", def->name);
+    size_t mark = gc_roots_mark(vm);
+    ObjModule *m = module_new(vm, def->name);
+    TRY(m);
+    gc_push_root(vm, OBJ_VAL(m));
+    bool ok = true;
+    if (def->package) {
+        ObjList *l = list_new(vm, 0);
+        ok = l && dict_set_cstr(vm, AS_DICT(m->dict), "__path__", OBJ_VAL(l));
+    }
+    ok = ok && exec_module(vm, name, m, def, NULL, path);
+    gc_roots_reset(vm, mark);
+    if (ok) *out = OBJ_VAL(m);
+    return ok;
+}
+
+// One module by its full name: sys.modules, the builtin table, then (for a
+// top-level name) [name].py along sys.path.
+static bool import_one(Vm *vm, Value name, Value *out) {
     ObjStr *n = AS_STR(name);
     if (dict_get_str(vm, AS_DICT(vm->modules), n, out) == 1) return true;
+    const BuiltinModuleDef *def = rt_module_find(n->data, n->len);
+    if (def) return load_builtin_module(vm, name, def, out);
     if (memchr(n->data, '.', n->len)) return module_not_found(vm, name);
     ThreadState *ts = VM_TS(vm);
     Value path = ts->search_path;
@@ -394,6 +444,102 @@ bool vm_import_name(Vm *vm, Frame *f, Value name, Value fromlist, Value level, V
         }
     }
     return module_not_found(vm, name);
+}
+
+// `import a.b.c` imports a, a.b, a.b.c in turn, binding each as an attribute
+// of its parent; the result is the top package unless there is a fromlist.
+static bool import_dotted(Vm *vm, Value name, Value fromlist, Value *out) {
+    ObjStr *n = AS_STR(name);
+    size_t mark = gc_roots_mark(vm);
+    Value top = VAL_NULL, parent = VAL_NULL, mod = VAL_NULL;
+    size_t start = 0;
+    bool ok = true;
+    while (ok) {
+        const char *dot = memchr(n->data + start, '.', n->len - start);
+        size_t end = dot ? (size_t)(dot - n->data) : n->len;
+        ObjStr *prefix = str_new(vm, n->data, end);
+        ok = prefix != NULL;
+        if (!ok) break;
+        gc_push_root(vm, OBJ_VAL(prefix));
+        if (parent) {
+            Value pathv;
+            ObjStr *pk = str_intern_cstr(vm, "__path__");
+            if (!pk) {
+                ok = false;
+                break;
+            }
+            int r = rt_getattr_opt(vm, parent, pk, &pathv);
+            if (r < 0) rt_exc_clear(vm);
+            if (r != 1) {
+                ObjStr *pn = str_new(vm, n->data, start - 1);
+                if (pn) gc_push_root(vm, OBJ_VAL(pn));
+                ok = pn && rt_raise(vm, &ModuleNotFoundError_type, "No module named '%U'; '%U' is not a package",
+                                    prefix, pn);
+                if (vm->exc && IS_EXC(vm->exc)) {
+                    Value e = vm->exc;
+                    gc_push_root(vm, e);
+                    exc_set_attr(vm, e, "name", OBJ_VAL(prefix));
+                    vm->exc = e;
+                }
+                break;
+            }
+        }
+        ok = import_one(vm, OBJ_VAL(prefix), &mod);
+        if (!ok) break;
+        gc_push_root(vm, mod);
+        if (parent) {
+            ObjStr *child = str_new(vm, n->data + start, end - start);
+            if (child) gc_push_root(vm, OBJ_VAL(child));
+            ok = child && rt_setattr(vm, parent, child, mod);
+        } else {
+            top = mod;
+        }
+        parent = mod;
+        if (!dot) break;
+        start = end + 1;
+    }
+    gc_roots_reset(vm, mark);
+    if (!ok) return false;
+    bool has_from = fromlist && !IS_NONE(fromlist) && !(IS_TUPLE(fromlist) && AS_TUPLE(fromlist)->len == 0);
+    *out = has_from ? mod : top;
+    return true;
+}
+
+// `from pkg import sub` imports the builtin submodule pkg.sub when pkg has
+// no attribute [sub] yet (CPython's _handle_fromlist).
+static bool import_submodules(Vm *vm, Value name, Value pkg, Value fromlist) {
+    ObjTuple *fl = AS_TUPLE(fromlist);
+    ObjStr *n = AS_STR(name);
+    for (size_t i = 0; i < fl->len; i++) {
+        if (!IS_STR(fl->items[i])) continue;
+        ObjStr *sub = AS_STR(fl->items[i]);
+        Value v;
+        int r = rt_getattr_opt(vm, pkg, sub, &v);
+        if (r < 0) rt_exc_clear(vm);
+        if (r == 1) continue;
+        char full[128];
+        int len = snprintf(full, sizeof full, "%s.%s", n->data, sub->data);
+        if (len < 0 || (size_t)len >= sizeof full || !rt_module_find(full, (size_t)len)) continue;
+        ObjStr *fs = str_new(vm, full, (size_t)len);
+        TRY(fs);
+        gc_push_root(vm, OBJ_VAL(fs));
+        bool ok = import_dotted(vm, OBJ_VAL(fs), VAL_NULL, &v);
+        gc_pop_root(vm);
+        TRY(ok);
+    }
+    return true;
+}
+
+bool vm_import_name(Vm *vm, Frame *f, Value name, Value fromlist, Value level, Value *out) {
+    (void)f;
+    if (IS_INT(level) && AS_INT(level) > 0)
+        return rt_raise(vm, &ImportError_type, "attempted relative import with no known parent package");
+    ObjStr *n = AS_STR(name);
+    if (memchr(n->data, '.', n->len)) return import_dotted(vm, name, fromlist, out);
+    TRY(import_one(vm, name, out));
+    if (fromlist && IS_TUPLE(fromlist) && rt_module_find(n->data, n->len))
+        TRY(import_submodules(vm, name, *out, fromlist));
+    return true;
 }
 
 bool vm_import_from(Vm *vm, Value module, Value name, Value *out) {

@@ -1,0 +1,79 @@
+// _aiopy: private helpers for the modules written in Python (types,
+// inspect): what needs the C side of objects, such as code flags.
+#include <string.h>
+
+#include "runtime/code.h"
+#include "runtime/dict.h"
+#include "runtime/exc.h"
+#include "runtime/str.h"
+#include "runtime/func.h"
+#include "runtime/modules.h"
+#include "runtime/native.h"
+#include "runtime/ops.h"
+#include "runtime/type.h"
+
+// types.coroutine on a generator function: flags its code as an iterable
+// coroutine (CPython replaces __code__ with a flagged copy; the code object
+// is shared here, which only differs for two functions made from one def).
+static bool a_mark_iterable_coroutine(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
+    TRY(rt_no_kwargs(vm, "mark_iterable_coroutine", kw));
+    TRY(rt_check_nargs(vm, "mark_iterable_coroutine", nargs, 1, 1));
+    if (!IS_FUNCTION(args[0]))
+        return rt_raise(vm, &TypeError_type, "expected a function, not %s", type_name(rt_type(args[0])));
+    ObjCode *co = AS_FUNCTION(args[0])->code;
+    co->flags |= CODE_ITERABLE_COROUTINE;
+    *out = args[0];
+    return true;
+}
+
+// The slots that stand for dunders on builtin types (their method tables
+// do not list them).
+static const struct {
+    const char *name;
+    size_t offset;
+} slot_names[] = {
+    {"__iter__", offsetof(ObjType, iter)},       {"__next__", offsetof(ObjType, iternext)},
+    {"__len__", offsetof(ObjType, len)},         {"__contains__", offsetof(ObjType, contains)},
+    {"__call__", offsetof(ObjType, call)},       {"__await__", offsetof(ObjType, await_)},
+    {"__getitem__", offsetof(ObjType, getitem)}, {"__hash__", offsetof(ObjType, hash)},
+};
+
+// own_attr(cls, name): what cls itself (not its bases) defines as [name]:
+// the value for classes made by Python code, True for a builtin type that
+// implements it, None for a builtin type that blocks it (unhashable), and
+// NotImplemented when cls does not define it (collections.abc's MRO walk).
+static bool a_own_attr(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
+    TRY(rt_no_kwargs(vm, "own_attr", kw));
+    TRY(rt_check_nargs(vm, "own_attr", nargs, 2, 2));
+    if (!IS_TYPE(args[0]) || !IS_STR(args[1]))
+        return rt_raise(vm, &TypeError_type, "own_attr() expects a class and a str");
+    ObjType *t = AS_TYPE(args[0]);
+    ObjStr *name = AS_STR(args[1]);
+    *out = NOTIMPL_VAL;
+    if (t->flags & TYPE_HEAP) {
+        Value v;
+        int r = t->dict ? dict_get_str(vm, AS_DICT(t->dict), name, &v) : 0;
+        if (r < 0) return false;
+        if (r == 1) *out = v;
+        return true;
+    }
+    for (const MethodDef *m = t->methods; m && m->name; m++)
+        if (str_eq_cstr(name, m->name)) return *out = TRUE_VAL, true;
+    for (size_t i = 0; i < sizeof slot_names / sizeof *slot_names; i++) {
+        if (!str_eq_cstr(name, slot_names[i].name)) continue;
+        void *slot;
+        memcpy(&slot, (const char *)t + slot_names[i].offset, sizeof slot);
+        if (slot == (void *)rt_unhashable) *out = NONE_VAL;   // list.__hash__ is None
+        else if (slot) *out = TRUE_VAL;
+        return true;
+    }
+    return true;
+}
+
+static const MethodDef aiopy_defs[] = {
+    {"own_attr", a_own_attr, 0},
+    {"mark_iterable_coroutine", a_mark_iterable_coroutine, 0},
+    {NULL, NULL, 0},
+};
+
+bool rt_aiopy_init(Vm *vm, ObjModule *m) { return module_add_functions(vm, m, aiopy_defs); }

@@ -1,0 +1,88 @@
+// A minimal os module: what scripts need to tidy up the files they make
+// (remove/unlink), getcwd and getpid. Anything else is absent, so using it
+// raises AttributeError naming it.
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "runtime/exc.h"
+#include "runtime/gc.h"
+#include "runtime/int.h"
+#include "runtime/modules.h"
+#include "runtime/native.h"
+#include "runtime/ops.h"
+#include "runtime/str.h"
+#include "runtime/type.h"
+
+// OSError subclass for errno [e] with [filename] (CPython's wording).
+static bool raise_os(Vm *vm, int e, Value filename) {
+    ObjType *t = e == ENOENT ? &FileNotFoundError_type
+               : e == EISDIR ? &IsADirectoryError_type
+               : e == ENOTDIR ? &NotADirectoryError_type
+               : (e == EACCES || e == EPERM) ? &PermissionError_type : &OSError_type;
+    ObjStr *msg = str_from_cstr(vm, strerror(e));
+    TRY(msg);
+    gc_push_root(vm, OBJ_VAL(msg));
+    Value args[3] = {INT_VAL(e), OBJ_VAL(msg), filename}, exc;
+    bool ok = rt_call(vm, OBJ_VAL(t), args, filename ? 3 : 2, VAL_NULL, &exc);
+    gc_pop_root(vm);
+    TRY(ok);
+    return rt_raise_value(vm, exc);
+}
+
+static bool path_arg(Vm *vm, const char *fname, Value v) {
+    if (!IS_STR(v))
+        return rt_raise(vm, &TypeError_type, "%s: path should be string, bytes or os.PathLike, not %s", fname,
+                        type_name(rt_type(v)));
+    if (strlen(AS_STR(v)->data) != AS_STR(v)->len)
+        return rt_raise(vm, &ValueError_type, "%s: embedded null character in path", fname);
+    return true;
+}
+
+static bool remove_file(Vm *vm, const char *fname, Value *args, size_t nargs, Value kw, Value *out) {
+    TRY(rt_no_kwargs(vm, fname, kw));
+    TRY(rt_check_nargs(vm, fname, nargs, 1, 1));
+    TRY(path_arg(vm, fname, args[0]));
+    if (unlink(AS_STR(args[0])->data) != 0) return raise_os(vm, errno, args[0]);
+    *out = NONE_VAL;
+    return true;
+}
+
+static bool o_remove(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
+    return remove_file(vm, "remove", args, nargs, kw, out);
+}
+static bool o_unlink(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
+    return remove_file(vm, "unlink", args, nargs, kw, out);
+}
+
+static bool o_getcwd(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
+    (void)args;
+    TRY(rt_no_kwargs(vm, "getcwd", kw));
+    TRY(rt_check_nargs(vm, "getcwd", nargs, 0, 0));
+    char *cwd = getcwd(NULL, 0);
+    if (!cwd) return raise_os(vm, errno, VAL_NULL);
+    ObjStr *s = str_from_cstr(vm, cwd);
+    free(cwd);
+    TRY(s);
+    *out = OBJ_VAL(s);
+    return true;
+}
+
+static bool o_getpid(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
+    (void)args;
+    TRY(rt_no_kwargs(vm, "getpid", kw));
+    TRY(rt_check_nargs(vm, "getpid", nargs, 0, 0));
+    *out = INT_VAL(getpid());
+    return true;
+}
+
+static const MethodDef os_defs[] = {
+    {"remove", o_remove, 0},
+    {"unlink", o_unlink, 0},
+    {"getcwd", o_getcwd, 0},
+    {"getpid", o_getpid, 0},
+    {NULL, NULL, 0},
+};
+
+bool rt_os_init(Vm *vm, ObjModule *m) { return module_add_functions(vm, m, os_defs); }

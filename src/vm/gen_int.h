@@ -1,0 +1,76 @@
+// Internal interface between gen.c (generators and coroutines, the one
+// resume routine) and asyncgen.c (async generators and their awaitables):
+// the generator object layout and the send/throw/close entry points, which
+// async generators drive through their asend/athrow awaitables.
+#ifndef VM_GEN_INT_H
+#define VM_GEN_INT_H
+#include "vm/vm_int.h"
+
+typedef struct ObjGen {
+    Obj hdr;
+    Frame *frame;        // NULL once finished
+    ObjCode *code;
+    Value name, qualname;
+    Value exc_state;     // the exception this generator was handling when it yielded
+    Value outer_exc;     // while running inline: the resumer's handled exception
+    Value origin_code;   // coroutines: where they were created (never-awaited warning)
+    Value origin_globals;
+    uint32_t origin_lasti;
+    bool running;
+    bool started;
+    bool running_async;  // async generators: an asend/athrow is in progress
+    bool ag_closed;      // async generators: aclose() ran or the body ended
+} ObjGen;
+
+#define AS_GEN(v) ((ObjGen *)AS_OBJ(v))
+
+extern ObjType async_generator_type, coroutine_wrapper_type;
+
+// The resume entry (gen.c): send [v] / throw [exc] (an instance) into [g].
+SendResult vm_gen_send(Vm *vm, ObjGen *g, Value v, Value *out);
+SendResult vm_gen_throw(Vm *vm, ObjGen *g, Value exc, Value *out);
+// close(): GeneratorExit at the suspension point; false with an exception.
+bool vm_gen_close(Vm *vm, ObjGen *g);
+// throw(exc) / throw(type[, value[, tb]]) arguments -> the exception instance.
+bool vm_gen_normalize_throw(Vm *vm, Value *args, size_t n, Value *exc);
+// The finaliser every generator-like type uses (closes a suspended frame).
+void vm_gen_finalize(Vm *vm, Obj *o);
+void vm_gen_trace(Vm *vm, Obj *o);
+void vm_gen_free(Vm *vm, Obj *o);
+bool vm_gen_repr(Vm *vm, Value self, Value *out);
+// The delegate a suspended frame is awaiting (or VAL_NULL).
+Value vm_gen_yf(ObjGen *g);
+
+// POP_TOP dropped a coroutine that never ran: CPython warns right away (its
+// refcount hits zero), so a collection runs now, which warns if nothing else
+// holds it. Never-awaited coroutines are bugs, so this is rare.
+static inline bool vm_gen_unstarted(Value v) {
+    ObjGen *g = AS_GEN(v);
+    return g->frame && !g->started && g->origin_code;
+}
+void vm_gen_dropped(Vm *vm);
+// Whether [from, to) holds such a coroutine (values an exception drops).
+static inline bool vm_gen_any_unstarted(const Value *from, const Value *to) {
+    for (; from < to; from++)
+        if (*from && IS_OBJ(*from) && AS_OBJ(*from)->type == &coroutine_type && vm_gen_unstarted(*from))
+            return true;
+    return false;
+}
+
+// Prints CPython's "coroutine 'NAME' was never awaited" RuntimeWarning for a
+// coroutine created at (co, lasti) in module [globals] (warn.c).
+void vm_warn_never_awaited(Vm *vm, ObjCode *co, uint32_t lasti, Value globals, ObjStr *qualname);
+
+// Async generator `yield`: the value is wrapped so asend can tell it from
+// what an inner await passes through (asyncgen.c).
+bool vm_async_gen_wrap(Vm *vm, Value v, Value *out);
+
+// The async protocols behind GET_AITER, GET_ANEXT, BEFORE_ASYNC_WITH and
+// GET_AWAITABLE's async-with forms (asyncgen.c / gen.c), with CPython's errors.
+bool vm_get_aiter(Vm *vm, Value v, Value *out);
+bool vm_get_anext(Vm *vm, Value aiter, Value *out);
+bool vm_before_async_with(Vm *vm, Value mgr, Value *exit_, Value *res);
+// GET_AWAITABLE n: 0 await, 1 the __aenter__ result, 2 the __aexit__ result.
+bool vm_get_awaitable_op(Vm *vm, Value v, uint32_t where, Value *out);
+
+#endif // VM_GEN_INT_H

@@ -1,0 +1,5 @@
+async def outer():
+    def inner():
+        async for x in y:
+            pass
+    return inner

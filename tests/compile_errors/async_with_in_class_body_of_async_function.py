@@ -1,0 +1,4 @@
+async def outer():
+    class K:
+        async with a:
+            pass

@@ -1,0 +1,4 @@
+async def agen():
+    if False:
+        yield
+    return 5

@@ -1,0 +1,80 @@
+// Unit tests of the builtin-module registry (runtime/modules.c) and of the
+// modules through the VM: lazy creation and caching in sys.modules, C and
+// Python-bodied modules, the ABC hook of isinstance, open().
+#include <criterion/criterion.h>
+#include <criterion/redirect.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "parser/parse.h"
+#include "runtime/modules.h"
+#include "vm/vm.h"
+
+static int run(const char *text) {
+    Vm *vm = vm_new(0, NULL);
+    cr_assert(vm);
+    Source src;
+    Diag d;
+    diag_init(&d);
+    cr_assert(lx_source_from_string(&src, "<string>", text, strlen(text), &d));
+    int status = vm_main_run(vm, &src, REPORT_STRING);
+    fflush(stdout);
+    fflush(stderr);
+    lx_source_free(&src);
+    vm_free(vm);
+    return status;
+}
+
+TestSuite(modules);
+
+Test(modules, registry_finds_by_exact_name) {
+    cr_assert_not_null(rt_module_find("math", 4));
+    cr_assert_not_null(rt_module_find("collections.abc", 15));
+    cr_assert_null(rt_module_find("collections.abcd", 16));
+    cr_assert_null(rt_module_find("mat", 3));
+    cr_assert(rt_module_find("collections", 11)->package);
+    cr_assert_not_null(rt_module_find("types", 5)->source);
+    cr_assert_not_null(rt_module_find("time", 4)->init);
+}
+
+Test(modules, import_is_lazy_and_cached, .init = cr_redirect_stdout) {
+    cr_assert_eq(run("import sys\nprint('math' in sys.modules)\nimport math\n"
+                     "print('math' in sys.modules, sys.modules['math'] is math)\n"
+                     "import math as m2\nprint(m2 is math)\n"), 0);
+    cr_assert_stdout_eq_str("False\nTrue True\nTrue\n");
+}
+
+Test(modules, math_keeps_big_ints_exact, .init = cr_redirect_stdout) {
+    cr_assert_eq(run("import math\nprint(math.floor(1e20), math.isqrt(10**40), math.factorial(25))\n"), 0);
+    cr_assert_stdout_eq_str("100000000000000000000 100000000000000000000 15511210043330985984000000\n");
+}
+
+Test(modules, math_domain_error, .init = cr_redirect_stderr) {
+    cr_assert_eq(run("import math\nmath.sqrt(-1)\n"), 1);
+    cr_assert_stderr_eq_str("Traceback (most recent call last):\n"
+                            "  File \"<string>\", line 2, in <module>\n"
+                            "ValueError: math domain error\n");
+}
+
+Test(modules, abc_hook_answers_isinstance, .init = cr_redirect_stdout) {
+    cr_assert_eq(run("from collections.abc import Iterator, Awaitable\n"
+                     "class It:\n    def __iter__(self): return self\n    def __next__(self): return 1\n"
+                     "class No(It):\n    __next__ = None\n"
+                     "print(isinstance(It(), Iterator), isinstance(No(), Iterator), isinstance([], Awaitable))\n"),
+                 0);
+    cr_assert_stdout_eq_str("True False False\n");
+}
+
+Test(modules, failed_import_is_not_cached, .init = cr_redirect_stdout) {
+    cr_assert_eq(run("import sys\ntry:\n    import collections.nope\nexcept ImportError as e:\n    print(e)\n"
+                     "print('collections.nope' in sys.modules, 'collections' in sys.modules)\n"),
+                 0);
+    cr_assert_stdout_eq_str("No module named 'collections.nope'\nFalse True\n");
+}
+
+Test(modules, open_missing_file, .init = cr_redirect_stdout) {
+    cr_assert_eq(run("try:\n    open('/nonexistent/aiopy_x')\nexcept FileNotFoundError as e:\n"
+                     "    print(e.errno, e.filename)\n"),
+                 0);
+    cr_assert_stdout_eq_str("2 /nonexistent/aiopy_x\n");
+}
