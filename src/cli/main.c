@@ -109,6 +109,8 @@ static int process(const CliArgs *a, CliProgram *p) {
         status = run_program(a, p, &r);
     } else if (a->mode == CLI_MODE_CHECK) {
         status = vm_check(r.root, &p->src, p->how);
+    } else if (a->mode == CLI_MODE_DIS) {
+        status = vm_dis(stdout, r.root, &p->src, p->how);
     }
     ps_result_free(&r);
     return status;
