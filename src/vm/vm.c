@@ -22,6 +22,7 @@
 #include "runtime/tuple.h"
 #include "runtime/type.h"
 #include "vm/compile.h"
+#include "vm/signals.h"
 #include "vm/vm_int.h"
 #include "vm/vm_ops.h"
 
@@ -523,6 +524,7 @@ static int report_uncaught(Vm *vm) {
     } else {
         fflush(stdout);
         vm_print_exception(vm, exc);
+        if (IS_INSTANCE(exc, KeyboardInterrupt_type)) status = VM_EXIT_SIGINT;
     }
     gc_pop_root(vm);
     return status;
