@@ -4,7 +4,7 @@
 // ends it too, and `--help`/`--version` must match whole. Every usage error
 // prints CPython's message, the usage line and a hint, and exits with 2.
 // aiopy adds its front-end modes as long options (--check, --ast,
-// --ast-positions, --tokens), which CPython would reject.
+// --ast-positions, --tokens, --dis), which CPython would reject.
 #include "cli/args.h"
 
 #include <stdio.h>
@@ -16,7 +16,7 @@
 static const char short_opts[] = "bBc:dEhiIJm:OPqRsStuvVW:xX:?";
 
 typedef enum LongOpt {
-    LONG_TOKENS, LONG_AST, LONG_AST_POSITIONS, LONG_CHECK, LONG_HASH_PYCS,
+    LONG_TOKENS, LONG_AST, LONG_AST_POSITIONS, LONG_CHECK, LONG_DIS, LONG_HASH_PYCS,
 } LongOpt;
 
 static const struct {
@@ -28,6 +28,7 @@ static const struct {
     {"ast", false, LONG_AST},
     {"ast-positions", false, LONG_AST_POSITIONS},
     {"check", false, LONG_CHECK},
+    {"dis", false, LONG_DIS},
     {"check-hash-based-pycs", true, LONG_HASH_PYCS},
 };
 
@@ -65,6 +66,7 @@ static const char help_text[] =
     "Front-end modes (aiopy only):\n"
     "--check         : compile the program and exit: status 0, or 1 with\n"
     "                  the SyntaxError\n"
+    "--dis           : compile the program and print its bytecode\n"
     "--ast           : print the program's AST as ast.dump(tree, indent=2)\n"
     "--ast-positions : the same with line and column attributes\n"
     "--tokens        : print the tokens as `python3 -m tokenize -e` does\n"
@@ -168,6 +170,7 @@ bool cli_parse_args(int argc, char **argv, CliArgs *a, int *exit_status) {
             case LONG_AST: a->mode = CLI_MODE_AST; a->ast_positions = false; break;
             case LONG_AST_POSITIONS: a->mode = CLI_MODE_AST; a->ast_positions = true; break;
             case LONG_CHECK: a->mode = CLI_MODE_CHECK; break;
+            case LONG_DIS: a->mode = CLI_MODE_DIS; break;
             case LONG_HASH_PYCS: break;
             }
             continue;

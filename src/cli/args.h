@@ -21,6 +21,7 @@ typedef enum CliSource {
 typedef enum CliMode {
     CLI_MODE_RUN,      // compile, then run
     CLI_MODE_CHECK,    // --check / -X compile_only: compile only
+    CLI_MODE_DIS,      // --dis: compile, print the bytecode
     CLI_MODE_AST,      // --ast, --ast-positions: print the AST
     CLI_MODE_TOKENS,   // --tokens: print the token stream
 } CliMode;

@@ -19,6 +19,7 @@
 #include "config.h"
 #include "lexer/dump.h"
 #include "parser/astdump.h"
+#include "vm/signals.h"
 #include "parser/parse.h"
 #include "parser/report.h"
 #include "vm/vm.h"
@@ -55,8 +56,17 @@ static int run_program(const CliArgs *a, CliProgram *p, ParseResult *r) {
         fputs("MemoryError\n", stderr);
         return 1;
     }
+    vm_signals_install(vm);
     int status = vm_main_run_ast(vm, r->root, &p->src, p->how);
+    vm_signals_uninstall();
     vm_free(vm);
+    if (status == VM_EXIT_SIGINT) {
+        // As CPython: die by SIGINT so the parent (a shell) sees 130.
+        fflush(stdout);
+        fflush(stderr);
+        vm_signals_exit_by_sigint();
+        status = 130;   // reached only if SIGINT is blocked
+    }
     return status;
 }
 
@@ -109,6 +119,8 @@ static int process(const CliArgs *a, CliProgram *p) {
         status = run_program(a, p, &r);
     } else if (a->mode == CLI_MODE_CHECK) {
         status = vm_check(r.root, &p->src, p->how);
+    } else if (a->mode == CLI_MODE_DIS) {
+        status = vm_dis(stdout, r.root, &p->src, p->how);
     }
     ps_result_free(&r);
     return status;

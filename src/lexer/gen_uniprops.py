@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-# Generates uniprops.c: the Unicode properties the lexer needs, as sorted
-# code point ranges, taken from the running CPython (3.11: Unicode 14.0) so
+# Generates uniprops.c: the Unicode properties the lexer needs (sorted
+# code point ranges, and the NFKC tables of identifiers), taken from the running CPython (3.11: Unicode 14.0) so
 # that identifiers and "invalid character" errors agree with the oracle.
 #   python3 src/lexer/gen_uniprops.py > src/lexer/uniprops.c
 import sys
@@ -48,6 +48,53 @@ print()
 print(table('xid_continue', cont))
 print()
 print(table('printable', printable))
+
+# NFKC, which CPython applies to non-ASCII identifiers: the full
+# compatibility decomposition of every code point that has one (Hangul
+# syllables are algorithmic), the canonical combining classes, and the
+# canonical pairs that recompose (composition exclusions and singletons
+# drop out because NFC does not give the code point back).
+import unicodedata as ud
+decomp, pool = [], []
+for cp in range(0x80, 0x110000):
+    if 0xAC00 <= cp <= 0xD7A3:
+        continue
+    d = ud.normalize('NFKD', chr(cp))
+    if d != chr(cp):
+        decomp.append((cp, len(pool), len(d)))
+        pool += [ord(ch) for ch in d]
+ccc = [(cp, ud.combining(chr(cp))) for cp in range(0x110000) if ud.combining(chr(cp))]
+pairs = []
+for cp in range(0x80, 0x110000):
+    if 0xAC00 <= cp <= 0xD7A3:
+        continue
+    d = ud.decomposition(chr(cp))
+    if not d or d.startswith('<'):
+        continue
+    parts = [int(x, 16) for x in d.split()]
+    if len(parts) == 2 and ud.normalize('NFC', ud.normalize('NFD', chr(cp))) == chr(cp):
+        pairs.append((parts[0], parts[1], cp))
+pairs.sort()
+
+def rows(name, ctype, items, fmt, per):
+    lines = ['static const %s %s[] = {' % (ctype, name)]
+    for i in range(0, len(items), per):
+        lines.append('    ' + ' '.join(fmt % it for it in items[i:i + per]))
+    lines.append('};')
+    return '\n'.join(lines)
+
+print()
+print('// NFKC data: see the comment in gen_uniprops.py.')
+print('typedef struct { uint32_t cp; uint16_t at, len; } Decomp;')
+print('typedef struct { uint32_t first, second, composite; } Pair;')
+print('typedef struct { uint32_t cp; uint8_t ccc; } Ccc;')
+print(rows('nfkd_pool', 'uint32_t', pool, '0x%X,', 10))
+print()
+print(rows('nfkd', 'Decomp', decomp, '{0x%X, %d, %d},', 4))
+print()
+print(rows('ccc_table', 'Ccc', ccc, '{0x%X, %d},', 6))
+print()
+print(rows('pairs', 'Pair', pairs, '{0x%X, 0x%X, 0x%X},', 3))
 print('''
 static bool in_ranges(const uint32_t (*r)[2], size_t n, uint32_t cp) {
     size_t lo = 0, hi = n;
@@ -75,4 +122,41 @@ bool lx_uni_is_xid_continue(uint32_t cp) {
 bool lx_uni_is_printable(uint32_t cp) {
     if (cp < 0x80) return cp >= 0x20 && cp < 0x7F;
     return IN(printable, cp);
+}
+
+const uint32_t *lx_uni_nfkd(uint32_t cp, size_t *len) {
+    size_t lo = 0, hi = sizeof nfkd / sizeof nfkd[0];
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (cp < nfkd[mid].cp) hi = mid;
+        else if (cp > nfkd[mid].cp) lo = mid + 1;
+        else {
+            *len = nfkd[mid].len;
+            return nfkd_pool + nfkd[mid].at;
+        }
+    }
+    return NULL;
+}
+
+int lx_uni_ccc(uint32_t cp) {
+    size_t lo = 0, hi = sizeof ccc_table / sizeof ccc_table[0];
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (cp < ccc_table[mid].cp) hi = mid;
+        else if (cp > ccc_table[mid].cp) lo = mid + 1;
+        else return ccc_table[mid].ccc;
+    }
+    return 0;
+}
+
+uint32_t lx_uni_compose(uint32_t first, uint32_t second) {
+    size_t lo = 0, hi = sizeof pairs / sizeof pairs[0];
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const Pair *p = &pairs[mid];
+        if (first < p->first || (first == p->first && second < p->second)) hi = mid;
+        else if (first > p->first || second > p->second) lo = mid + 1;
+        else return p->composite;
+    }
+    return 0;
 }''')

@@ -12,6 +12,8 @@
 #include <string.h>
 
 #include "lexer/literal.h"
+#include "lexer/nfkc.h"
+#include "util/buf.h"
 #include "parser/diagnose.h"
 #include "parser/parse_ctx.h"
 
@@ -290,7 +292,25 @@ static bool intern_grow(ParseCtx *c, Interned *t) {
     return true;
 }
 
+static AstIdent intern_ident(ParseCtx *c, const char *s, size_t len);
+
+// Non-ASCII identifiers are NFKC-normalized, as CPython's parser does
+// (PEP 3131): `ﬁ` and `fi` name the same variable.
 AstIdent ast_ident(ParseCtx *c, const char *s, size_t len) {
+    for (size_t i = 0; i < len; i++) {
+        if ((unsigned char)s[i] < 0x80) continue;
+        Buf b;
+        buf_init(&b);
+        AstIdent id = {NULL, 0};
+        if (!lx_nfkc(s, len, &b)) ps_fail_nomem(c);
+        else id = intern_ident(c, b.data, b.len);
+        buf_free(&b);
+        return id;
+    }
+    return intern_ident(c, s, len);
+}
+
+static AstIdent intern_ident(ParseCtx *c, const char *s, size_t len) {
     AstIdent id = {NULL, 0};
     if (c->failed) return id;
     Interned *t = c->intern;

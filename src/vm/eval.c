@@ -698,11 +698,13 @@ dispatch_op:
     }
 
     TARGET(JUMP_BACKWARD) {
-        ip = frame->code->words + oparg;
+        // The breaker is checked before jumping, so an exception it raises
+        // (KeyboardInterrupt) is located at the jump: the loop's header line.
         if (ts->eval_breaker) {
             SAVE();
             if (!vm_handle_breaker(vm)) ERROR();
         }
+        ip = frame->code->words + oparg;
         DISPATCH();
     }
 

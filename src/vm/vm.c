@@ -23,6 +23,7 @@
 #include "runtime/tuple.h"
 #include "runtime/type.h"
 #include "vm/compile.h"
+#include "vm/signals.h"
 #include "vm/vm_int.h"
 #include "vm/vm_ops.h"
 
@@ -669,6 +670,7 @@ static int report_uncaught(Vm *vm) {
     } else {
         fflush(stdout);
         vm_print_exception(vm, exc);
+        if (IS_INSTANCE(exc, KeyboardInterrupt_type)) status = VM_EXIT_SIGINT;
     }
     gc_pop_root(vm);
     return status;

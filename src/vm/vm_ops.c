@@ -16,12 +16,13 @@
 #include "runtime/tuple.h"
 #include "runtime/type.h"
 #include "util/utf8.h"
+#include "vm/signals.h"
 #include "vm/vm_int.h"
 #include "vm/vm_ops.h"
 
 bool vm_handle_breaker(Vm *vm) {
     VM_TS(vm)->eval_breaker = 0;
-    return true;
+    return vm_signals_check(vm);
 }
 
 bool vm_raise_unbound_deref(Vm *vm, Frame *f, uint32_t i) {

@@ -251,16 +251,20 @@ static void emit_unit(FILE *out, const char *tmpl, long n, long *size)
     }
 }
 
-static void gen_ordinary_10mb(FILE *out)
+static void gen_ordinary(FILE *out, long bytes)
 {
     long size = 0, n = 0, nunits = (long)(sizeof units / sizeof units[0]);
     unsigned long state = 12345;
-    while (size < 10L * 1000 * 1000) {
+    while (size < bytes) {
         /* A fixed LCG picks the next unit, so the mix is varied but repeatable. */
         state = state * 6364136223846793005UL + 1442695040888963407UL;
         emit_unit(out, units[(state >> 33) % (unsigned long)nunits], n++, &size);
     }
 }
+
+static void gen_ordinary_10mb(FILE *out) { gen_ordinary(out, 10L * 1000 * 1000); }
+
+static void gen_ordinary_200k(FILE *out) { gen_ordinary(out, 200L * 1000); }
 
 static const Case cases[] = {
     {"parens_100k", gen_parens_100k, "100,000 nested parentheses"},
@@ -280,6 +284,7 @@ static const Case cases[] = {
     {"call_1000_args", gen_call_1000_args, "calls with 1,000 arguments"},
     {"error_line_70001", gen_error_line_70001, "a SyntaxError on line 70,001"},
     {"ordinary_10mb", gen_ordinary_10mb, "10 MB of ordinary code"},
+    {"ordinary_200k", gen_ordinary_200k, "200 KB of ordinary code (light enough for gc-stress)"},
 };
 
 int main(int argc, char **argv)
