@@ -64,6 +64,9 @@ typedef struct ThreadState {
     FrameChunk *chunk;   // LIFO frame storage
     FrameChunk *spare;   // one empty chunk kept to avoid malloc churn at a boundary
     volatile sig_atomic_t eval_breaker;   // nonzero: check signals / pending work
+    // Live coroutines never started (never-awaited warning): while nonzero,
+    // stores and returns check whether they drop one (see vm/gen_int.h).
+    size_t unstarted_coros;
     Value main_module;   // the __main__ module
     Value sys_module;
     Value search_path;   // list: sys.path

@@ -92,6 +92,21 @@ bool vm_run(Vm *vm, Frame *entry, Value *out) {
 
 SendResult vm_run_gen(Vm *vm, Frame *f, Value *out, bool throwing) { return run(vm, f, out, throwing); }
 
+// Never-awaited coroutines (gen_int.h): does storing [name] into the
+// mapping [ns] overwrite one?
+static bool overwrites_unstarted(Vm *vm, Value ns, Value name) {
+    Value old;
+    return IS_DICT(ns) && dict_get_str(vm, AS_DICT(ns), AS_STR(name), &old) == 1 &&
+           vm_gen_is_unstarted(old);
+}
+
+// Does a returning frame's [from, to) hold one other than the result [r]?
+static bool any_unstarted_but(const Value *from, const Value *to, Value r) {
+    for (; from < to; from++)
+        if (*from != r && vm_gen_is_unstarted(*from)) return true;
+    return false;
+}
+
 static SendResult run(Vm *vm, Frame *entry, Value *out, bool throwing) {
     ThreadState *ts = VM_TS(vm);
     Frame *frame = entry;
@@ -186,6 +201,13 @@ dispatch_op:
     }
 
     TARGET(STORE_FAST) {
+        // Overwriting a never-started coroutine may drop it (see POP_TOP).
+        if (ts->unstarted_coros && vm_gen_is_unstarted(locals[oparg])) {
+            locals[oparg] = POP();
+            SAVE();
+            vm_gen_dropped(vm);
+            DISPATCH();
+        }
         locals[oparg] = POP();
         DISPATCH();
     }
@@ -267,8 +289,13 @@ dispatch_op:
 
     TARGET(STORE_GLOBAL) {
         SAVE();
+        bool drops = ts->unstarted_coros && overwrites_unstarted(vm, frame->globals, names[oparg]);
         if (!dict_set(vm, AS_DICT(frame->globals), names[oparg], TOP())) ERROR();
         sp--;
+        if (drops) {
+            SAVE();
+            vm_gen_dropped(vm);
+        }
         DISPATCH();
     }
 
@@ -307,10 +334,15 @@ dispatch_op:
 
     TARGET(STORE_NAME) {
         SAVE();
+        bool drops = ts->unstarted_coros && overwrites_unstarted(vm, frame->locals, names[oparg]);
         bool ok = IS_DICT(frame->locals) ? dict_set(vm, AS_DICT(frame->locals), names[oparg], TOP())
                                          : rt_setitem(vm, frame->locals, names[oparg], TOP());
         if (!ok) ERROR();
         sp--;
+        if (drops) {
+            SAVE();
+            vm_gen_dropped(vm);
+        }
         DISPATCH();
     }
 
@@ -898,10 +930,16 @@ dispatch_op:
             ip = frame->code->words + send_target(ip - 1);
             DISPATCH();
         }
+        // A never-started coroutine left in a local dies with the frame.
+        bool drops = ts->unstarted_coros && any_unstarted_but(frame->localsplus, sp, r);
         vm_frame_pop(vm, frame);
         frame = prev;
         LOAD();
         PUSH(r);
+        if (drops) {
+            SAVE();
+            vm_gen_dropped(vm);
+        }
         DISPATCH();
     }
 
@@ -1198,11 +1236,21 @@ exception_unwind:
         }
         bool was_entry = frame->entry;
         Frame *prev = frame->previous;
-        bool dropped = vm_gen_any_unstarted(frame->localsplus, sp);
+        // Never-awaited coroutines dropped by the unwinding: temporaries die
+        // while this frame is current (CPython pops its stack first), locals
+        // once it is gone.
+        Value *stack0 = frame_stack_base(frame);
+        if (vm_gen_any_unstarted(stack0, sp)) {
+            sp = stack0;
+            SAVE();
+            vm_gen_dropped(vm);
+        }
+        bool dropped = vm_gen_any_unstarted(frame->localsplus, stack0);
         if (frame->owner == FRAME_OWNED_BY_GEN && !was_entry) {
             gen_inline_leave(vm, frame, true);
             frame = prev;
             LOAD();
+            if (dropped) vm_gen_dropped(vm);
             if (vm->exc && IS_EXC(vm->exc) &&
                 !exc_add_traceback(vm, vm->exc, OBJ_VAL(frame->code), frame_lasti(frame))) {
             }

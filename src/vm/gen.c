@@ -38,6 +38,13 @@ static bool is_gen(Value v) {
 }
 static bool is_coro(const ObjGen *g) { return g->hdr.type == &coroutine_type; }
 
+// [g] stops counting as a never-started coroutine (it starts, is closed
+// or freed, or has warned).
+static void leave_unstarted(Vm *vm, ObjGen *g) {
+    ThreadState *ts = VM_TS(vm);
+    if (ts && g->frame && !g->started && g->origin_code && ts->unstarted_coros) ts->unstarted_coros--;
+}
+
 bool gen_new(Vm *vm, Frame *f, Value *out) {
     ObjType *t = (f->code->flags & CODE_COROUTINE) ? &coroutine_type
                  : (f->code->flags & CODE_ASYNC_GENERATOR) ? &async_generator_type
@@ -55,6 +62,7 @@ bool gen_new(Vm *vm, Frame *f, Value *out) {
         g->origin_code = OBJ_VAL(f->previous->code);
         g->origin_lasti = frame_lasti(f->previous);
         g->origin_globals = f->previous->globals;
+        VM_TS(vm)->unstarted_coros++;
     }
     f->gen = OBJ_VAL(g);
     f->state = FRAME_CREATED;
@@ -130,6 +138,7 @@ Frame *gen_inline_enter(Vm *vm, Value gen, Value v, Frame *caller) {
     g->outer_exc = ts->exc_info;
     if (g->exc_state) ts->exc_info = g->exc_state;
     g->running = true;
+    leave_unstarted(vm, g);
     g->started = true;
     return f;
 }
@@ -149,6 +158,8 @@ void gen_inline_leave(Vm *vm, Frame *f, bool finished) {
         f->state = FRAME_CLEARED;
         g->frame = NULL;
         vm_frame_free_heap(vm, f);
+        // Nothing left to finalise: the collector may free it at once.
+        gc_finalizer_done(vm, &g->hdr);
     } else {
         f->state = FRAME_SUSPENDED;
     }
@@ -168,6 +179,7 @@ static SendResult resume(Vm *vm, ObjGen *g, Value v, int mode, Value *out) {
     Value outer = ts->exc_info;
     if (g->exc_state) ts->exc_info = g->exc_state;
     g->running = true;
+    leave_unstarted(vm, g);
     g->started = true;
     gc_push_root(vm, OBJ_VAL(g));
     SendResult r;
@@ -192,6 +204,7 @@ static SendResult resume(Vm *vm, ObjGen *g, Value v, int mode, Value *out) {
     if (r != SEND_NEXT) {
         g->frame = NULL;
         vm_frame_free_heap(vm, f);
+        gc_finalizer_done(vm, &g->hdr);
     }
     if (r == SEND_ERROR) pep479(vm, g);
     return r;
@@ -407,8 +420,10 @@ static bool m_throw(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
 static bool gen_close_impl(Vm *vm, ObjGen *g) {
     if (!g->frame) return true;
     if (g->frame->state == FRAME_CREATED) {
+        leave_unstarted(vm, g);
         vm_frame_free_heap(vm, g->frame);
         g->frame = NULL;
+        gc_finalizer_done(vm, &g->hdr);
         return true;
     }
     if (!check_runnable(vm, g)) return false;
@@ -441,8 +456,15 @@ static bool m_close(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
 void vm_gen_finalize(Vm *vm, Obj *o) {
     ObjGen *g = (ObjGen *)o;
     if (g->frame && g->frame->state == FRAME_CREATED && is_coro(g) && g->origin_code) {
-        vm_warn_never_awaited(vm, AS_CODE(g->origin_code), g->origin_lasti, g->origin_globals,
-                              AS_STR(g->qualname));
+        leave_unstarted(vm, g);
+        // CPython's location is the code running when the coroutine dies
+        // (the statement that dropped it); at exit there is none: sys:1.
+        Frame *cur = VM_TS(vm)->current;
+        if (cur && cur->code)
+            vm_warn_never_awaited(vm, cur->code, frame_lasti(cur), cur->globals, AS_STR(g->qualname));
+        else
+            vm_warn_never_awaited(vm, AS_CODE(g->origin_code), g->origin_lasti, g->origin_globals,
+                                  AS_STR(g->qualname));
         g->origin_code = VAL_NULL;   // once, even if __del__ runs again
         return;
     }
@@ -474,6 +496,7 @@ void vm_gen_trace(Vm *vm, Obj *o) {
 
 void vm_gen_free(Vm *vm, Obj *o) {
     ObjGen *g = (ObjGen *)o;
+    leave_unstarted(vm, g);
     if (g->frame) vm_frame_free_heap(vm, g->frame);
     g->frame = NULL;
 }
@@ -707,6 +730,13 @@ ObjType coroutine_type = {
 };
 
 void vm_gen_dropped(Vm *vm) {
+    // CPython warns the moment the last reference goes; a full collection
+    // finds out here. It is exact while the heap is small; beyond that it
+    // runs only once enough was allocated since the last collection, so a
+    // program that parks many unstarted coroutines stays linear (its
+    // warnings then come at a later collection).
+    size_t live = vm->next_gc / 2;
+    if (vm->bytes_allocated > (size_t)4 << 20 && (vm->bytes_allocated - live) * 8 < live) return;
     Value saved = rt_exc_take(vm);
     gc_push_root(vm, saved);
     gc_collect(vm);

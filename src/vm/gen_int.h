@@ -49,6 +49,10 @@ static inline bool vm_gen_unstarted(Value v) {
     return g->frame && !g->started && g->origin_code;
 }
 void vm_gen_dropped(Vm *vm);
+// Whether [v] is such a coroutine (any value: stores check what they overwrite).
+static inline bool vm_gen_is_unstarted(Value v) {
+    return v && IS_OBJ(v) && AS_OBJ(v)->type == &coroutine_type && vm_gen_unstarted(v);
+}
 // Whether [from, to) holds such a coroutine (values an exception drops).
 static inline bool vm_gen_any_unstarted(const Value *from, const Value *to) {
     for (; from < to; from++)
