@@ -710,11 +710,20 @@ int vm_main_run_ast(Vm *vm, const AstNode *root, Source *src, ReportInput how) {
         status = report_uncaught(vm);
     } else {
         ts->main_module = OBJ_VAL(m);
-        bool ok = dict_set_cstr(vm, AS_DICT(m->dict), "__builtins__", vm->builtins) &&
-                  dict_set_cstr(vm, AS_DICT(vm->modules), "__main__", OBJ_VAL(m));
+        // __main__'s namespace as CPython fills it, in its order: an empty
+        // __annotations__, __builtins__ the module (other modules get the
+        // dict), and for a file __file__ and __cached__ (None).
+        ObjDict *ann = dict_new(vm);
+        bool ok = ann && dict_set_cstr(vm, AS_DICT(m->dict), "__annotations__", OBJ_VAL(ann));
+        Value bmod;
+        if (ok && dict_get_str(vm, AS_DICT(vm->modules), str_intern_cstr(vm, "builtins"), &bmod) != 1)
+            bmod = vm->builtins;
+        ok = ok && dict_set_cstr(vm, AS_DICT(m->dict), "__builtins__", bmod) &&
+             dict_set_cstr(vm, AS_DICT(vm->modules), "__main__", OBJ_VAL(m));
         if (ok && how == REPORT_FILE) {
             ObjStr *fs = str_from_cstr(vm, src->name);
-            ok = fs && dict_set_cstr(vm, AS_DICT(m->dict), "__file__", OBJ_VAL(fs));
+            ok = fs && dict_set_cstr(vm, AS_DICT(m->dict), "__file__", OBJ_VAL(fs)) &&
+                 dict_set_cstr(vm, AS_DICT(m->dict), "__cached__", NONE_VAL);
         }
         Value r;
         ok = ok && exec_code(vm, co, m->dict, &r);
