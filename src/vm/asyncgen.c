@@ -54,11 +54,6 @@ static bool is_wrapped(Value v) { return IS_OBJ(v) && AS_OBJ(v)->type == &wrappe
 
 // ---- shared helpers ----
 
-static bool raise_stop(Vm *vm, Value v) {
-    if (IS_NONE(v)) return rt_raise_empty(vm, &StopIteration_type);
-    return rt_raise_arg(vm, &StopIteration_type, v);
-}
-
 static bool stop_matches(Vm *vm) {
     return rt_exc_matches(vm, &StopAsyncIteration_type) || rt_exc_matches(vm, &GeneratorExit_type);
 }
@@ -80,15 +75,6 @@ static SendResult unwrap(Vm *vm, ObjGen *g, SendResult r, Value v, Value *out) {
     }
     *out = v;
     return SEND_NEXT;
-}
-
-static bool to_value(Vm *vm, SendResult r, Value v, Value *out) {
-    if (r == SEND_NEXT) {
-        *out = v;
-        return true;
-    }
-    if (r == SEND_RETURN) return raise_stop(vm, v);
-    return false;
 }
 
 static IterResult to_iter(SendResult r) {
@@ -311,33 +297,6 @@ static SendResult aw_throw(Vm *vm, Value self, Value exc, Value *out) {
                                               : athrow_throw(vm, self, exc, out);
 }
 
-static bool m_aw_send(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
-    TRY(rt_no_kwargs(vm, "send", kw));
-    TRY(rt_check_nargs(vm, "send", nargs - 1, 1, 1));
-    Value v = VAL_NULL;
-    SendResult r = aw_send(vm, args[0], args[1], &v);
-    return to_value(vm, r, v, out);
-}
-
-static bool m_aw_next(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
-    TRY(rt_no_kwargs(vm, "__next__", kw));
-    TRY(rt_check_nargs(vm, "__next__", nargs - 1, 0, 0));
-    Value v = VAL_NULL;
-    SendResult r = aw_send(vm, args[0], NONE_VAL, &v);
-    return to_value(vm, r, v, out);
-}
-
-static bool m_aw_throw(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
-    TRY(rt_no_kwargs(vm, "throw", kw));
-    TRY(rt_check_nargs(vm, "throw", nargs - 1, 1, 3));
-    Value exc, v = VAL_NULL;
-    TRY(vm_gen_normalize_throw(vm, args + 1, nargs - 1, &exc));
-    gc_push_root(vm, exc);
-    SendResult r = aw_throw(vm, args[0], exc, &v);
-    gc_pop_root(vm);
-    return to_value(vm, r, v, out);
-}
-
 static bool m_aw_close(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
     TRY(rt_no_kwargs(vm, "close", kw));
     TRY(rt_check_nargs(vm, "close", nargs - 1, 0, 0));
@@ -351,20 +310,20 @@ static IterResult aw_iternext(Vm *vm, Value self, Value *out) { return to_iter(a
 
 // One table per type: a method descriptor belongs to one type.
 static const MethodDef asend_methods[] = {
-    {"send", m_aw_send, 0},
-    {"throw", m_aw_throw, 0},
+    {"send", vm_slot_m_send, 0},
+    {"throw", vm_slot_m_throw, 0},
     {"close", m_aw_close, 0},
-    {"__next__", m_aw_next, 0},
+    {"__next__", vm_slot_m_next, 0},
     {"__iter__", m_self, 0},
     {"__await__", m_self, 0},
     {NULL, NULL, 0},
 };
 
 static const MethodDef athrow_methods[] = {
-    {"send", m_aw_send, 0},
-    {"throw", m_aw_throw, 0},
+    {"send", vm_slot_m_send, 0},
+    {"throw", vm_slot_m_throw, 0},
     {"close", m_aw_close, 0},
-    {"__next__", m_aw_next, 0},
+    {"__next__", vm_slot_m_next, 0},
     {"__iter__", m_self, 0},
     {"__await__", m_self, 0},
     {NULL, NULL, 0},
@@ -583,33 +542,6 @@ static SendResult anext_throw(Vm *vm, Value self, Value exc, Value *out) {
     return anext_result(vm, a, SEND_ERROR, out);
 }
 
-static bool m_an_send(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
-    TRY(rt_no_kwargs(vm, "send", kw));
-    TRY(rt_check_nargs(vm, "send", nargs - 1, 1, 1));
-    Value v = VAL_NULL;
-    SendResult r = anext_send(vm, args[0], args[1], &v);
-    return to_value(vm, r, v, out);
-}
-
-static bool m_an_next(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
-    TRY(rt_no_kwargs(vm, "__next__", kw));
-    TRY(rt_check_nargs(vm, "__next__", nargs - 1, 0, 0));
-    Value v = VAL_NULL;
-    SendResult r = anext_send(vm, args[0], NONE_VAL, &v);
-    return to_value(vm, r, v, out);
-}
-
-static bool m_an_throw(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
-    TRY(rt_no_kwargs(vm, "throw", kw));
-    TRY(rt_check_nargs(vm, "throw", nargs - 1, 1, 3));
-    Value exc, v = VAL_NULL;
-    TRY(vm_gen_normalize_throw(vm, args + 1, nargs - 1, &exc));
-    gc_push_root(vm, exc);
-    SendResult r = anext_throw(vm, args[0], exc, &v);
-    gc_pop_root(vm);
-    return to_value(vm, r, v, out);
-}
-
 static bool m_an_close(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
     TRY(rt_no_kwargs(vm, "close", kw));
     TRY(rt_check_nargs(vm, "close", nargs - 1, 0, 0));
@@ -629,10 +561,10 @@ static IterResult an_iternext(Vm *vm, Value self, Value *out) {
 }
 
 static const MethodDef an_methods[] = {
-    {"send", m_an_send, 0},
-    {"throw", m_an_throw, 0},
+    {"send", vm_slot_m_send, 0},
+    {"throw", vm_slot_m_throw, 0},
     {"close", m_an_close, 0},
-    {"__next__", m_an_next, 0},
+    {"__next__", vm_slot_m_next, 0},
     {"__iter__", m_self, 0},
     {"__await__", m_self, 0},
     {NULL, NULL, 0},

@@ -358,19 +358,22 @@ static bool to_value(Vm *vm, SendResult r, Value v, Value *out) {
     return false;
 }
 
-static bool m_send(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
+// The Python-level send/__next__/throw of every object with send/throw
+// slots (generators, coroutines and the awaitables wrapping them): one
+// implementation over the type's slots, so each kind only writes its slots.
+bool vm_slot_m_send(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
     TRY(rt_no_kwargs(vm, "send", kw));
     TRY(rt_check_nargs(vm, "send", nargs - 1, 1, 1));
-    Value v;
-    SendResult r = gen_send_impl(vm, AS_GEN(args[0]), args[1], &v);
+    Value v = VAL_NULL;
+    SendResult r = rt_type(args[0])->send(vm, args[0], args[1], &v);
     return to_value(vm, r, v, out);
 }
 
-static bool m_next(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
+bool vm_slot_m_next(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
     TRY(rt_no_kwargs(vm, "__next__", kw));
     TRY(rt_check_nargs(vm, "__next__", nargs - 1, 0, 0));
-    Value v;
-    SendResult r = gen_send_impl(vm, AS_GEN(args[0]), NONE_VAL, &v);
+    Value v = VAL_NULL;
+    SendResult r = rt_type(args[0])->send(vm, args[0], NONE_VAL, &v);
     return to_value(vm, r, v, out);
 }
 
@@ -405,14 +408,14 @@ bool vm_gen_normalize_throw(Vm *vm, Value *args, size_t n, Value *exc) {
                     type_name(rt_type(typ)));
 }
 
-static bool m_throw(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
+bool vm_slot_m_throw(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
     TRY(rt_no_kwargs(vm, "throw", kw));
     TRY(rt_check_nargs(vm, "throw", nargs - 1, 1, 3));
-    Value exc, v;
+    Value exc, v = VAL_NULL;
     TRY(vm_gen_normalize_throw(vm, args + 1, nargs - 1, &exc));
     if (nargs > 3 && !IS_NONE(args[3])) AS_EXC(exc)->traceback = args[3];
     gc_push_root(vm, exc);
-    SendResult r = gen_throw_impl(vm, AS_GEN(args[0]), exc, &v);
+    SendResult r = rt_type(args[0])->throw_(vm, args[0], exc, &v);
     gc_pop_root(vm);
     return to_value(vm, r, v, out);
 }
@@ -567,34 +570,6 @@ static bool m_await(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
     return true;
 }
 
-static bool w_send(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
-    TRY(rt_no_kwargs(vm, "send", kw));
-    TRY(rt_check_nargs(vm, "send", nargs - 1, 1, 1));
-    Value v;
-    SendResult r = gen_send_impl(vm, WRAPPED(args[0]), args[1], &v);
-    return to_value(vm, r, v, out);
-}
-
-static bool w_next(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
-    TRY(rt_no_kwargs(vm, "__next__", kw));
-    TRY(rt_check_nargs(vm, "__next__", nargs - 1, 0, 0));
-    Value v;
-    SendResult r = gen_send_impl(vm, WRAPPED(args[0]), NONE_VAL, &v);
-    return to_value(vm, r, v, out);
-}
-
-static bool w_throw(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
-    TRY(rt_no_kwargs(vm, "throw", kw));
-    TRY(rt_check_nargs(vm, "throw", nargs - 1, 1, 3));
-    Value exc, v;
-    TRY(vm_gen_normalize_throw(vm, args + 1, nargs - 1, &exc));
-    if (nargs > 3 && !IS_NONE(args[3])) AS_EXC(exc)->traceback = args[3];
-    gc_push_root(vm, exc);
-    SendResult r = gen_throw_impl(vm, WRAPPED(args[0]), exc, &v);
-    gc_pop_root(vm);
-    return to_value(vm, r, v, out);
-}
-
 static bool w_close(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
     TRY(rt_no_kwargs(vm, "close", kw));
     TRY(rt_check_nargs(vm, "close", nargs - 1, 0, 0));
@@ -628,10 +603,10 @@ static bool w_repr(Vm *vm, Value self, Value *out) {
 }
 
 static const MethodDef wrapper_methods[] = {
-    {"send", w_send, 0},
-    {"throw", w_throw, 0},
+    {"send", vm_slot_m_send, 0},
+    {"throw", vm_slot_m_throw, 0},
     {"close", w_close, 0},
-    {"__next__", w_next, 0},
+    {"__next__", vm_slot_m_next, 0},
     {"__iter__", m_iter, 0},
     {NULL, NULL, 0},
 };
@@ -675,18 +650,18 @@ static const GetSetDef coro_getsets[] = {
 };
 
 static const MethodDef gen_methods[] = {
-    {"send", m_send, 0},
-    {"throw", m_throw, 0},
+    {"send", vm_slot_m_send, 0},
+    {"throw", vm_slot_m_throw, 0},
     {"close", m_close, 0},
-    {"__next__", m_next, 0},
+    {"__next__", vm_slot_m_next, 0},
     {"__iter__", m_iter, 0},
     {"__del__", m_del, 0},
     {NULL, NULL, 0},
 };
 
 static const MethodDef coro_methods[] = {
-    {"send", m_send, 0},
-    {"throw", m_throw, 0},
+    {"send", vm_slot_m_send, 0},
+    {"throw", vm_slot_m_throw, 0},
     {"close", m_close, 0},
     {"__await__", m_await, 0},
     {"__del__", m_del, 0},

@@ -49,6 +49,11 @@ static inline bool vm_gen_unstarted(Value v) {
     return g->frame && !g->started && g->origin_code;
 }
 void vm_gen_dropped(Vm *vm);
+// send/__next__/throw as Python methods, for every type with send/throw_
+// slots (generators, coroutines, coroutine_wrapper, the async awaitables).
+bool vm_slot_m_send(Vm *vm, Value *args, size_t nargs, Value kw, Value *out);
+bool vm_slot_m_next(Vm *vm, Value *args, size_t nargs, Value kw, Value *out);
+bool vm_slot_m_throw(Vm *vm, Value *args, size_t nargs, Value kw, Value *out);
 // Whether [v] is such a coroutine (any value: stores check what they overwrite).
 static inline bool vm_gen_is_unstarted(Value v) {
     return v && IS_OBJ(v) && AS_OBJ(v)->type == &coroutine_type && vm_gen_unstarted(v);
