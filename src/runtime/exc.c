@@ -6,6 +6,7 @@
 // fail, so rt_raise_nomem only stores a pointer.
 #include "runtime/exc.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -146,6 +147,25 @@ bool rt_raise_arg(Vm *vm, ObjType *type, Value arg) {
     gc_pop_root(vm);
     if (ok) vm->exc = e;
     return false;
+}
+
+// The OSError subclass CPython picks for errno [e], raised with its
+// "[Errno N] strerror: 'filename'" layout ([filename] VAL_NULL: none).
+bool rt_raise_errno(Vm *vm, int e, Value filename) {
+    ObjType *t = e == ENOENT ? &FileNotFoundError_type
+               : e == EEXIST ? &FileExistsError_type
+               : e == EISDIR ? &IsADirectoryError_type
+               : e == ENOTDIR ? &NotADirectoryError_type
+               : e == EINTR ? &InterruptedError_type
+               : (e == EACCES || e == EPERM) ? &PermissionError_type : &OSError_type;
+    ObjStr *msg = str_from_cstr(vm, strerror(e));
+    TRY(msg);
+    gc_push_root(vm, OBJ_VAL(msg));
+    Value args[3] = {INT_VAL(e), OBJ_VAL(msg), filename}, exc;
+    bool ok = rt_call(vm, OBJ_VAL(t), args, filename ? 3 : 2, VAL_NULL, &exc);
+    gc_pop_root(vm);
+    TRY(ok);
+    return rt_raise_value(vm, exc);
 }
 
 bool rt_raise_empty(Vm *vm, ObjType *type) {

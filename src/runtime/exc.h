@@ -81,6 +81,7 @@ bool rt_raise_nomem(Vm *vm);
 bool rt_raise_value(Vm *vm, Value exc);            // an instance, or a class to instantiate
 bool rt_raise_arg(Vm *vm, ObjType *type, Value arg); // type(arg), e.g. KeyError(key)
 bool rt_raise_empty(Vm *vm, ObjType *type);        // type()
+bool rt_raise_errno(Vm *vm, int e, Value filename); // FileNotFoundError etc.; filename may be VAL_NULL
 
 // Formats like rt_raise into a new str (NULL on error).
 ObjStr *rt_format_cmsg(Vm *vm, const char *fmt, ...);

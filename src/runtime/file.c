@@ -50,23 +50,6 @@ static void file_free(Vm *vm, Obj *o) {
     f->fp = NULL;
 }
 
-// The OSError subclass for errno [e] with CPython's "[Errno 2] ...: 'x'".
-static bool raise_errno(Vm *vm, int e, Value filename) {
-    ObjType *t = e == ENOENT ? &FileNotFoundError_type
-               : e == EEXIST ? &FileExistsError_type
-               : e == EISDIR ? &IsADirectoryError_type
-               : e == ENOTDIR ? &NotADirectoryError_type
-               : (e == EACCES || e == EPERM) ? &PermissionError_type : &OSError_type;
-    ObjStr *msg = str_from_cstr(vm, strerror(e));
-    TRY(msg);
-    gc_push_root(vm, OBJ_VAL(msg));
-    Value args[3] = {INT_VAL(e), OBJ_VAL(msg), filename}, exc;
-    bool ok = rt_call(vm, OBJ_VAL(t), args, 3, VAL_NULL, &exc);
-    gc_pop_root(vm);
-    TRY(ok);
-    return rt_raise_value(vm, exc);
-}
-
 // io.UnsupportedOperation is an OSError and a ValueError in CPython; aiopy
 // raises OSError with CPython's message.
 static bool unsupported(Vm *vm, const char *what) { return rt_raise(vm, &OSError_type, "%s", what); }
@@ -250,7 +233,7 @@ static bool write_value(Vm *vm, ObjFile *f, Value v, Value *count) {
         *count = INT_VAL((int64_t)AS_STR(v)->cplen);
     }
     direction(f, 'w');
-    if (len && fwrite(data, 1, len, f->fp) != len) return raise_errno(vm, errno, f->name);
+    if (len && fwrite(data, 1, len, f->fp) != len) return rt_raise_errno(vm, errno, f->name);
     return true;
 }
 
@@ -294,7 +277,7 @@ static bool f_seek(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
     if (!f->binary && whence == 1 && off != 0) return unsupported(vm, "can't do nonzero cur-relative seeks");
     if (!f->binary && whence == 2 && off != 0) return unsupported(vm, "can't do nonzero end-relative seeks");
     if (!f->binary && off < 0) return rt_raise(vm, &ValueError_type, "negative seek position %lld", (long long)off);
-    if (fseek(f->fp, (long)off, (int)whence) != 0) return raise_errno(vm, errno, VAL_NULL);
+    if (fseek(f->fp, (long)off, (int)whence) != 0) return rt_raise_errno(vm, errno, VAL_NULL);
     f->last = 0;
     return int_from_i64(vm, (int64_t)ftell(f->fp), out);
 }
@@ -327,7 +310,7 @@ static bool f_close(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
     } else if (f->fp) {
         int r = fclose(f->fp);
         f->fp = NULL;
-        if (r != 0) return raise_errno(vm, errno, VAL_NULL);
+        if (r != 0) return rt_raise_errno(vm, errno, VAL_NULL);
     }
     *out = NONE_VAL;
     return true;
@@ -525,11 +508,11 @@ bool rt_open(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
     if (plus) cmode[ci++] = '+';
     if (x) cmode[ci++] = 'x';
     FILE *fp = fopen(AS_STR(file)->data, cmode);
-    if (!fp) return raise_errno(vm, errno, file);
+    if (!fp) return rt_raise_errno(vm, errno, file);
     struct stat st;
     if (fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode)) {   // fopen accepts directories
         fclose(fp);
-        return raise_errno(vm, EISDIR, file);
+        return rt_raise_errno(vm, EISDIR, file);
     }
     ObjType *type = !b ? &textio_type : plus ? &bufrandom_type : r ? &bufreader_type : &bufwriter_type;
     ObjFile *f = (ObjFile *)gc_alloc(vm, type, sizeof(ObjFile));

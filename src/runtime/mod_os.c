@@ -15,22 +15,6 @@
 #include "runtime/str.h"
 #include "runtime/type.h"
 
-// OSError subclass for errno [e] with [filename] (CPython's wording).
-static bool raise_os(Vm *vm, int e, Value filename) {
-    ObjType *t = e == ENOENT ? &FileNotFoundError_type
-               : e == EISDIR ? &IsADirectoryError_type
-               : e == ENOTDIR ? &NotADirectoryError_type
-               : (e == EACCES || e == EPERM) ? &PermissionError_type : &OSError_type;
-    ObjStr *msg = str_from_cstr(vm, strerror(e));
-    TRY(msg);
-    gc_push_root(vm, OBJ_VAL(msg));
-    Value args[3] = {INT_VAL(e), OBJ_VAL(msg), filename}, exc;
-    bool ok = rt_call(vm, OBJ_VAL(t), args, filename ? 3 : 2, VAL_NULL, &exc);
-    gc_pop_root(vm);
-    TRY(ok);
-    return rt_raise_value(vm, exc);
-}
-
 static bool path_arg(Vm *vm, const char *fname, Value v) {
     if (!IS_STR(v))
         return rt_raise(vm, &TypeError_type, "%s: path should be string, bytes or os.PathLike, not %s", fname,
@@ -44,7 +28,7 @@ static bool remove_file(Vm *vm, const char *fname, Value *args, size_t nargs, Va
     TRY(rt_no_kwargs(vm, fname, kw));
     TRY(rt_check_nargs(vm, fname, nargs, 1, 1));
     TRY(path_arg(vm, fname, args[0]));
-    if (unlink(AS_STR(args[0])->data) != 0) return raise_os(vm, errno, args[0]);
+    if (unlink(AS_STR(args[0])->data) != 0) return rt_raise_errno(vm, errno, args[0]);
     *out = NONE_VAL;
     return true;
 }
@@ -61,7 +45,7 @@ static bool o_getcwd(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
     TRY(rt_no_kwargs(vm, "getcwd", kw));
     TRY(rt_check_nargs(vm, "getcwd", nargs, 0, 0));
     char *cwd = getcwd(NULL, 0);
-    if (!cwd) return raise_os(vm, errno, VAL_NULL);
+    if (!cwd) return rt_raise_errno(vm, errno, VAL_NULL);
     ObjStr *s = str_from_cstr(vm, cwd);
     free(cwd);
     TRY(s);
