@@ -132,7 +132,20 @@ static bool read_units(Vm *vm, ObjFile *f, int64_t limit, bool line, Value *out)
     buf_init(&b);
     bool oom = false;
     for (int64_t n = 0; limit < 0 || n < limit; n++) {
-        if (!get_unit(f, &b, &oom)) break;
+        if (!get_unit(f, &b, &oom)) {
+            // A read interrupted by a signal (Ctrl-C at input()) is not the
+            // end of the file: raise what the signal asks for, or go on.
+            if (!oom && ferror(f->fp) && errno == EINTR) {
+                clearerr(f->fp);
+                if (vm->hooks.check_signals && !vm->hooks.check_signals(vm)) {
+                    buf_free(&b);
+                    return false;
+                }
+                n--;
+                continue;
+            }
+            break;
+        }
         if (line && b.data[b.len - 1] == '\n') break;
     }
     if (oom) {

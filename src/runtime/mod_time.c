@@ -64,7 +64,11 @@ static bool t_sleep(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
     if (secs < 0) return rt_raise(vm, &ValueError_type, "sleep length must be non-negative");
     if (secs > 9.2e9) return rt_raise(vm, &OverflowError_type, "timestamp too large to convert to C _PyTime_t");
     struct timespec req = {(time_t)secs, (long)((secs - floor(secs)) * 1e9)}, rem;
-    while (nanosleep(&req, &rem) != 0 && errno == EINTR) req = rem;
+    // Ctrl-C ends the sleep with KeyboardInterrupt; other signals resume it.
+    while (nanosleep(&req, &rem) != 0 && errno == EINTR) {
+        if (vm->hooks.check_signals && !vm->hooks.check_signals(vm)) return false;
+        req = rem;
+    }
     *out = NONE_VAL;
     return true;
 }

@@ -24,6 +24,10 @@ typedef struct VmHooks {
     SendResult (*resume)(Vm *vm, Value gen, Value in, Value exc, Value *out);
     // Runs a finaliser (__del__) of [obj] queued by the GC; NULL: skip.
     void (*finalize)(Vm *vm, Value obj);
+    // A blocking call (sleep, a read) was interrupted by a signal (EINTR):
+    // false with the exception set (KeyboardInterrupt) to abandon it, true
+    // to carry on. NULL: carry on.
+    bool (*check_signals)(Vm *vm);
     void *ctx;   // free for the VM's use
 } VmHooks;
 

@@ -596,6 +596,7 @@ Vm *vm_new(int argc, char **argv) {
     vm->hooks.call = vm_call_function;
     vm->hooks.mark_roots = mark_roots;
     vm->hooks.finalize = finalize_hook;
+    vm->hooks.check_signals = vm_signals_check;
     bool ok = rt_builtins_init(vm);
     ObjNative *bc = ok ? native_new_function(vm, &build_class_def, VAL_NULL) : NULL;
     if (bc) {
