@@ -29,6 +29,7 @@
 #include "runtime/str.h"
 #include "runtime/tuple.h"
 #include "vm/compile_int.h"
+#include "vm/warn.h"
 #include "vm/symtable.h"
 
 static bool expr(Compiler *c, const AstNode *e);
@@ -1683,7 +1684,11 @@ ObjCode *cg_compile(Vm *vm, const AstNode *root, const char *filename, unsigned 
     arena_init(&arena);
     SymTable *st;
     unsigned sflags = (flags & CG_TOPLEVEL_AWAIT) ? SYM_FLAG_TOPLEVEL_AWAIT : 0;
-    if (!sym_analyze(root, &arena, sflags, &st, d)) {
+    bool analyzed = sym_analyze(root, &arena, sflags, &st, d);
+    // CPython warns while compiling, so the warnings come before a
+    // compile-time error and before the program runs.
+    if (st && st->nwarnings) vm_warn_syntax(filename, st->warnings, st->nwarnings);
+    if (!analyzed) {
         arena_free(&arena);
         return NULL;
     }

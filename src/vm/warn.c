@@ -1,12 +1,15 @@
-// The one warning the VM issues itself: "coroutine 'NAME' was never
-// awaited" (RuntimeWarning), printed on stderr in the layout of CPython's
-// default warnings filter. There is no warnings module yet: the "default"
-// action (once per location) is kept with a registry dict stored as
-// __warningregistry__ in the globals of the code that made the coroutine,
-// as CPython does. The location is where the coroutine was created (CPython
-// reports the frame running when the last reference went, which is the same
-// line for the usual `f()` statement). With no frame running (the collection
-// at exit) the location is "sys:1" without a source line, as in CPython.
+// The warnings the VM issues itself, printed on stderr in the layout of
+// CPython's default warnings filter (there is no warnings module yet):
+// - "coroutine 'NAME' was never awaited" (RuntimeWarning). The "default"
+//   action (once per location) is kept with a registry dict stored as
+//   __warningregistry__ in the module's globals, as CPython does. The
+//   location is the code running when the coroutine died (see gen.c); with
+//   no frame running (the collection at exit) it is "sys:1" without a source
+//   line, as in CPython.
+// - the compiler's SyntaxWarnings (vm/warn.h), all of them: CPython warns
+//   from compile() without a registry, so nothing is deduplicated.
+// The source line is read back from the file by name, as CPython's linecache
+// does, so "<string>" and "<stdin>" programs show none.
 #include <stdio.h>
 #include <string.h>
 
@@ -15,9 +18,11 @@
 #include "runtime/ops.h"
 #include "runtime/str.h"
 #include "vm/gen_int.h"
+#include "vm/warn.h"
 
 // Prints line [lineno] of [path] without its leading whitespace.
 static void print_source_line(const char *path, int lineno) {
+    if (path[0] == '<') return;   // <string>, <stdin>: no file to read
     FILE *f = fopen(path, "r");
     if (!f) return;
     char buf[4096];
@@ -91,4 +96,12 @@ void vm_warn_never_awaited(Vm *vm, ObjCode *co, uint32_t lasti, Value globals, O
     fprintf(stderr, "%s:%d: RuntimeWarning: coroutine '%s' was never awaited\n", path, line, qualname->data);
     print_source_line(path, line);
     fputs("RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n", stderr);
+}
+
+void vm_warn_syntax(const char *path, const SymWarning *w, uint32_t n) {
+    fflush(stdout);
+    for (uint32_t i = 0; i < n; i++) {
+        fprintf(stderr, "%s:%d: SyntaxWarning: %s\n", path, w[i].line, w[i].msg);
+        print_source_line(path, w[i].line);
+    }
 }
