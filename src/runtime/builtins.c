@@ -1293,20 +1293,8 @@ static int super_getattr(Vm *vm, Value self, ObjStr *name, Value *out) {
         for (; (c = type_mro_at(s->obj_type, i)); i++) {
             Value v;
             int r;
-            if (TYPE_IS_HEAP(c)) {
-                r = dict_get_str(vm, AS_DICT(c->dict), name, &v);
-            } else {
-                // Only c itself, not its bases (the MRO walk covers them).
-                r = 0;
-                ObjType *saved = c->base;
-                (void)saved;
-                if (c->methods)
-                    for (const MethodDef *m = c->methods; m->name && !r; m++)
-                        if (str_eq_cstr(name, m->name)) r = type_lookup(vm, c, name, &v, NULL);
-                if (!r && c->getsets)
-                    for (const GetSetDef *g = c->getsets; g->name && !r; g++)
-                        if (str_eq_cstr(name, g->name)) r = type_lookup(vm, c, name, &v, NULL);
-            }
+            // Only c itself, not its bases (the MRO walk covers them).
+            r = type_lookup_own(vm, c, name, &v);
             if (r < 0) return -1;
             if (!r) continue;
             bool (*get)(Vm *, Value, Value, ObjType *, Value *) = rt_type(v)->descr_get;

@@ -315,11 +315,26 @@ bool float_parse(Vm *vm, const char *s, size_t len, double *out) {
 
 extern bool bytes_view(Value v, const char **data, size_t *len);
 
+static bool float_new_exact(Vm *vm, Value *args, size_t nargs, Value kwnames, Value *out);
+
+// A subclass instance has float's layout (then the instance dict): the
+// value is computed as float(x) and copied in.
 static bool float_new_slot(Vm *vm, ObjType *t, Value *args, size_t nargs, Value kwnames,
                            Value *out) {
+    if (t == &float_type) return float_new_exact(vm, args, nargs, kwnames, out);
+    Value v;
+    TRY(float_new_exact(vm, args, nargs, kwnames, &v));
+    double d = AS_FLOAT(v);
+    ObjFloat *f = (ObjFloat *)gc_alloc(vm, t, t->basicsize);
+    TRY(f);
+    f->d = d;
+    *out = OBJ_VAL(f);
+    return true;
+}
+
+static bool float_new_exact(Vm *vm, Value *args, size_t nargs, Value kwnames, Value *out) {
     TRY(rt_no_kwargs(vm, "float", kwnames));
     TRY(rt_check_nargs(vm, "float", nargs, 0, 1));
-    if (t != &float_type) return rt_raise(vm, &TypeError_type, "float subclasses are not supported");
     if (nargs == 0) return float_new(vm, 0.0, out);
     Value x = args[0];
     double d;

@@ -434,7 +434,16 @@ static void heap_trace(Vm *vm, Obj *o) {
     ObjType *t = o->type, *root = static_root(t);
     void (*tr)(Vm *, Obj *) = TYPE_SLOT(root, trace);
     if (tr) tr(vm, o);
-    if (t->dictoffset) gc_mark_value(vm, *(Value *)((char *)o + t->dictoffset));
+    (void)t;
+    Value *d = obj_dict_slot(OBJ_VAL(o));
+    if (d) gc_mark_value(vm, *d);
+}
+
+// Variable-size layouts: the builtin's size plus the trailing dict.
+static size_t heap_size(const Obj *o) {
+    ObjType *t = o->type, *root = static_root(t);
+    size_t (*sz)(const Obj *) = TYPE_SLOT(root, size);
+    return sz(o) + (t->dictoffset == TYPE_DICT_AT_END ? sizeof(Value) : 0);
 }
 
 static void heap_finalize(Vm *vm, Obj *o) {
@@ -466,7 +475,7 @@ void slots_fill(Vm *vm, ObjType *t) {
     ObjType *root = static_root(t);
     t->trace = heap_trace;
     t->free = TYPE_SLOT(root, free);
-    t->size = NULL;
+    t->size = t->dictoffset == TYPE_DICT_AT_END ? heap_size : NULL;
     t->finalize = (t->flags & TYPE_HAS_FINALIZER) && type_has_heap_attr(vm, t, NAME(vm, del))
                   ? heap_finalize : TYPE_SLOT(root, finalize);
     t->methods = NULL;

@@ -324,12 +324,29 @@ static bool tuple_new_slot(Vm *vm, ObjType *t, Value *args, size_t nargs, Value 
                            Value *out) {
     TRY(rt_no_kwargs(vm, "tuple", kwnames));
     TRY(rt_check_nargs(vm, "tuple", nargs, 0, 1));
-    if (t != &tuple_type) return rt_raise(vm, &TypeError_type, "tuple subclasses are not supported");
-    if (nargs == 0) {
-        *out = vm->empty_tuple;
-        return true;
+    if (t == &tuple_type) {
+        if (nargs == 0) {
+            *out = vm->empty_tuple;
+            return true;
+        }
+        return tuple_from_iterable(vm, args[0], out);
     }
-    return tuple_from_iterable(vm, args[0], out);
+    // A subclass: the items of tuple(x), then the instance dict (type.h).
+    Value v = vm->empty_tuple;
+    if (nargs) TRY(tuple_from_iterable(vm, args[0], &v));
+    ObjTuple *src = AS_TUPLE(v);
+    size_t size;
+    if (!rt_size_mul(vm, src->len + 1, sizeof(Value), &size) || !rt_size_add(vm, size, sizeof(ObjTuple), &size))
+        return false;
+    gc_push_root(vm, v);
+    ObjTuple *r = (ObjTuple *)gc_alloc(vm, t, size);
+    gc_pop_root(vm);
+    TRY(r);
+    r->hash = -1;
+    r->len = src->len;
+    if (src->len) memcpy(r->items, src->items, src->len * sizeof(Value));
+    *out = OBJ_VAL(r);
+    return true;
 }
 
 // ---- methods ----

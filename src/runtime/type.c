@@ -17,6 +17,7 @@
 #include "runtime/gc.h"
 #include "runtime/list.h"
 #include "runtime/native.h"
+#include "runtime/slotwrap.h"
 #include "runtime/ops.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
@@ -206,6 +207,12 @@ static bool sidx_add(const ObjType *t, const char *name, const MethodDef *m, con
 // cache can key on the table entry alone). Methods come before getsets, as
 // the scan this replaces did. The marker goes in last, so an allocation
 // failure half-way just means trying again next time.
+typedef struct WrapBlock {
+    struct WrapBlock *next;
+    MethodDef defs[];
+} WrapBlock;
+static WrapBlock *wrap_blocks;   // every block, so they stay reachable
+
 static bool sidx_ensure(const ObjType *t) {
     if (sidx_cap && sidx[sidx_slot(t, NULL, 0, -1)].type) return true;
     if (t->methods && !(t->base && t->base->methods == t->methods))
@@ -214,6 +221,20 @@ static bool sidx_ensure(const ObjType *t) {
     if (t->getsets && !(t->base && t->base->getsets == t->getsets))
         for (const GetSetDef *g = t->getsets; g->name; g++)
             if (!sidx_add(t, g->name, NULL, g)) return false;
+    // Slot wrappers last: a dunder in the method table wins. Their
+    // MethodDefs are per type (the descriptor cache keys on the entry), kept
+    // for the process like the index; a failed attempt leaves its block.
+    MethodDef tmp[SLOTWRAP_MAX];
+    size_t nw = slotwrap_collect(t, tmp);
+    if (nw) {
+        WrapBlock *b = malloc(sizeof *b + nw * sizeof *tmp);
+        if (!b) return false;
+        b->next = wrap_blocks;
+        wrap_blocks = b;
+        memcpy(b->defs, tmp, nw * sizeof *tmp);
+        for (size_t i = 0; i < nw; i++)
+            if (!sidx_add(t, b->defs[i].name, &b->defs[i], NULL)) return false;
+    }
     return sidx_add(t, NULL, NULL, NULL);
 }
 
@@ -278,6 +299,43 @@ int type_lookup(Vm *vm, ObjType *t, ObjStr *name, Value *out, ObjType **owner) {
     return r;
 }
 
+// [name] (hash [h]) in the tables the static type [c] itself owns.
+static int lookup_static(Vm *vm, ObjType *c, ObjStr *name, int64_t h, Value *out) {
+    if (!sidx_ensure(c)) {
+        rt_raise_nomem(vm);
+        return -1;
+    }
+    const StaticEntry *e = &sidx[sidx_slot(c, name->data, name->len, h)];
+    if (!e->type) return 0;
+    if (e->method && e->method->fn == slotwrap_none) {
+        *out = NONE_VAL;
+    } else if (e->method) {
+        Obj *n = cache_get(vm, e->method);
+        if (!n) {
+            n = (Obj *)native_new_descriptor(vm, e->method, c);
+            if (!n) return -1;
+            cache_put(vm, e->method, n);
+        }
+        *out = OBJ_VAL(n);
+    } else {
+        ObjGetSet *d = (ObjGetSet *)cache_get(vm, e->getset);
+        if (!d) {
+            d = (ObjGetSet *)gc_alloc(vm, &getset_type, sizeof(ObjGetSet));
+            if (!d) return -1;
+            d->def = e->getset;
+            d->owner = c;
+            cache_put(vm, e->getset, &d->hdr);
+        }
+        *out = OBJ_VAL(d);
+    }
+    return 1;
+}
+
+int type_lookup_own(Vm *vm, ObjType *c, ObjStr *name, Value *out) {
+    if (TYPE_IS_HEAP(c)) return dict_get_str(vm, AS_DICT(c->dict), name, out);
+    return lookup_static(vm, c, name, str_hash(name), out);
+}
+
 static int lookup_mro(Vm *vm, ObjType *t, ObjStr *name, Value *out, ObjType **owner) {
     ObjType *c;
     int64_t h = -2;   // name's hash, computed at the first builtin class
@@ -289,33 +347,10 @@ static int lookup_mro(Vm *vm, ObjType *t, ObjStr *name, Value *out, ObjType **ow
             }
             continue;
         }
-        if (!c->methods && !c->getsets) continue;
-        if (!sidx_ensure(c)) {
-            rt_raise_nomem(vm);
-            return -1;
-        }
         if (h == -2) h = str_hash(name);
-        const StaticEntry *e = &sidx[sidx_slot(c, name->data, name->len, h)];
-        if (!e->type) continue;
-        if (e->method) {
-            Obj *n = cache_get(vm, e->method);
-            if (!n) {
-                n = (Obj *)native_new_descriptor(vm, e->method, c);
-                if (!n) return -1;
-                cache_put(vm, e->method, n);
-            }
-            *out = OBJ_VAL(n);
-        } else {
-            ObjGetSet *d = (ObjGetSet *)cache_get(vm, e->getset);
-            if (!d) {
-                d = (ObjGetSet *)gc_alloc(vm, &getset_type, sizeof(ObjGetSet));
-                if (!d) return -1;
-                d->def = e->getset;
-                d->owner = c;
-                cache_put(vm, e->getset, &d->hdr);
-            }
-            *out = OBJ_VAL(d);
-        }
+        int r = lookup_static(vm, c, name, h, out);
+        if (r < 0) return -1;
+        if (!r) continue;
         if (owner) *owner = c;
         return 1;
     }
@@ -456,7 +491,9 @@ bool type_new_class(Vm *vm, ObjType *meta, ObjStr *name, Value bases, Value dict
     t->flags = TYPE_HEAP | TYPE_BASETYPE | (base->flags & (TYPE_EXC | TYPE_SEQ_CONCAT));
     t->basicsize = base->basicsize;
     t->dictoffset = base->dictoffset;
-    if (!t->dictoffset) {
+    if (!t->dictoffset && static_root(base) == &tuple_type) {
+        t->dictoffset = TYPE_DICT_AT_END;
+    } else if (!t->dictoffset) {
         t->dictoffset = t->basicsize;
         t->basicsize += sizeof(Value);
     }

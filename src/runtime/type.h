@@ -18,6 +18,9 @@ static inline ObjType *type_mro_at(const ObjType *t, size_t i) {
 // -1 on error). *owner, if given, receives the class that defined it.
 // Results are cached per (type, interned name) until a class dict changes.
 int type_lookup(Vm *vm, ObjType *t, ObjStr *name, Value *out, ObjType **owner);
+// [name] defined by [c] itself (its dict, or its own builtin tables and
+// slot wrappers), not its bases: 1 found, 0 missing, -1 error (super()).
+int type_lookup_own(Vm *vm, ObjType *c, ObjStr *name, Value *out);
 // Drops every cached lookup (a class or an interned string was freed, a Vm
 // is torn down).
 void type_cache_invalidate(void);
@@ -33,9 +36,15 @@ const char *type_name(const ObjType *t);
 bool type_repr(Vm *vm, Value self, Value *out);
 
 // Instance layout helpers: the instance __dict__ slot (NULL when none).
+// Subclasses of builtin types with inline variable-size data (tuple) keep
+// the dict in the last Value of the object (CPython's negative dictoffset);
+// their size slot counts it.
+#define TYPE_DICT_AT_END SIZE_MAX
 static inline Value *obj_dict_slot(Value v) {
-    ObjType *t = AS_OBJ(v)->type;
-    return t->dictoffset ? (Value *)((char *)AS_OBJ(v) + t->dictoffset) : NULL;
+    Obj *o = AS_OBJ(v);
+    ObjType *t = o->type;
+    if (t->dictoffset == TYPE_DICT_AT_END) return (Value *)((char *)o + t->size(o) - sizeof(Value));
+    return t->dictoffset ? (Value *)((char *)o + t->dictoffset) : NULL;
 }
 
 #endif // RUNTIME_TYPE_H
