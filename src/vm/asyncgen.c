@@ -199,6 +199,25 @@ static SendResult athrow_error(Vm *vm, ObjAThrow *t, ObjGen *g, Value *out) {
     return SEND_ERROR;
 }
 
+// What one resume of the generator [g] under athrow()/aclose() [t] gives its
+// awaiter: athrow passes values through (unwrap); aclose must see the
+// generator finish, so a value it yields (not an await's value passing
+// through) is "async generator ignored GeneratorExit".
+static SendResult athrow_result(Vm *vm, ObjAThrow *t, ObjGen *g, SendResult s, Value r, Value *out) {
+    if (t->exc) {
+        s = unwrap(vm, g, s, r, out);
+        if (s == SEND_ERROR) t->state = AW_CLOSED;
+        return s;
+    }
+    if (s == SEND_NEXT && is_wrapped(r)) return ignored_exit(vm, t, g);
+    if (s == SEND_NEXT) {
+        *out = r;
+        return SEND_NEXT;
+    }
+    if (s == SEND_RETURN) rt_raise_empty(vm, &StopAsyncIteration_type);
+    return athrow_error(vm, t, g, out);
+}
+
 static SendResult athrow_send(Vm *vm, Value self, Value v, Value *out) {
     ObjAThrow *t = AS_ATHROW(self);
     ObjGen *g = AS_GEN(t->gen);
@@ -238,29 +257,13 @@ static SendResult athrow_send(Vm *vm, Value self, Value v, Value *out) {
             gc_push_root(vm, exc);
             s = vm_gen_throw(vm, g, exc, &r);
             gc_pop_root(vm);
-            if (s == SEND_NEXT && is_wrapped(r)) return ignored_exit(vm, t, g);
         } else {
             s = vm_gen_throw(vm, g, t->exc, &r);
-            s = unwrap(vm, g, s, r, out);
-            if (s == SEND_ERROR) t->state = AW_CLOSED;
-            return s;
         }
     } else {
         s = vm_gen_send(vm, g, v, &r);
-        if (t->exc) {
-            s = unwrap(vm, g, s, r, out);
-            if (s == SEND_ERROR) t->state = AW_CLOSED;
-            return s;
-        }
-        if (s == SEND_NEXT && is_wrapped(r)) return ignored_exit(vm, t, g);
     }
-    // aclose() path.
-    if (s == SEND_NEXT) {
-        *out = r;
-        return SEND_NEXT;
-    }
-    if (s == SEND_RETURN) rt_raise_empty(vm, &StopAsyncIteration_type);
-    return athrow_error(vm, t, g, out);
+    return athrow_result(vm, t, g, s, r, out);
 }
 
 static SendResult athrow_throw(Vm *vm, Value self, Value exc, Value *out) {
@@ -272,18 +275,7 @@ static SendResult athrow_throw(Vm *vm, Value self, Value exc, Value *out) {
     }
     Value r;
     SendResult s = vm_gen_throw(vm, g, exc, &r);
-    if (t->exc) {
-        s = unwrap(vm, g, s, r, out);
-        if (s == SEND_ERROR) t->state = AW_CLOSED;
-        return s;
-    }
-    if (s == SEND_NEXT && is_wrapped(r)) return ignored_exit(vm, t, g);
-    if (s == SEND_NEXT) {
-        *out = r;
-        return SEND_NEXT;
-    }
-    if (s == SEND_RETURN) rt_raise_empty(vm, &StopAsyncIteration_type);
-    return athrow_error(vm, t, g, out);
+    return athrow_result(vm, t, g, s, r, out);
 }
 
 // ---- Python-level methods of asend/athrow ----

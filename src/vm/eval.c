@@ -73,6 +73,30 @@
 #define DISPATCH() goto dispatch
 #endif
 
+// CALL and CALL_FUNCTION_EX of a Python function [fn] with the call's
+// arguments, its operands starting at [base]: a generator function leaves
+// its new generator; any other pushes a frame and continues in this loop
+// (no C recursion). The arguments now live in the new frame, so the caller
+// resumes with its stack cut back to [base].
+#define CALL_PYTHON(fn, items, npos, kw)                                          \
+    do {                                                                          \
+        Value gen_;                                                               \
+        Frame *nf_ = vm_call_setup(vm, (fn), (items), (npos), (kw), &gen_);       \
+        if (!nf_) ERROR();                                                        \
+        sp = base;                                                                \
+        if (gen_) {                                                               \
+            PUSH(gen_);                                                           \
+            DISPATCH();                                                           \
+        }                                                                         \
+        frame->sp = sp;                                                           \
+        frame->ip = ip;                                                           \
+        frame = nf_;                                                              \
+        frame->state = FRAME_RUNNING;                                             \
+        LOAD();                                                                   \
+        if (ts->eval_breaker && !vm_handle_breaker(vm)) ERROR();                  \
+        DISPATCH();                                                               \
+    } while (0)
+
 // Offset of the instruction being executed (ip already moved past it).
 #define LASTI() ((uint32_t)(ip - frame->code->words) - 1)
 
@@ -837,25 +861,7 @@ dispatch_op:
         }
         size_t npos = n - nkw;
         SAVE();
-        if (IS_FUNCTION(callable)) {
-            Value gen;
-            Frame *nf = vm_call_setup(vm, AS_FUNCTION(callable), args, npos, kw, &gen);
-            if (!nf) ERROR();
-            sp = base;
-            if (gen) {
-                PUSH(gen);
-                DISPATCH();
-            }
-            // The arguments now live in the new frame; the caller resumes
-            // with its stack cut back to the call's base.
-            frame->sp = sp;
-            frame->ip = ip;
-            frame = nf;
-            frame->state = FRAME_RUNNING;
-            LOAD();
-            if (ts->eval_breaker && !vm_handle_breaker(vm)) ERROR();
-            DISPATCH();
-        }
+        if (IS_FUNCTION(callable)) CALL_PYTHON(AS_FUNCTION(callable), args, npos, kw);
         Value r;
         if (!rt_call(vm, callable, args, npos, kw, &r)) ERROR();
         sp = base;
@@ -873,23 +879,7 @@ dispatch_op:
         Value callable = base[1];
         ObjTuple *flat = AS_TUPLE(base[2]);
         size_t npos = flat->len - (kw ? AS_TUPLE(kw)->len : 0);
-        if (IS_FUNCTION(callable)) {
-            Value gen;
-            Frame *nf = vm_call_setup(vm, AS_FUNCTION(callable), flat->items, npos, kw, &gen);
-            if (!nf) ERROR();
-            sp = base;
-            if (gen) {
-                PUSH(gen);
-                DISPATCH();
-            }
-            frame->sp = sp;
-            frame->ip = ip;
-            frame = nf;
-            frame->state = FRAME_RUNNING;
-            LOAD();
-            if (ts->eval_breaker && !vm_handle_breaker(vm)) ERROR();
-            DISPATCH();
-        }
+        if (IS_FUNCTION(callable)) CALL_PYTHON(AS_FUNCTION(callable), flat->items, npos, kw);
         if (!rt_call(vm, callable, flat->items, npos, kw, &r)) ERROR();
         sp = base;
         PUSH(r);
