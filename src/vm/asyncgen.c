@@ -90,14 +90,6 @@ static bool repr_at(Vm *vm, const char *what, Value self, Value *out) {
     return true;
 }
 
-static bool m_self(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
-    (void)vm;
-    (void)nargs;
-    (void)kw;
-    *out = args[0];
-    return true;
-}
-
 static bool self_iter(Vm *vm, Value self, Value *out) {
     (void)vm;
     *out = self;
@@ -306,8 +298,8 @@ static const MethodDef asend_methods[] = {
     {"throw", vm_slot_m_throw, 0},
     {"close", m_aw_close, 0},
     {"__next__", vm_slot_m_next, 0},
-    {"__iter__", m_self, 0},
-    {"__await__", m_self, 0},
+    {"__iter__", vm_m_self, 0},
+    {"__await__", vm_m_self, 0},
     {NULL, NULL, 0},
 };
 
@@ -316,8 +308,8 @@ static const MethodDef athrow_methods[] = {
     {"throw", vm_slot_m_throw, 0},
     {"close", m_aw_close, 0},
     {"__next__", vm_slot_m_next, 0},
-    {"__iter__", m_self, 0},
-    {"__await__", m_self, 0},
+    {"__iter__", vm_m_self, 0},
+    {"__await__", vm_m_self, 0},
     {NULL, NULL, 0},
 };
 
@@ -403,30 +395,14 @@ static bool m_aclose(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
     return make_athrow(vm, args[0], VAL_NULL, out);
 }
 
-static bool m_del(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
-    TRY(rt_no_kwargs(vm, "__del__", kw));
-    TRY(rt_check_nargs(vm, "__del__", nargs - 1, 0, 0));
-    vm_gen_finalize(vm, AS_OBJ(args[0]));
-    *out = NONE_VAL;
-    return true;
-}
-
-static bool m_class_getitem(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
-    (void)vm;
-    (void)nargs;
-    (void)kw;
-    *out = args[0];   // no types.GenericAlias yet
-    return true;
-}
-
 static const MethodDef ag_methods[] = {
-    {"__aiter__", m_self, 0},
+    {"__aiter__", vm_m_self, 0},
     {"__anext__", m_anext, 0},
     {"asend", m_asend, 0},
     {"athrow", m_athrow, 0},
     {"aclose", m_aclose, 0},
-    {"__del__", m_del, 0},
-    {"__class_getitem__", m_class_getitem, METH_CLASS},
+    {"__del__", vm_gen_m_del, 0},
+    {"__class_getitem__", vm_m_self, METH_CLASS},   // the class itself: no types.GenericAlias yet
     {NULL, NULL, 0},
 };
 
@@ -557,8 +533,8 @@ static const MethodDef an_methods[] = {
     {"throw", vm_slot_m_throw, 0},
     {"close", m_an_close, 0},
     {"__next__", vm_slot_m_next, 0},
-    {"__iter__", m_self, 0},
-    {"__await__", m_self, 0},
+    {"__iter__", vm_m_self, 0},
+    {"__await__", vm_m_self, 0},
     {NULL, NULL, 0},
 };
 

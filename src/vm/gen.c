@@ -377,7 +377,7 @@ bool vm_slot_m_next(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
     return to_value(vm, r, v, out);
 }
 
-static bool m_iter(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
+bool vm_m_self(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
     (void)vm;
     (void)nargs;
     (void)kw;
@@ -543,7 +543,7 @@ static bool get_frame(Vm *vm, Value self, Value *out) {
 }
 
 // __del__ as CPython lists it: runs the finaliser (closes a suspended frame).
-static bool m_del(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
+bool vm_gen_m_del(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
     TRY(rt_no_kwargs(vm, "__del__", kw));
     TRY(rt_check_nargs(vm, "__del__", nargs - 1, 0, 0));
     vm_gen_finalize(vm, AS_OBJ(args[0]));
@@ -607,7 +607,7 @@ static const MethodDef wrapper_methods[] = {
     {"throw", vm_slot_m_throw, 0},
     {"close", w_close, 0},
     {"__next__", vm_slot_m_next, 0},
-    {"__iter__", m_iter, 0},
+    {"__iter__", vm_m_self, 0},
     {NULL, NULL, 0},
 };
 
@@ -654,8 +654,8 @@ static const MethodDef gen_methods[] = {
     {"throw", vm_slot_m_throw, 0},
     {"close", m_close, 0},
     {"__next__", vm_slot_m_next, 0},
-    {"__iter__", m_iter, 0},
-    {"__del__", m_del, 0},
+    {"__iter__", vm_m_self, 0},
+    {"__del__", vm_gen_m_del, 0},
     {NULL, NULL, 0},
 };
 
@@ -664,7 +664,7 @@ static const MethodDef coro_methods[] = {
     {"throw", vm_slot_m_throw, 0},
     {"close", m_close, 0},
     {"__await__", m_await, 0},
-    {"__del__", m_del, 0},
+    {"__del__", vm_gen_m_del, 0},
     {NULL, NULL, 0},
 };
 

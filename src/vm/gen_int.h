@@ -54,6 +54,10 @@ void vm_gen_dropped(Vm *vm);
 bool vm_slot_m_send(Vm *vm, Value *args, size_t nargs, Value kw, Value *out);
 bool vm_slot_m_next(Vm *vm, Value *args, size_t nargs, Value kw, Value *out);
 bool vm_slot_m_throw(Vm *vm, Value *args, size_t nargs, Value kw, Value *out);
+// Methods returning their receiver (__iter__, __await__, __aiter__ of the
+// awaitables; the class for __class_getitem__), and __del__ (the finaliser).
+bool vm_m_self(Vm *vm, Value *args, size_t nargs, Value kw, Value *out);
+bool vm_gen_m_del(Vm *vm, Value *args, size_t nargs, Value kw, Value *out);
 // Whether [v] is such a coroutine (any value: stores check what they overwrite).
 static inline bool vm_gen_is_unstarted(Value v) {
     return v && IS_OBJ(v) && AS_OBJ(v)->type == &coroutine_type && vm_gen_unstarted(v);
