@@ -25,7 +25,11 @@
 typedef struct Frame Frame;
 
 enum { FRAME_OWNED_BY_THREAD = 0, FRAME_OWNED_BY_GEN = 1 };
-enum { FRAME_CREATED = 0, FRAME_RUNNING, FRAME_SUSPENDED, FRAME_CLEARED };
+// FRAME_DELEGATING: a generator frame parked in its SEND while the
+// generator it awaits (its receiver, on top of its stack) runs or is
+// suspended further down an await chain; ip is just past the SEND and
+// `previous` links the receiver's frame back to it (vm/gen.c).
+enum { FRAME_CREATED = 0, FRAME_RUNNING, FRAME_SUSPENDED, FRAME_DELEGATING, FRAME_CLEARED };
 
 struct Frame {
     ObjCode *code;
@@ -35,7 +39,8 @@ struct Frame {
     Value locals;        // dict for module and class bodies (the *_NAME opcodes); else VAL_NULL
     uint32_t *ip;        // next instruction word (saved when the frame is not running)
     Value *sp;           // one past the top of the value stack (saved likewise)
-    Frame *previous;     // the caller (or the frame that resumed this generator)
+    Frame *previous;     // the caller, the resumer, or (suspended in an await
+                         // chain) the awaiter parked on this frame's generator
     Value gen;           // owning generator/coroutine when owner == FRAME_OWNED_BY_GEN
     uint32_t nvalues;    // length of localsplus (locals + stack)
     uint8_t owner;
@@ -67,6 +72,12 @@ typedef struct ThreadState {
     // Live coroutines never started (never-awaited warning): while nonzero,
     // stores and returns check whether they drop one (see vm/gen_int.h).
     size_t unstarted_coros;
+    // Await chains (vm/gen.c): bumped whenever a level inside a chain is
+    // resumed on its own, which invalidates every cached chain leaf; and the
+    // handled exception of the innermost resume's resumer (what chain levels
+    // that handle none of their own inherit).
+    uint32_t chain_epoch;
+    Value resume_outer;
     Value main_module;   // the __main__ module
     Value sys_module;
     Value search_path;   // list: sys.path

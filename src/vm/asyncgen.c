@@ -417,7 +417,7 @@ static bool get_running(Vm *vm, Value self, Value *out) {
 static bool get_code(Vm *vm, Value self, Value *out) { (void)vm; *out = OBJ_VAL(AS_GEN(self)->code); return true; }
 static bool get_await(Vm *vm, Value self, Value *out) {
     (void)vm;
-    Value y = vm_gen_yf(AS_GEN(self));
+    Value y = vm_gen_yf(vm, AS_GEN(self));
     *out = y ? y : NONE_VAL;
     return true;
 }

@@ -21,9 +21,11 @@
 //  * Generator frames resumed from C (next(), send(), for) are entry frames
 //    of their own run: YIELD_VALUE saves ip/sp and returns SEND_NEXT to the
 //    resumer (gen.c). A SEND in bytecode (yield from, await) links the
-//    receiver's frame above the current one instead and continues here: its
-//    YIELD_VALUE comes back to the SEND's frame, its RETURN_VALUE lands on
-//    the SEND's exit, so delegation chains of any depth use no C stack.
+//    receiver's frame above the current one instead and continues here
+//    while the sender parks: a YIELD_VALUE in the receiver (at any depth)
+//    returns straight to the entry's resumer, its RETURN_VALUE lands on the
+//    SEND's exit, so delegation chains of any depth use no C stack and a
+//    resume goes straight to the chain's leaf.
 #include <string.h>
 
 #include "config.h"
@@ -100,7 +102,7 @@
 // Offset of the instruction being executed (ip already moved past it).
 #define LASTI() ((uint32_t)(ip - frame->code->words) - 1)
 
-static SendResult run(Vm *vm, Frame *entry, Value *out, bool throwing);
+static SendResult run(Vm *vm, Frame *entry, Frame *start, Value *out, bool throwing);
 
 // The exit target of the SEND instruction ending at [w] (ip - 1 of a frame
 // parked in it), EXTENDED_ARG prefix included.
@@ -111,10 +113,12 @@ static uint32_t send_target(const uint32_t *w) {
 }
 
 bool vm_run(Vm *vm, Frame *entry, Value *out) {
-    return run(vm, entry, out, false) == SEND_RETURN;
+    return run(vm, entry, entry, out, false) == SEND_RETURN;
 }
 
-SendResult vm_run_gen(Vm *vm, Frame *f, Value *out, bool throwing) { return run(vm, f, out, throwing); }
+SendResult vm_run_gen(Vm *vm, Frame *entry, Frame *start, Value *out, bool throwing) {
+    return run(vm, entry, start, out, throwing);
+}
 
 // Never-awaited coroutines (gen_int.h): does storing [name] into the
 // mapping [ns] overwrite one?
@@ -131,9 +135,9 @@ static bool any_unstarted_but(const Value *from, const Value *to, Value r) {
     return false;
 }
 
-static SendResult run(Vm *vm, Frame *entry, Value *out, bool throwing) {
+static SendResult run(Vm *vm, Frame *entry, Frame *start, Value *out, bool throwing) {
     ThreadState *ts = VM_TS(vm);
-    Frame *frame = entry;
+    Frame *frame = start;
     uint32_t *ip;
     Value *sp, *consts, *names, *locals;
     uint32_t word, oparg;
@@ -147,12 +151,9 @@ static SendResult run(Vm *vm, Frame *entry, Value *out, bool throwing) {
     };
 #endif
     entry->entry = true;
-    entry->state = FRAME_RUNNING;
+    start->state = FRAME_RUNNING;
     LOAD();
-    if (throwing) {
-        entry->state = FRAME_RUNNING;
-        goto error;
-    }
+    if (throwing) goto error;
     if (ts->eval_breaker && !vm_handle_breaker(vm)) goto error;
     DISPATCH();
 
@@ -913,7 +914,7 @@ dispatch_op:
         if (frame->owner == FRAME_OWNED_BY_GEN) {
             // An inline generator finished: its SEND in the caller takes the
             // value and jumps to its exit.
-            gen_inline_leave(vm, frame, true);
+            gen_inline_leave(vm, frame);
             frame = prev;
             LOAD();
             sp[-1] = r;
@@ -1050,23 +1051,17 @@ dispatch_op:
     TARGET(YIELD_VALUE) {
         Value v = POP();
         SAVE();
-        if (frame->entry && frame->owner == FRAME_OWNED_BY_GEN) {
+        if (frame->owner == FRAME_OWNED_BY_GEN && entry->owner == FRAME_OWNED_BY_GEN) {
+            // From the entry, or from a level of the await chain above it:
+            // the value goes straight to the entry's resumer, and the levels
+            // in between stay parked in their SENDs (gen.c).
+            if (frame != entry) gen_flat_yield(vm, frame, entry);
             frame->state = FRAME_SUSPENDED;
-            VM_TS(vm)->current = frame->previous;
-            VM_TS(vm)->py_depth--;
+            ts->current = entry->previous;
+            ts->py_depth--;
             *out = v;
             gc_roots_reset(vm, roots);
             return SEND_NEXT;
-        }
-        if (frame->owner == FRAME_OWNED_BY_GEN) {
-            // Entered inline by a SEND: the caller continues after its SEND
-            // (at its own YIELD_VALUE) with the value.
-            Frame *caller = frame->previous;
-            gen_inline_leave(vm, frame, false);
-            frame = caller;
-            LOAD();
-            PUSH(v);
-            DISPATCH();
         }
         rt_raise(vm, &SystemError_type, "yield outside a generator frame");
         ERROR();
@@ -1237,7 +1232,7 @@ exception_unwind:
         }
         bool dropped = vm_gen_any_unstarted(frame->localsplus, stack0);
         if (frame->owner == FRAME_OWNED_BY_GEN && !was_entry) {
-            gen_inline_leave(vm, frame, true);
+            gen_inline_leave(vm, frame);
             frame = prev;
             LOAD();
             if (dropped) vm_gen_dropped(vm);

@@ -11,12 +11,11 @@
 // sent value, so the first POP_TOP discards the initial None and every
 // YIELD_VALUE resumes with the sent value on the stack.
 //
-// Architecture §4 baseline: a resume from C (next(), send(), a for loop)
-// runs the frame in a nested vm_run; SEND in bytecode enters the receiver
-// inline (gen_inline_enter), so a `yield from`/await chain of depth N costs
-// O(N) dispatches per resume but no C recursion. throw()/close() walk the
-// chain recursively in C, guarded by c_depth. §8 (resume cost independent
-// of depth) is not done: frames would need the delegate/awaiter links.
+// A resume from C (next(), send(), a for loop) runs the frame in a nested
+// vm_run; SEND in bytecode enters the receiver inline (gen_inline_enter), so
+// `yield from`/await chains use no C stack, and a chain that yields is
+// resumed at its leaf directly (see "await chains" below). throw()/close()
+// walk the chain recursively in C, guarded by c_depth.
 #include <stdio.h>
 #include <string.h>
 
@@ -76,9 +75,64 @@ static const char *kind(ObjGen *g) {
                                                   : "generator";
 }
 
+// ---- await chains ----
+//
+// SEND into a generator or coroutine links the receiver's frame above the
+// sender's (receiver.previous = sender) and continues in it without C
+// recursion; the sender parks in FRAME_DELEGATING, ip just past its SEND.
+// A YIELD_VALUE anywhere in the chain goes straight back to whoever resumed
+// the chain's root (the run's entry frame), and the parked levels stay as
+// they are: the root caches the yielding leaf (leaf, leaf_depth, leaf_exc),
+// so the next send() to the root continues at the leaf at once. Resuming
+// costs the same at any await depth (architecture §8). Returns and
+// exceptions flow outward level by level, as the links say.
+//
+// The cache belongs to ts->chain_epoch. Anything that resumes a level of a
+// chain on its own (a hand-driven send/throw/close to an inner level, a
+// finaliser) unlinks that level from its awaiter and bumps the epoch, so
+// every cached leaf is dropped and the roots take the slow path once: each
+// parked level is unparked (ip moved past the YIELD_VALUE that follows its
+// SEND, as if it had yielded the delegate's value) and re-sends.
+//
+// Parked levels are not flagged running: whether they are is derived from
+// the running frames (gen_running), which only error paths and
+// introspection ask.
+
+static bool on_running_chain(Vm *vm, const Frame *f) {
+    for (const Frame *c = VM_TS(vm)->current; c; c = c->previous)
+        if (c == f) return true;
+    return false;
+}
+
+static bool gen_running(Vm *vm, const ObjGen *g) {
+    if (g->running) return true;
+    const Frame *f = g->frame;
+    // A parked root with no awaiter and no resumer is suspended.
+    return f && f->state == FRAME_DELEGATING && f->previous && on_running_chain(vm, f);
+}
+
+// A parked frame turns into an ordinary suspended one: its receiver no
+// longer links back to it.
+static void unpark(Frame *f) {
+    Value recv = f->sp[-1];
+    if (is_gen(recv)) {
+        Frame *rf = AS_GEN(recv)->frame;
+        if (rf && rf->previous == f) rf->previous = NULL;
+    }
+    f->ip++;   // past the YIELD_VALUE after the SEND
+    f->state = FRAME_SUSPENDED;
+}
+
+// The exception the frame [f] of a running chain inherits from outside.
+static Value outer_of(ThreadState *ts, const Frame *f) {
+    const ObjGen *g = AS_GEN(f->gen);
+    return f->entry || g->outer_inherits ? ts->resume_outer : g->outer_exc;
+}
+
 // Finds the receiver a suspended frame delegates to: the frame is parked
-// right after the YIELD_VALUE of a SEND loop, i.e. at a JUMP_BACKWARD whose
-// target is a SEND. *exit receives the SEND's exit target.
+// in its SEND, or suspended right after the YIELD_VALUE of a SEND loop,
+// i.e. at a JUMP_BACKWARD whose target is a SEND. *exit receives the SEND's
+// exit target.
 static uint32_t decode(const uint32_t *w, uint32_t *op) {
     uint32_t arg = 0, i = 0;
     while (INSTR_OP(w[i]) == OP_EXTENDED_ARG) arg = (arg | INSTR_ARG(w[i++])) << INSTR_ARG_BITS;
@@ -86,8 +140,15 @@ static uint32_t decode(const uint32_t *w, uint32_t *op) {
     return arg | INSTR_ARG(w[i]);
 }
 
-static Value gen_yf(ObjGen *g, uint32_t *exit) {
+static Value gen_yf_at(ObjGen *g, uint32_t *exit) {
     Frame *f = g->frame;
+    if (f && f->state == FRAME_DELEGATING) {
+        uint32_t arg = INSTR_ARG(f->ip[-1]);
+        if (f->ip - 2 >= f->code->words && INSTR_OP(f->ip[-2]) == OP_EXTENDED_ARG)
+            arg |= INSTR_ARG(f->ip[-2]) << INSTR_ARG_BITS;
+        if (exit) *exit = arg;
+        return f->sp[-1];
+    }
     if (!f || f->state != FRAME_SUSPENDED) return VAL_NULL;
     uint32_t op, target = decode(f->ip, &op);
     if (op != OP_JUMP_BACKWARD) return VAL_NULL;
@@ -97,8 +158,12 @@ static Value gen_yf(ObjGen *g, uint32_t *exit) {
     return f->sp[-1];
 }
 
-// Runs the frame once. [mode]: 0 push [v] and continue; 1 throw vm->exc in;
-// 2 continue without pushing (the stack was adjusted already).
+// The delegate of a suspended generator; none while it runs (CPython).
+static Value gen_yf(Vm *vm, ObjGen *g, uint32_t *exit) {
+    if (g->frame && g->frame->state == FRAME_DELEGATING && gen_running(vm, g)) return VAL_NULL;
+    return gen_yf_at(g, exit);
+}
+
 // PEP 479: a StopIteration escaping the body becomes RuntimeError.
 static void pep479(Vm *vm, ObjGen *g) {
     const char *what = "StopIteration";
@@ -124,18 +189,27 @@ Frame *gen_inline_enter(Vm *vm, Value gen, Value v, Frame *caller) {
     ThreadState *ts = VM_TS(vm);
     ObjGen *g = AS_GEN(gen);
     Frame *f = g->frame;
-    // Anything unusual (running, finished, bad first value, too deep) takes
-    // the slow path, which raises CPython's errors.
-    if (g->running || !f || (f->state == FRAME_CREATED && !IS_NONE(v)) ||
+    // Anything unusual (running, finished, awaited elsewhere, bad first
+    // value, too deep) takes the slow path, which raises CPython's errors.
+    if (g->running || !f || f->previous || (f->state == FRAME_CREATED && !IS_NONE(v)) ||
         ts->py_depth >= ts->recursion_limit)
         return NULL;
+    if (f->state == FRAME_DELEGATING) unpark(f);   // the chain below is re-sent to
     *f->sp++ = v;
     f->previous = caller;
     f->entry = false;
     f->state = FRAME_RUNNING;
     ts->current = f;
     ts->py_depth++;
-    g->outer_exc = ts->exc_info;
+    // The caller parks: it keeps the exception it handles for when it is
+    // unparked, and stops counting as running unless it is the entry.
+    ObjGen *cg = AS_GEN(caller->gen);
+    Value outer = outer_of(ts, caller);
+    cg->exc_state = ts->exc_info != outer ? ts->exc_info : VAL_NULL;
+    if (!caller->entry) cg->running = false;
+    caller->state = FRAME_DELEGATING;
+    g->outer_inherits = ts->exc_info == ts->resume_outer;
+    g->outer_exc = g->outer_inherits ? VAL_NULL : ts->exc_info;
     if (g->exc_state) ts->exc_info = g->exc_state;
     g->running = true;
     leave_unstarted(vm, g);
@@ -143,28 +217,37 @@ Frame *gen_inline_enter(Vm *vm, Value gen, Value v, Frame *caller) {
     return f;
 }
 
-void gen_inline_leave(Vm *vm, Frame *f, bool finished) {
+void gen_inline_leave(Vm *vm, Frame *f) {
     ThreadState *ts = VM_TS(vm);
     ObjGen *g = AS_GEN(f->gen);
-    ts->current = f->previous;
+    Frame *caller = f->previous;
+    ts->current = caller;
     ts->py_depth--;
     f->previous = NULL;
     g->running = false;
-    g->exc_state = !finished && ts->exc_info != g->outer_exc ? ts->exc_info : VAL_NULL;
-    ts->exc_info = g->outer_exc;
+    ts->exc_info = g->outer_inherits ? ts->resume_outer : g->outer_exc;
     g->outer_exc = VAL_NULL;
-    if (finished) {
-        if (vm->exc) pep479(vm, g);
-        f->state = FRAME_CLEARED;
-        g->frame = NULL;
-        vm_frame_free_heap(vm, f);
-        // Nothing left to finalise: the collector may free it at once.
-        gc_finalizer_done(vm, &g->hdr);
-    } else {
-        f->state = FRAME_SUSPENDED;
-    }
+    caller->state = FRAME_RUNNING;
+    AS_GEN(caller->gen)->running = true;
+    if (vm->exc) pep479(vm, g);
+    f->state = FRAME_CLEARED;
+    g->frame = NULL;
+    vm_frame_free_heap(vm, f);
+    // Nothing left to finalise: the collector may free it at once.
+    gc_finalizer_done(vm, &g->hdr);
 }
 
+void gen_flat_yield(Vm *vm, Frame *leaf, Frame *entry) {
+    ThreadState *ts = VM_TS(vm);
+    ObjGen *lg = AS_GEN(leaf->gen);
+    Value outer = outer_of(ts, leaf);
+    lg->exc_state = ts->exc_info != outer ? ts->exc_info : VAL_NULL;
+    lg->running = false;
+    AS_GEN(entry->gen)->leaf = leaf->gen;
+}
+
+// Runs [g]'s frame once. [mode]: 0 push [v] and continue; 1 throw vm->exc
+// in; 2 continue without pushing (the stack was adjusted already).
 static SendResult resume(Vm *vm, ObjGen *g, Value v, int mode, Value *out) {
     ThreadState *ts = VM_TS(vm);
     Frame *f = g->frame;
@@ -172,46 +255,93 @@ static SendResult resume(Vm *vm, ObjGen *g, Value v, int mode, Value *out) {
         rt_raise(vm, &RecursionError_type, "maximum recursion depth exceeded");
         return SEND_ERROR;
     }
+    if (f->previous) {
+        // A level of an await chain resumed on its own.
+        f->previous = NULL;
+        ts->chain_epoch++;
+    }
+    Frame *start = f;
+    int depth = 1;
+    Value outer = ts->exc_info, resumer_outer = ts->resume_outer;
+    if (f->state == FRAME_DELEGATING) {
+        ObjGen *lg = g->leaf ? AS_GEN(g->leaf) : NULL;
+        if (mode == 0 && lg && g->leaf_epoch == ts->chain_epoch && lg->frame &&
+            lg->frame->state == FRAME_SUSPENDED && !lg->running) {
+            start = lg->frame;
+            depth += (int)g->leaf_depth;
+        } else {
+            unpark(f);
+        }
+    }
+    g->leaf = VAL_NULL;
+    int base = ts->py_depth;
     f->previous = ts->current;
-    ts->current = f;
-    ts->py_depth++;
-    if (mode == 0) *f->sp++ = v;
-    Value outer = ts->exc_info;
-    if (g->exc_state) ts->exc_info = g->exc_state;
+    ts->current = start;
+    ts->py_depth += depth;
+    ts->resume_outer = outer;
+    if (start != f) {
+        // Straight to the leaf: the levels between stay parked.
+        ObjGen *lg = AS_GEN(start->gen);
+        *start->sp++ = v;
+        start->state = FRAME_RUNNING;
+        lg->running = true;
+        if (g->leaf_exc) ts->exc_info = g->leaf_exc;
+    } else {
+        if (mode == 0) *f->sp++ = v;
+        if (g->exc_state) ts->exc_info = g->exc_state;
+    }
+    g->leaf_exc = VAL_NULL;
     g->running = true;
     leave_unstarted(vm, g);
     g->started = true;
     gc_push_root(vm, OBJ_VAL(g));
     SendResult r;
-    if (rt_enter(vm, RT_WHERE_CALL)) {
-        r = vm_run_gen(vm, f, out, mode == 1);
+    bool ran = rt_enter(vm, RT_WHERE_CALL);
+    if (ran) {
+        r = vm_run_gen(vm, f, start, out, mode == 1);
         rt_leave(vm);
     } else {
-        // Unlink again and fail at the suspension point without running.
-        ts->current = f->previous;
-        ts->py_depth--;
-        if (mode == 0) f->sp--;
-        gc_pop_root(vm);
-        g->running = false;
-        ts->exc_info = outer;
-        return SEND_ERROR;
+        // Fail at the suspension point without running: only a plain
+        // resume gets here (a leaf start needs c_depth like any other).
+        if (start != f) {
+            start->sp--;
+            start->state = FRAME_SUSPENDED;
+            AS_GEN(start->gen)->running = false;
+            g->leaf = start->gen;
+        } else if (mode == 0) {
+            f->sp--;
+        }
+        r = SEND_ERROR;
     }
     gc_pop_root(vm);
     g->running = false;
-    g->exc_state = r == SEND_NEXT && ts->exc_info != outer ? ts->exc_info : VAL_NULL;
+    if (r == SEND_NEXT) {
+        if (g->leaf) {
+            // A level below yielded: this frame stays parked in its SEND.
+            g->leaf_depth = (uint32_t)(ts->py_depth - base);
+            g->leaf_epoch = ts->chain_epoch;
+            g->leaf_exc = ts->exc_info != outer ? ts->exc_info : VAL_NULL;
+        } else {
+            g->exc_state = ts->exc_info != outer ? ts->exc_info : VAL_NULL;
+        }
+    }
+    ts->py_depth = base;
+    ts->current = f->previous;
     ts->exc_info = outer;
+    ts->resume_outer = resumer_outer;
+    f->previous = NULL;
     f->entry = false;
-    if (r != SEND_NEXT) {
+    if (ran && r != SEND_NEXT) {
         g->frame = NULL;
         vm_frame_free_heap(vm, f);
         gc_finalizer_done(vm, &g->hdr);
+        if (r == SEND_ERROR) pep479(vm, g);
     }
-    if (r == SEND_ERROR) pep479(vm, g);
     return r;
 }
 
 static bool check_runnable(Vm *vm, ObjGen *g) {
-    if (g->running) return rt_raise(vm, &ValueError_type, "%s already executing", kind(g));
+    if (gen_running(vm, g)) return rt_raise(vm, &ValueError_type, "%s already executing", kind(g));
     return true;
 }
 
@@ -249,7 +379,7 @@ static SendResult gen_throw_impl(Vm *vm, ObjGen *g, Value exc, Value *out) {
 static SendResult gen_throw_deleg(Vm *vm, ObjGen *g, Value exc, Value *out) {
     if (!check_runnable(vm, g)) return SEND_ERROR;
     uint32_t exit;
-    Value yf = gen_yf(g, &exit);
+    Value yf = gen_yf(vm, g, &exit);
     if (yf) {
         SendResult r;
         Value v;
@@ -301,6 +431,7 @@ static SendResult gen_throw_deleg(Vm *vm, ObjGen *g, Value exc, Value *out) {
         if (r == SEND_RETURN) {
             // The delegate finished: continue after the SEND with its value.
             Frame *f = g->frame;
+            if (f->state == FRAME_DELEGATING) unpark(f);
             f->sp[-1] = v;
             f->ip = f->code->words + exit;
             return resume(vm, g, VAL_NULL, 2, out);
@@ -471,7 +602,9 @@ void vm_gen_finalize(Vm *vm, Obj *o) {
         g->origin_code = VAL_NULL;   // once, even if __del__ runs again
         return;
     }
-    if (!g->frame || g->frame->state != FRAME_SUSPENDED || g->running) return;
+    if (!g->frame || (g->frame->state != FRAME_SUSPENDED && g->frame->state != FRAME_DELEGATING) ||
+        gen_running(vm, g))
+        return;
     Value saved = rt_exc_take(vm);
     gc_push_root(vm, saved);
     if (!gen_close_impl(vm, g) && vm->hooks.finalize) vm->hooks.finalize(vm, OBJ_VAL(o));
@@ -489,12 +622,13 @@ void vm_gen_trace(Vm *vm, Obj *o) {
     gc_mark_value(vm, g->qualname);
     gc_mark_value(vm, g->exc_state);
     gc_mark_value(vm, g->outer_exc);
+    gc_mark_value(vm, g->leaf);
+    gc_mark_value(vm, g->leaf_exc);
     // A running frame is on the thread's chain (marked there); a suspended
-    // one only through its generator. A generator whose delegate is being
-    // thrown into or closed is flagged running, but its frame stays
+    // or parked one only through its generator. A generator whose delegate
+    // is being thrown into or closed is flagged running, but its frame stays
     // suspended and off the chain: it is marked here (it holds the delegate).
-    if (g->frame && (g->frame->state == FRAME_SUSPENDED || g->frame->state == FRAME_CREATED))
-        vm_frame_mark(vm, g->frame);
+    if (g->frame && g->frame->state != FRAME_RUNNING) vm_frame_mark(vm, g->frame);
 }
 
 void vm_gen_free(Vm *vm, Obj *o) {
@@ -516,17 +650,17 @@ bool vm_gen_repr(Vm *vm, Value self, Value *out) {
 
 static bool get_name(Vm *vm, Value self, Value *out) { (void)vm; *out = AS_GEN(self)->name; return true; }
 static bool get_qualname(Vm *vm, Value self, Value *out) { (void)vm; *out = AS_GEN(self)->qualname; return true; }
-static bool get_running(Vm *vm, Value self, Value *out) { (void)vm; *out = rt_bool(AS_GEN(self)->running); return true; }
+static bool get_running(Vm *vm, Value self, Value *out) { *out = rt_bool(gen_running(vm, AS_GEN(self))); return true; }
 static bool get_suspended(Vm *vm, Value self, Value *out) {
-    (void)vm;
     ObjGen *g = AS_GEN(self);
-    *out = rt_bool(g->frame && g->frame->state == FRAME_SUSPENDED);
+    *out = rt_bool(g->frame && (g->frame->state == FRAME_SUSPENDED ||
+                                (g->frame->state == FRAME_DELEGATING && !gen_running(vm, g))));
     return true;
 }
 static bool get_code(Vm *vm, Value self, Value *out) { (void)vm; *out = OBJ_VAL(AS_GEN(self)->code); return true; }
 static bool get_yieldfrom(Vm *vm, Value self, Value *out) {
     (void)vm;
-    Value y = gen_yf(AS_GEN(self), NULL);
+    Value y = gen_yf(vm, AS_GEN(self), NULL);
     *out = y ? y : NONE_VAL;
     return true;
 }
@@ -726,7 +860,7 @@ SendResult vm_gen_throw(Vm *vm, ObjGen *g, Value exc, Value *out) {
     return gen_throw_impl(vm, g, exc, out);
 }
 bool vm_gen_close(Vm *vm, ObjGen *g) { return gen_close_impl(vm, g); }
-Value vm_gen_yf(ObjGen *g) { return gen_yf(g, NULL); }
+Value vm_gen_yf(Vm *vm, ObjGen *g) { return gen_yf(vm, g, NULL); }
 
 // ---- delegation for SEND ----
 
@@ -748,7 +882,7 @@ bool vm_yield_from_iter(Vm *vm, Frame *f, Value v, Value *out) {
 bool vm_get_awaitable(Vm *vm, Value v, Value *out) {
     if (IS_TYPE_EXACT(v, coroutine_type)) {
         ObjGen *g = AS_GEN(v);
-        if (gen_yf(g, NULL))
+        if (gen_yf(vm, g, NULL))
             return rt_raise(vm, &RuntimeError_type, "coroutine is being awaited already");
         *out = v;
         return true;

@@ -11,13 +11,23 @@ typedef struct ObjGen {
     Frame *frame;        // NULL once finished
     ObjCode *code;
     Value name, qualname;
-    Value exc_state;     // the exception this generator was handling when it yielded
-    Value outer_exc;     // while running inline: the resumer's handled exception
+    Value exc_state;     // the exception this generator was handling when it
+                         // yielded or parked in an await
+    Value outer_exc;     // entered by a SEND: its awaiter's handled exception
+                         // (unless outer_inherits: then the resumer's)
     Value origin_code;   // coroutines: where they were created (never-awaited warning)
     Value origin_globals;
+    // The root of a suspended await chain caches where the chain yielded:
+    // the leaf generator, its depth below this one, the exception handled
+    // there, and the chain epoch the cache belongs to (gen.c).
+    Value leaf;
+    Value leaf_exc;
+    uint32_t leaf_depth, leaf_epoch;
     uint32_t origin_lasti;
-    bool running;
+    bool running;        // executing, or the entry of a resume (levels parked
+                         // in a running chain are running too: gen.c derives it)
     bool started;
+    bool outer_inherits;
     bool running_async;  // async generators: an asend/athrow is in progress
     bool ag_closed;      // async generators: aclose() ran or the body ended
 } ObjGen;
@@ -39,7 +49,7 @@ void vm_gen_trace(Vm *vm, Obj *o);
 void vm_gen_free(Vm *vm, Obj *o);
 bool vm_gen_repr(Vm *vm, Value self, Value *out);
 // The delegate a suspended frame is awaiting (or VAL_NULL).
-Value vm_gen_yf(ObjGen *g);
+Value vm_gen_yf(Vm *vm, ObjGen *g);
 
 // POP_TOP dropped a coroutine that never ran: CPython warns right away (its
 // refcount hits zero), so a collection runs now, which warns if nothing else

@@ -33,6 +33,7 @@ static void mark_roots(Vm *vm) {
     ThreadState *ts = VM_TS(vm);
     for (Frame *f = ts->current; f; f = f->previous) vm_frame_mark(vm, f);
     gc_mark_value(vm, ts->exc_info);
+    gc_mark_value(vm, ts->resume_outer);
     gc_mark_value(vm, ts->main_module);
     gc_mark_value(vm, ts->sys_module);
     gc_mark_value(vm, ts->search_path);

@@ -45,8 +45,10 @@ const char *vm_func_name(ObjFunction *fn);
 // frame is popped in both cases (thread frames) or left suspended/cleared
 // (generator frames).
 bool vm_run(Vm *vm, Frame *entry, Value *out);
-// Result of running a generator frame until it yields or returns.
-SendResult vm_run_gen(Vm *vm, Frame *f, Value *out, bool throwing);
+// Result of running a generator frame [entry] until it yields or returns;
+// execution starts in [start]: the entry, or the leaf of the await chain
+// parked above it (gen.c).
+SendResult vm_run_gen(Vm *vm, Frame *entry, Frame *start, Value *out, bool throwing);
 
 // ---- helpers (vm.c) ----
 bool vm_import_name(Vm *vm, Frame *f, Value name, Value fromlist, Value level, Value *out);
@@ -63,11 +65,14 @@ bool vm_raise_name_error(Vm *vm, Frame *f, Value name);
 // ---- generators (gen.c) ----
 bool gen_new(Vm *vm, Frame *f, Value *out);
 // SEND into a generator/coroutine without C recursion: links its frame
-// above [caller] with [v] pushed and returns it, or NULL when the slow path
-// (vm_send) must handle the case. gen_inline_leave unlinks it again when it
-// yields (suspended) or finishes (frame freed, PEP 479 applied to vm->exc).
+// above [caller] (which parks, FRAME_DELEGATING) with [v] pushed and returns
+// it, or NULL when the slow path (vm_send) must handle the case.
+// gen_inline_leave unlinks it when it finishes (frame freed, PEP 479 applied
+// to vm->exc) and the caller runs again; gen_flat_yield records that the
+// chain's [leaf] yielded straight to the resumer of [entry].
 Frame *gen_inline_enter(Vm *vm, Value gen, Value v, Frame *caller);
-void gen_inline_leave(Vm *vm, Frame *f, bool finished);
+void gen_inline_leave(Vm *vm, Frame *f);
+void gen_flat_yield(Vm *vm, Frame *leaf, Frame *entry);
 extern ObjType generator_type, coroutine_type;
 
 // ---- traceback (traceback.c) ----
