@@ -1282,9 +1282,14 @@ static bool if_stmt(Compiler *c, const AstNode *s) {
 static bool return_stmt(Compiler *c, const AstNode *s) {
     if (s->u.ret.value) CHECK(expr(c, s->u.ret.value));
     else CHECK(load_const(c, NONE_VAL));
+    // The unwinding and the RETURN_VALUE run outside the enclosing handlers;
+    // whatever is emitted next (another branch) is inside them again.
+    int32_t saved = c->u->handler;
     CHECK(unwind_stack(c, true, NULL));
     set_loc(c, s);
-    return emit(c, OP_RETURN_VALUE, 0);
+    CHECK(emit(c, OP_RETURN_VALUE, 0));
+    c->u->handler = saved;
+    return true;
 }
 
 static bool break_continue(Compiler *c, const AstNode *s, bool is_break) {

@@ -365,18 +365,19 @@ static SendResult gen_send_impl(Vm *vm, ObjGen *g, Value v, Value *out) {
 static SendResult throw_into(Vm *vm, ObjGen *g, Value exc, Value *out);
 
 // Delivers [exc] (an instance) at the suspension point, delegating first.
-static SendResult gen_throw_deleg(Vm *vm, ObjGen *g, Value exc, Value *out);
+static SendResult gen_throw_deleg(Vm *vm, ObjGen *g, Value exc, Value *out, bool closing);
 
 // throw() walks a delegation chain recursively in C: guarded by c_depth so
 // a very deep chain raises RecursionError instead of exhausting the C stack.
-static SendResult gen_throw_impl(Vm *vm, ObjGen *g, Value exc, Value *out) {
+// [closing]: close() is the caller (a finished coroutine stays silent then).
+static SendResult gen_throw_impl(Vm *vm, ObjGen *g, Value exc, Value *out, bool closing) {
     if (!rt_enter(vm, RT_WHERE_CALL)) return SEND_ERROR;
-    SendResult r = gen_throw_deleg(vm, g, exc, out);
+    SendResult r = gen_throw_deleg(vm, g, exc, out, closing);
     rt_leave(vm);
     return r;
 }
 
-static SendResult gen_throw_deleg(Vm *vm, ObjGen *g, Value exc, Value *out) {
+static SendResult gen_throw_deleg(Vm *vm, ObjGen *g, Value exc, Value *out, bool closing) {
     if (!check_runnable(vm, g)) return SEND_ERROR;
     uint32_t exit;
     Value yf = gen_yf(vm, g, &exit);
@@ -389,7 +390,7 @@ static SendResult gen_throw_deleg(Vm *vm, ObjGen *g, Value exc, Value *out) {
             bool ok = true;
             if (is_gen(yf)) {
                 g->running = true;
-                r = gen_throw_impl(vm, AS_GEN(yf), exc, &v);
+                r = gen_throw_impl(vm, AS_GEN(yf), exc, &v, true);
                 g->running = false;
                 ok = r != SEND_ERROR || rt_exc_matches(vm, &GeneratorExit_type);
                 if (r == SEND_ERROR && ok) rt_exc_clear(vm);
@@ -405,7 +406,7 @@ static SendResult gen_throw_deleg(Vm *vm, ObjGen *g, Value exc, Value *out) {
         }
         if (is_gen(yf)) {
             g->running = true;
-            r = gen_throw_impl(vm, AS_GEN(yf), exc, &v);
+            r = gen_throw_impl(vm, AS_GEN(yf), exc, &v, false);
             g->running = false;
         } else {
             Value meth;
@@ -438,6 +439,10 @@ static SendResult gen_throw_deleg(Vm *vm, ObjGen *g, Value exc, Value *out) {
         }
         return throw_into(vm, g, rt_exc_take(vm), out);
     }
+    if (!g->frame && is_coro(g) && !closing) {
+        rt_raise(vm, &RuntimeError_type, "cannot reuse already awaited coroutine");
+        return SEND_ERROR;
+    }
     return throw_into(vm, g, exc, out);
 }
 
@@ -446,9 +451,7 @@ static SendResult throw_into(Vm *vm, ObjGen *g, Value exc, Value *out) {
         vm->exc = exc;
         return SEND_ERROR;
     }
-    if (g->frame->state == FRAME_CREATED && !g->started) {
-        // Never started: the exception is raised at the def line.
-    }
+    // A frame that never started raises the exception at its def line.
     vm->exc = exc;
     return resume(vm, g, VAL_NULL, 1, out);
 }
@@ -460,7 +463,7 @@ static SendResult gen_send_slot(Vm *vm, Value self, Value in, Value *out) {
 }
 
 static SendResult gen_throw_slot(Vm *vm, Value self, Value exc, Value *out) {
-    return gen_throw_impl(vm, AS_GEN(self), exc, out);
+    return gen_throw_impl(vm, AS_GEN(self), exc, out, false);
 }
 
 static IterResult gen_iternext(Vm *vm, Value self, Value *out) {
@@ -564,7 +567,7 @@ static bool gen_close_impl(Vm *vm, ObjGen *g) {
     Value exc, v;
     TRY(exc_new(vm, &GeneratorExit_type, vm->empty_tuple, &exc));
     gc_push_root(vm, exc);
-    SendResult r = gen_throw_impl(vm, g, exc, &v);
+    SendResult r = gen_throw_impl(vm, g, exc, &v, true);
     gc_pop_root(vm);
     if (r == SEND_NEXT)
         return rt_raise(vm, &RuntimeError_type, "%s ignored GeneratorExit", kind(g));
@@ -722,7 +725,7 @@ static SendResult w_send_slot(Vm *vm, Value self, Value in, Value *out) {
 }
 
 static SendResult w_throw_slot(Vm *vm, Value self, Value exc, Value *out) {
-    return gen_throw_impl(vm, WRAPPED(self), exc, out);
+    return gen_throw_impl(vm, WRAPPED(self), exc, out, false);
 }
 
 static void w_trace(Vm *vm, Obj *o) { gc_mark_value(vm, ((ObjCoroWrapper *)o)->coro); }
@@ -857,7 +860,7 @@ void vm_gen_dropped(Vm *vm) {
 
 SendResult vm_gen_send(Vm *vm, ObjGen *g, Value v, Value *out) { return gen_send_impl(vm, g, v, out); }
 SendResult vm_gen_throw(Vm *vm, ObjGen *g, Value exc, Value *out) {
-    return gen_throw_impl(vm, g, exc, out);
+    return gen_throw_impl(vm, g, exc, out, false);
 }
 bool vm_gen_close(Vm *vm, ObjGen *g) { return gen_close_impl(vm, g); }
 Value vm_gen_yf(Vm *vm, ObjGen *g) { return gen_yf(vm, g, NULL); }
