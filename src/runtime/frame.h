@@ -3,17 +3,23 @@
 //   localsplus[0 .. code->nlocalsplus)   fast locals, then cells (cellvars, freevars)
 //   localsplus[nlocalsplus .. + stacksize)  the value stack; sp points past the top
 // Frames of plain calls come from the thread's chunked LIFO stack (cheap push
-// and pop); a generator or coroutine owns its frame (owner FRAME_OWNED_BY_GEN)
-// and keeps it across suspensions with ip and sp saved.
+// and pop); a generator or coroutine owns its frame (owner FRAME_OWNED_BY_GEN),
+// stored right after the generator object in the same allocation
+// (vm/gen_int.h), and keeps it across suspensions with ip and sp saved.
+//
+// The header is small because every suspended generator carries one: no
+// builtins (they are vm->builtins for every frame: aiopy has no per-module
+// __builtins__), no pointer to the owning generator (it sits just before).
+//
+// GC: every frame on the current chain is a root (code, function, globals,
+// locals dict, localsplus up to the saved sp, and the owning generator); the
+// VM's mark_roots hook walks it. A suspended generator frame is traced by its
+// generator.
 //
 // The runtime defines the data; the VM (src/vm) executes it. ThreadState is
 // the VM's execution state that the runtime also needs to read (the
 // recursion limit for sys, the current frame for globals()/locals()/super()):
 // it hangs off vm->hooks.ctx.
-//
-// GC: every frame on the current chain is a root (code, function, globals,
-// locals dict, localsplus up to the saved sp); the VM's mark_roots hook walks
-// it. A suspended generator frame is traced by its generator.
 #ifndef RUNTIME_FRAME_H
 #define RUNTIME_FRAME_H
 #include <signal.h>
@@ -35,13 +41,11 @@ struct Frame {
     ObjCode *code;
     Value func;          // the function being run; VAL_NULL for module code
     Value globals;       // dict
-    Value builtins;      // dict
     Value locals;        // dict for module and class bodies (the *_NAME opcodes); else VAL_NULL
     uint32_t *ip;        // next instruction word (saved when the frame is not running)
     Value *sp;           // one past the top of the value stack (saved likewise)
     Frame *previous;     // the caller, the resumer, or (suspended in an await
                          // chain) the awaiter parked on this frame's generator
-    Value gen;           // owning generator/coroutine when owner == FRAME_OWNED_BY_GEN
     uint32_t nvalues;    // length of localsplus (locals + stack)
     uint8_t owner;
     uint8_t state;

@@ -414,7 +414,7 @@ static bool get_running(Vm *vm, Value self, Value *out) {
     *out = rt_bool(AS_GEN(self)->running_async);
     return true;
 }
-static bool get_code(Vm *vm, Value self, Value *out) { (void)vm; *out = OBJ_VAL(AS_GEN(self)->code); return true; }
+static bool get_code(Vm *vm, Value self, Value *out) { (void)vm; *out = OBJ_VAL(GEN_CODE(AS_GEN(self))); return true; }
 static bool get_await(Vm *vm, Value self, Value *out) {
     (void)vm;
     Value y = vm_gen_yf(vm, AS_GEN(self));
@@ -449,6 +449,7 @@ ObjType async_generator_type = {
     .getsets = ag_getsets,
     .trace = vm_gen_trace,
     .free = vm_gen_free,
+    .size = vm_gen_size,
     .repr = vm_gen_repr,
 };
 

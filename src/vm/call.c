@@ -13,6 +13,7 @@
 #include "runtime/ops.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
+#include "vm/gen_int.h"
 #include "vm/vm_int.h"
 
 #define CHUNK_MIN ((size_t)64 * 1024)
@@ -58,37 +59,40 @@ static void chunk_release(ThreadState *ts, Frame *f, size_t bytes) {
     }
 }
 
-Frame *vm_frame_push(Vm *vm, ObjCode *co, Value func, Value globals, Value builtins, Value locals,
-                     bool heap) {
-    ThreadState *ts = VM_TS(vm);
-    if (ts->py_depth >= ts->recursion_limit) {
-        rt_raise(vm, &RecursionError_type, "maximum recursion depth exceeded");
-        return NULL;
-    }
-    size_t bytes = frame_bytes(co);
-    Frame *f = heap ? rt_alloc(vm, bytes) : chunk_alloc(ts, bytes);
-    if (!f) {
-        if (!heap) rt_raise_nomem(vm);
-        return NULL;
-    }
-    uint32_t nvalues = co->nlocalsplus + co->stacksize;
+// Fills [f] for [co] and links it as the current frame.
+static void frame_link(ThreadState *ts, Frame *f, ObjCode *co, Value func, Value globals, Value locals,
+                       uint8_t owner) {
     f->code = co;
     f->func = func;
     f->globals = globals;
-    f->builtins = builtins;
     f->locals = locals;
     f->ip = co->words;
-    f->nvalues = nvalues;
-    f->owner = heap ? FRAME_OWNED_BY_GEN : FRAME_OWNED_BY_THREAD;
+    f->nvalues = co->nlocalsplus + co->stacksize;
+    f->owner = owner;
     f->state = FRAME_CREATED;
     f->entry = false;
-    f->gen = VAL_NULL;
     // Locals start unbound (VAL_NULL); the stack is empty.
     memset(f->localsplus, 0, (size_t)co->nlocalsplus * sizeof(Value));
     f->sp = f->localsplus + co->nlocalsplus;
     f->previous = ts->current;
     ts->current = f;
     ts->py_depth++;
+}
+
+static bool check_depth(Vm *vm, ThreadState *ts) {
+    if (ts->py_depth < ts->recursion_limit) return true;
+    return rt_raise(vm, &RecursionError_type, "maximum recursion depth exceeded");
+}
+
+Frame *vm_frame_push(Vm *vm, ObjCode *co, Value func, Value globals, Value locals) {
+    ThreadState *ts = VM_TS(vm);
+    if (!check_depth(vm, ts)) return NULL;
+    Frame *f = chunk_alloc(ts, frame_bytes(co));
+    if (!f) {
+        rt_raise_nomem(vm);
+        return NULL;
+    }
+    frame_link(ts, f, co, func, globals, locals, FRAME_OWNED_BY_THREAD);
     return f;
 }
 
@@ -99,15 +103,13 @@ void vm_frame_pop(Vm *vm, Frame *f) {
     if (f->owner == FRAME_OWNED_BY_THREAD) chunk_release(ts, f, frame_bytes(f->code));
 }
 
-void vm_frame_free_heap(Vm *vm, Frame *f) { rt_free(vm, f, frame_bytes(f->code)); }
-
 void vm_frame_mark(Vm *vm, Frame *f) {
     gc_mark_obj(vm, &f->code->hdr);
     gc_mark_value(vm, f->func);
     gc_mark_value(vm, f->globals);
-    gc_mark_value(vm, f->builtins);
     gc_mark_value(vm, f->locals);
-    gc_mark_value(vm, f->gen);
+    // A running generator may be reachable only through its frame.
+    if (f->owner == FRAME_OWNED_BY_GEN) gc_mark_obj(vm, &FRAME_GEN(f)->hdr);
     for (Value *v = f->localsplus; v < f->sp; v++) gc_mark_value(vm, *v);
 }
 
@@ -261,29 +263,38 @@ bool vm_bind_args(Vm *vm, Frame *f, ObjFunction *fn, Value *args, size_t nargs, 
 // all, so the frame's sp is set past the locals first (they start NULL).
 Frame *vm_call_setup(Vm *vm, ObjFunction *fn, Value *args, size_t nargs, Value kwnames, Value *gen) {
     ObjCode *co = fn->code;
-    bool is_gen = (co->flags & (CODE_GENERATOR | CODE_COROUTINE | CODE_ASYNC_GENERATOR)) != 0;
     *gen = VAL_NULL;
-    Frame *f = vm_frame_push(vm, co, OBJ_VAL(fn), fn->globals, fn->builtins, VAL_NULL, is_gen);
-    if (!f) return NULL;
-    if (!vm_bind_args(vm, f, fn, args, nargs, kwnames)) {
-        vm_frame_pop(vm, f);
-        if (is_gen) vm_frame_free_heap(vm, f);
-        return NULL;
-    }
-    if (is_gen) {
-        // The generator owns the frame from here; it starts after
-        // RETURN_GENERATOR, where the first send pushes its value. It is
-        // made while the frame is still linked, so the GC sees the
-        // arguments bound so far.
-        bool ok = gen_new(vm, f, gen);
-        vm_frame_pop(vm, f);
-        f->previous = NULL;
-        f->ip = co->words + 1;
-        if (!ok) {
-            vm_frame_free_heap(vm, f);
+    if (!(co->flags & (CODE_GENERATOR | CODE_COROUTINE | CODE_ASYNC_GENERATOR))) {
+        Frame *f = vm_frame_push(vm, co, OBJ_VAL(fn), fn->globals, VAL_NULL);
+        if (!f) return NULL;
+        if (!vm_bind_args(vm, f, fn, args, nargs, kwnames)) {
+            vm_frame_pop(vm, f);
             return NULL;
         }
+        return f;
     }
+    // The generator is made first; its frame, inside it, is linked while the
+    // arguments are bound, so the GC sees both (marking the frame marks the
+    // generator).
+    ThreadState *ts = VM_TS(vm);
+    if (!check_depth(vm, ts)) return NULL;
+    ObjGen *g = gen_alloc(vm, co, sizeof(Frame) + ((size_t)co->nlocalsplus + co->stacksize) * sizeof(Value));
+    if (!g) return NULL;
+    Frame *f = GEN_FRAME_MEM(g);
+    frame_link(ts, f, co, OBJ_VAL(fn), fn->globals, VAL_NULL, FRAME_OWNED_BY_GEN);
+    if (!vm_bind_args(vm, f, fn, args, nargs, kwnames)) {
+        vm_frame_pop(vm, f);
+        f->state = FRAME_CLEARED;
+        gc_finalizer_done(vm, &g->hdr);
+        return NULL;
+    }
+    // The generator owns the frame from here; it starts after
+    // RETURN_GENERATOR, where the first send pushes its value.
+    gen_init(vm, g);
+    vm_frame_pop(vm, f);
+    f->previous = NULL;
+    f->ip = co->words + 1;
+    *gen = OBJ_VAL(g);
     return f;
 }
 

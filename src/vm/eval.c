@@ -303,7 +303,7 @@ dispatch_op:
         Value v;
         ObjStr *name = NAME_AT(oparg);
         if (dict_get_str(vm, AS_DICT(frame->globals), name, &v) == 1 ||
-            dict_get_str(vm, AS_DICT(frame->builtins), name, &v) == 1) {
+            dict_get_str(vm, AS_DICT(vm->builtins), name, &v) == 1) {
             PUSH(v);
             DISPATCH();
         }
@@ -349,7 +349,7 @@ dispatch_op:
             }
         }
         if (dict_get_str(vm, AS_DICT(frame->globals), name, &v) == 1 ||
-            dict_get_str(vm, AS_DICT(frame->builtins), name, &v) == 1) {
+            dict_get_str(vm, AS_DICT(vm->builtins), name, &v) == 1) {
             PUSH(v);
             DISPATCH();
         }
@@ -889,7 +889,7 @@ dispatch_op:
 
     TARGET(MAKE_FUNCTION) {
         SAVE();
-        ObjFunction *f = func_new(vm, AS_CODE(TOP()), frame->globals, frame->builtins);
+        ObjFunction *f = func_new(vm, AS_CODE(TOP()), frame->globals, vm->builtins);
         if (!f) ERROR();
         sp--;
         if (oparg & MF_CLOSURE) f->closure = POP();

@@ -44,29 +44,50 @@ static void leave_unstarted(Vm *vm, ObjGen *g) {
     if (ts && g->frame && !g->started && g->origin_code && ts->unstarted_coros) ts->unstarted_coros--;
 }
 
-bool gen_new(Vm *vm, Frame *f, Value *out) {
-    ObjType *t = (f->code->flags & CODE_COROUTINE) ? &coroutine_type
-                 : (f->code->flags & CODE_ASYNC_GENERATOR) ? &async_generator_type
-                                                           : &generator_type;
-    // The frame is not reachable yet: root what it holds while allocating.
-    gc_push_root(vm, f->func);
-    ObjGen *g = (ObjGen *)gc_alloc(vm, t, sizeof(ObjGen));
-    gc_pop_root(vm);
-    if (!g) return false;
-    g->frame = f;
-    g->code = f->code;
+// [g] runs for the first time: the words that held its origin hold its
+// exception state from now on.
+static void mark_started(Vm *vm, ObjGen *g) {
+    if (g->started) return;
+    leave_unstarted(vm, g);
+    g->origin_code = g->origin_globals = VAL_NULL;
+    g->started = true;
+}
+
+// The body finished or will never run: the frame's values are dropped (the
+// memory goes with the generator), and there is nothing left to finalise.
+static void clear_frame(Vm *vm, ObjGen *g) {
+    if (!g->frame) return;
+    g->frame->state = FRAME_CLEARED;
+    g->frame = NULL;
+    gc_finalizer_done(vm, &g->hdr);
+}
+
+ObjGen *gen_alloc(Vm *vm, ObjCode *co, size_t frame_bytes) {
+    ObjType *t = (co->flags & CODE_COROUTINE) ? &coroutine_type
+                 : (co->flags & CODE_ASYNC_GENERATOR) ? &async_generator_type
+                                                       : &generator_type;
+    return (ObjGen *)gc_alloc(vm, t, sizeof(ObjGen) + frame_bytes);
+}
+
+void gen_init(Vm *vm, ObjGen *g) {
+    Frame *f = GEN_FRAME_MEM(g);
     g->name = AS_FUNCTION(f->func)->name;
     g->qualname = AS_FUNCTION(f->func)->qualname;
-    if (t == &coroutine_type && f->previous) {
+    if (g->hdr.type == &coroutine_type && f->previous) {
         g->origin_code = OBJ_VAL(f->previous->code);
         g->origin_lasti = frame_lasti(f->previous);
         g->origin_globals = f->previous->globals;
         VM_TS(vm)->unstarted_coros++;
     }
-    f->gen = OBJ_VAL(g);
     f->state = FRAME_CREATED;
-    *out = OBJ_VAL(g);
-    return true;
+    g->frame = f;
+}
+
+// The size slot: the object and its frame (its length is kept in the frame,
+// which outlives the body, while the code object may already be freed).
+size_t vm_gen_size(const Obj *o) {
+    const Frame *f = GEN_FRAME_MEM(o);
+    return sizeof(ObjGen) + sizeof(Frame) + (size_t)f->nvalues * sizeof(Value);
 }
 
 static const char *kind(ObjGen *g) {
@@ -125,7 +146,7 @@ static void unpark(Frame *f) {
 
 // The exception the frame [f] of a running chain inherits from outside.
 static Value outer_of(ThreadState *ts, const Frame *f) {
-    const ObjGen *g = AS_GEN(f->gen);
+    const ObjGen *g = FRAME_GEN(f);
     return f->entry || g->outer_inherits ? ts->resume_outer : g->outer_exc;
 }
 
@@ -203,23 +224,23 @@ Frame *gen_inline_enter(Vm *vm, Value gen, Value v, Frame *caller) {
     ts->py_depth++;
     // The caller parks: it keeps the exception it handles for when it is
     // unparked, and stops counting as running unless it is the entry.
-    ObjGen *cg = AS_GEN(caller->gen);
+    ObjGen *cg = FRAME_GEN(caller);
     Value outer = outer_of(ts, caller);
     cg->exc_state = ts->exc_info != outer ? ts->exc_info : VAL_NULL;
     if (!caller->entry) cg->running = false;
     caller->state = FRAME_DELEGATING;
+    mark_started(vm, g);
+    g->leaf = VAL_NULL;   // its leaf_exc word becomes outer_exc
     g->outer_inherits = ts->exc_info == ts->resume_outer;
     g->outer_exc = g->outer_inherits ? VAL_NULL : ts->exc_info;
     if (g->exc_state) ts->exc_info = g->exc_state;
     g->running = true;
-    leave_unstarted(vm, g);
-    g->started = true;
     return f;
 }
 
 void gen_inline_leave(Vm *vm, Frame *f) {
     ThreadState *ts = VM_TS(vm);
-    ObjGen *g = AS_GEN(f->gen);
+    ObjGen *g = FRAME_GEN(f);
     Frame *caller = f->previous;
     ts->current = caller;
     ts->py_depth--;
@@ -228,22 +249,18 @@ void gen_inline_leave(Vm *vm, Frame *f) {
     ts->exc_info = g->outer_inherits ? ts->resume_outer : g->outer_exc;
     g->outer_exc = VAL_NULL;
     caller->state = FRAME_RUNNING;
-    AS_GEN(caller->gen)->running = true;
+    FRAME_GEN(caller)->running = true;
     if (vm->exc) pep479(vm, g);
-    f->state = FRAME_CLEARED;
-    g->frame = NULL;
-    vm_frame_free_heap(vm, f);
-    // Nothing left to finalise: the collector may free it at once.
-    gc_finalizer_done(vm, &g->hdr);
+    clear_frame(vm, g);
 }
 
 void gen_flat_yield(Vm *vm, Frame *leaf, Frame *entry) {
     ThreadState *ts = VM_TS(vm);
-    ObjGen *lg = AS_GEN(leaf->gen);
+    ObjGen *lg = FRAME_GEN(leaf);
     Value outer = outer_of(ts, leaf);
     lg->exc_state = ts->exc_info != outer ? ts->exc_info : VAL_NULL;
     lg->running = false;
-    AS_GEN(entry->gen)->leaf = leaf->gen;
+    FRAME_GEN(entry)->leaf = OBJ_VAL(lg);
 }
 
 // Runs [g]'s frame once. [mode]: 0 push [v] and continue; 1 throw vm->exc
@@ -260,15 +277,17 @@ static SendResult resume(Vm *vm, ObjGen *g, Value v, int mode, Value *out) {
         f->previous = NULL;
         ts->chain_epoch++;
     }
+    mark_started(vm, g);
     Frame *start = f;
     int depth = 1;
-    Value outer = ts->exc_info, resumer_outer = ts->resume_outer;
+    Value outer = ts->exc_info, resumer_outer = ts->resume_outer, leaf_exc = VAL_NULL;
     if (f->state == FRAME_DELEGATING) {
         ObjGen *lg = g->leaf ? AS_GEN(g->leaf) : NULL;
         if (mode == 0 && lg && g->leaf_epoch == ts->chain_epoch && lg->frame &&
             lg->frame->state == FRAME_SUSPENDED && !lg->running) {
             start = lg->frame;
             depth += (int)g->leaf_depth;
+            leaf_exc = g->leaf_exc;
         } else {
             unpark(f);
         }
@@ -281,19 +300,16 @@ static SendResult resume(Vm *vm, ObjGen *g, Value v, int mode, Value *out) {
     ts->resume_outer = outer;
     if (start != f) {
         // Straight to the leaf: the levels between stay parked.
-        ObjGen *lg = AS_GEN(start->gen);
         *start->sp++ = v;
         start->state = FRAME_RUNNING;
-        lg->running = true;
-        if (g->leaf_exc) ts->exc_info = g->leaf_exc;
+        FRAME_GEN(start)->running = true;
+        if (leaf_exc) ts->exc_info = leaf_exc;
     } else {
         if (mode == 0) *f->sp++ = v;
         if (g->exc_state) ts->exc_info = g->exc_state;
     }
     g->leaf_exc = VAL_NULL;
     g->running = true;
-    leave_unstarted(vm, g);
-    g->started = true;
     gc_push_root(vm, OBJ_VAL(g));
     SendResult r;
     bool ran = rt_enter(vm, RT_WHERE_CALL);
@@ -306,8 +322,9 @@ static SendResult resume(Vm *vm, ObjGen *g, Value v, int mode, Value *out) {
         if (start != f) {
             start->sp--;
             start->state = FRAME_SUSPENDED;
-            AS_GEN(start->gen)->running = false;
-            g->leaf = start->gen;
+            FRAME_GEN(start)->running = false;
+            g->leaf = OBJ_VAL(FRAME_GEN(start));
+            g->leaf_exc = leaf_exc;
         } else if (mode == 0) {
             f->sp--;
         }
@@ -332,9 +349,7 @@ static SendResult resume(Vm *vm, ObjGen *g, Value v, int mode, Value *out) {
     f->previous = NULL;
     f->entry = false;
     if (ran && r != SEND_NEXT) {
-        g->frame = NULL;
-        vm_frame_free_heap(vm, f);
-        gc_finalizer_done(vm, &g->hdr);
+        clear_frame(vm, g);
         if (r == SEND_ERROR) pep479(vm, g);
     }
     return r;
@@ -558,9 +573,7 @@ static bool gen_close_impl(Vm *vm, ObjGen *g) {
     if (!g->frame) return true;
     if (g->frame->state == FRAME_CREATED) {
         leave_unstarted(vm, g);
-        vm_frame_free_heap(vm, g->frame);
-        g->frame = NULL;
-        gc_finalizer_done(vm, &g->hdr);
+        clear_frame(vm, g);
         return true;
     }
     if (!check_runnable(vm, g)) return false;
@@ -618,15 +631,13 @@ void vm_gen_finalize(Vm *vm, Obj *o) {
 
 void vm_gen_trace(Vm *vm, Obj *o) {
     ObjGen *g = (ObjGen *)o;
-    gc_mark_obj(vm, &g->code->hdr);
-    gc_mark_value(vm, g->origin_code);
-    gc_mark_value(vm, g->origin_globals);
+    if (GEN_CODE(g)) gc_mark_obj(vm, &GEN_CODE(g)->hdr);
     gc_mark_value(vm, g->name);
     gc_mark_value(vm, g->qualname);
+    // origin_code and origin_globals share these words.
     gc_mark_value(vm, g->exc_state);
     gc_mark_value(vm, g->outer_exc);
     gc_mark_value(vm, g->leaf);
-    gc_mark_value(vm, g->leaf_exc);
     // A running frame is on the thread's chain (marked there); a suspended
     // or parked one only through its generator. A generator whose delegate
     // is being thrown into or closed is flagged running, but its frame stays
@@ -637,8 +648,7 @@ void vm_gen_trace(Vm *vm, Obj *o) {
 void vm_gen_free(Vm *vm, Obj *o) {
     ObjGen *g = (ObjGen *)o;
     leave_unstarted(vm, g);
-    if (g->frame) vm_frame_free_heap(vm, g->frame);
-    g->frame = NULL;
+    g->frame = NULL;   // its memory goes with the object
 }
 
 bool vm_gen_repr(Vm *vm, Value self, Value *out) {
@@ -660,7 +670,7 @@ static bool get_suspended(Vm *vm, Value self, Value *out) {
                                 (g->frame->state == FRAME_DELEGATING && !gen_running(vm, g))));
     return true;
 }
-static bool get_code(Vm *vm, Value self, Value *out) { (void)vm; *out = OBJ_VAL(AS_GEN(self)->code); return true; }
+static bool get_code(Vm *vm, Value self, Value *out) { (void)vm; *out = OBJ_VAL(GEN_CODE(AS_GEN(self))); return true; }
 static bool get_yieldfrom(Vm *vm, Value self, Value *out) {
     (void)vm;
     Value y = gen_yf(vm, AS_GEN(self), NULL);
@@ -817,6 +827,7 @@ ObjType generator_type = {
     .getsets = gen_getsets,
     .trace = vm_gen_trace,
     .free = vm_gen_free,
+    .size = vm_gen_size,
     .repr = vm_gen_repr,
     .iter = gen_iter,
     .iternext = gen_iternext,
@@ -836,6 +847,7 @@ ObjType coroutine_type = {
     .getsets = coro_getsets,
     .trace = vm_gen_trace,
     .free = vm_gen_free,
+    .size = vm_gen_size,
     .repr = vm_gen_repr,
     .send = gen_send_slot,
     .throw_ = gen_throw_slot,
@@ -891,7 +903,7 @@ bool vm_get_awaitable(Vm *vm, Value v, Value *out) {
         return true;
     }
     // A generator made by types.coroutine is awaitable as it is.
-    if (IS_TYPE_EXACT(v, generator_type) && (AS_GEN(v)->code->flags & CODE_ITERABLE_COROUTINE)) {
+    if (IS_TYPE_EXACT(v, generator_type) && (GEN_CODE(AS_GEN(v))->flags & CODE_ITERABLE_COROUTINE)) {
         *out = v;
         return true;
     }
@@ -903,7 +915,7 @@ bool vm_get_awaitable(Vm *vm, Value v, Value *out) {
                         type_name(rt_type(v)));
     TRY(rt_call_method(vm, v, NAME(vm, await), NULL, 0, &it));
     if (IS_TYPE_EXACT(it, coroutine_type) ||
-        (IS_TYPE_EXACT(it, generator_type) && (AS_GEN(it)->code->flags & CODE_ITERABLE_COROUTINE)))
+        (IS_TYPE_EXACT(it, generator_type) && (GEN_CODE(AS_GEN(it))->flags & CODE_ITERABLE_COROUTINE)))
         return rt_raise(vm, &TypeError_type, "__await__() returned a coroutine");
     if (!TYPE_SLOT(rt_type(it), iternext))
         return rt_raise(vm, &TypeError_type, "__await__() returned non-iterator of type '%s'",

@@ -6,22 +6,39 @@
 #define VM_GEN_INT_H
 #include "vm/vm_int.h"
 
+// One allocation: the ObjGen, then its Frame (with the locals and the value
+// stack), as CPython embeds the frame in the generator. `frame` points to it
+// while the body can run (created, running, suspended or parked) and is NULL
+// once it finished; the memory stays until the generator is freed.
 typedef struct ObjGen {
     Obj hdr;
     Frame *frame;        // NULL once finished
-    ObjCode *code;
     Value name, qualname;
-    Value exc_state;     // the exception this generator was handling when it
-                         // yielded or parked in an await
-    Value outer_exc;     // entered by a SEND: its awaiter's handled exception
-                         // (unless outer_inherits: then the resumer's)
-    Value origin_code;   // coroutines: where they were created (never-awaited warning)
-    Value origin_globals;
+    // A coroutine that has not started records where it was created (the
+    // never-awaited warning); from its first resume on, the same words hold
+    // the exception state. `started` says which.
+    union {
+        struct {
+            Value origin_code;     // VAL_NULL for non-coroutines and once warned
+            Value origin_globals;
+        };
+        struct {
+            Value exc_state;       // the exception this generator was handling
+                                   // when it yielded or parked in an await
+            // Entered by a SEND: its awaiter's handled exception (unless
+            // outer_inherits: then the resumer's). The root of a suspended
+            // await chain has no awaiter and keeps there the exception
+            // handled where the chain yielded (gen.c).
+            union {
+                Value outer_exc;
+                Value leaf_exc;
+            };
+        };
+    };
     // The root of a suspended await chain caches where the chain yielded:
-    // the leaf generator, its depth below this one, the exception handled
-    // there, and the chain epoch the cache belongs to (gen.c).
+    // the leaf generator, its depth below this one and the chain epoch the
+    // cache belongs to (gen.c).
     Value leaf;
-    Value leaf_exc;
     uint32_t leaf_depth, leaf_epoch;
     uint32_t origin_lasti;
     bool running;        // executing, or the entry of a resume (levels parked
@@ -31,6 +48,22 @@ typedef struct ObjGen {
     bool running_async;  // async generators: an asend/athrow is in progress
     bool ag_closed;      // async generators: aclose() ran or the body ended
 } ObjGen;
+
+_Static_assert(sizeof(ObjGen) % _Alignof(Frame) == 0, "the frame follows the ObjGen");
+
+// The frame stored after [g], whatever its state.
+#define GEN_FRAME_MEM(g) ((Frame *)((ObjGen *)(g) + 1))
+// The generator owning [f] (owner FRAME_OWNED_BY_GEN).
+#define FRAME_GEN(f) ((ObjGen *)(f) - 1)
+// Its code (also after the body finished).
+#define GEN_CODE(g) (GEN_FRAME_MEM(g)->code)
+
+// A generator/coroutine/async generator object (by [co]'s flags) with
+// [frame_bytes] of room for its frame, which the caller fills and links
+// (call.c); gen_init then records the names and the coroutine's origin (the
+// frame is still linked above its caller) and makes it the generator's frame.
+ObjGen *gen_alloc(Vm *vm, ObjCode *co, size_t frame_bytes);
+void gen_init(Vm *vm, ObjGen *g);
 
 #define AS_GEN(v) ((ObjGen *)AS_OBJ(v))
 
@@ -47,6 +80,8 @@ bool vm_gen_normalize_throw(Vm *vm, Value *args, size_t n, Value *exc);
 void vm_gen_finalize(Vm *vm, Obj *o);
 void vm_gen_trace(Vm *vm, Obj *o);
 void vm_gen_free(Vm *vm, Obj *o);
+// The size slot: the object and its frame.
+size_t vm_gen_size(const Obj *o);
 bool vm_gen_repr(Vm *vm, Value self, Value *out);
 // The delegate a suspended frame is awaiting (or VAL_NULL).
 Value vm_gen_yf(Vm *vm, ObjGen *g);

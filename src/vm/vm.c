@@ -97,7 +97,7 @@ bool vm_build_class(Vm *vm, Value *args, size_t nargs, Value kwnames, Value *out
     if (!ns) return gc_roots_reset(vm, mark), false;
     gc_push_root(vm, OBJ_VAL(ns));
     // Run the body with the namespace as its locals.
-    Frame *f = vm_frame_push(vm, body->code, args[0], body->globals, body->builtins, OBJ_VAL(ns), false);
+    Frame *f = vm_frame_push(vm, body->code, args[0], body->globals, OBJ_VAL(ns));
     if (!f) return gc_roots_reset(vm, mark), false;
     if (!vm_bind_args(vm, f, body, NULL, 0, VAL_NULL)) {
         vm_frame_pop(vm, f);
@@ -220,7 +220,7 @@ bool vm_raise_name_error(Vm *vm, Frame *f, Value name) {
         s = suggest(n, f->code->localnames, f->code->nlocals, VAL_NULL, &dist);
         if (!s) s = suggest_dict(n, f->locals, VAL_NULL, &dist);
         if (!s) s = suggest_dict(n, f->globals, VAL_NULL, &dist);
-        if (!s) s = suggest_dict(n, f->builtins, VAL_NULL, &dist);
+        if (!s) s = suggest_dict(n, vm->builtins, VAL_NULL, &dist);
     }
     if (ok && s) ok = exc_set_attr(vm, e, "__aiopy_suggestion__", s);
     gc_pop_root(vm);
@@ -311,8 +311,7 @@ static bool raise_diag(Vm *vm, const Diag *d, const char *filename, const Source
 }
 
 static bool exec_code(Vm *vm, ObjCode *co, Value globals, Value *out) {
-    Value builtins = vm->builtins;
-    Frame *f = vm_frame_push(vm, co, VAL_NULL, globals, builtins, globals, false);
+    Frame *f = vm_frame_push(vm, co, VAL_NULL, globals, globals);
     if (!f) return false;
     return vm_run(vm, f, out);
 }

@@ -11,17 +11,15 @@
 #include "runtime/state.h"
 
 // ---- frames (call.c) ----
-// A frame for [co] with room for its locals and stack, linked as the new
-// current frame (previous = the old one). Thread frames come from the LIFO
-// chunk stack, [heap] frames (generators) from rt_alloc. Counts towards the
-// recursion limit: NULL with RecursionError (or MemoryError) raised.
-Frame *vm_frame_push(Vm *vm, ObjCode *co, Value func, Value globals, Value builtins, Value locals,
-                     bool heap);
+// A frame for [co] with room for its locals and stack, taken from the
+// thread's LIFO chunk stack and linked as the new current frame (previous =
+// the old one). Counts towards the recursion limit: NULL with RecursionError
+// (or MemoryError) raised. (Generator frames live in their generator:
+// vm_call_setup.)
+Frame *vm_frame_push(Vm *vm, ObjCode *co, Value func, Value globals, Value locals);
 // Unlinks the current frame [f] (must be ts->current) and releases it if the
 // thread owns it.
 void vm_frame_pop(Vm *vm, Frame *f);
-// Releases a generator's frame (after it finished or was collected).
-void vm_frame_free_heap(Vm *vm, Frame *f);
 // Marks a frame's values for the GC.
 void vm_frame_mark(Vm *vm, Frame *f);
 
@@ -31,8 +29,9 @@ void vm_frame_mark(Vm *vm, Frame *f);
 // makes the cells and copies the closure.
 bool vm_bind_args(Vm *vm, Frame *f, ObjFunction *fn, Value *args, size_t nargs, Value kwnames);
 // Pushes and binds a frame for calling [fn]. For a generator/coroutine
-// function the frame is a heap frame and *[gen] receives the new generator
-// object (the frame is not linked in then); otherwise *[gen] is VAL_NULL.
+// function the frame is the one inside the new generator object, which
+// *[gen] receives (the frame is not linked in then); otherwise *[gen] is
+// VAL_NULL.
 Frame *vm_call_setup(Vm *vm, ObjFunction *fn, Value *args, size_t nargs, Value kwnames, Value *gen);
 // vm->hooks.call: calls a Python function from C (a nested vm_run).
 bool vm_call_function(Vm *vm, Value callable, Value *args, size_t nargs, Value kwnames, Value *out);
@@ -63,7 +62,6 @@ void vm_attr_error_context(Vm *vm, Value obj, Value name);
 bool vm_raise_name_error(Vm *vm, Frame *f, Value name);
 
 // ---- generators (gen.c) ----
-bool gen_new(Vm *vm, Frame *f, Value *out);
 // SEND into a generator/coroutine without C recursion: links its frame
 // above [caller] (which parks, FRAME_DELEGATING) with [v] pushed and returns
 // it, or NULL when the slow path (vm_send) must handle the case.
