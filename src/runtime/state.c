@@ -81,5 +81,6 @@ void rt_vm_free(Vm *vm) {
     free(vm->repr_stack);
     free(vm->descr_cache.keys);
     free(vm->descr_cache.descrs);
+    pool_destroy(&vm->pool);
     free(vm);
 }

@@ -9,6 +9,7 @@
 #define RUNTIME_STATE_H
 #include "runtime/object.h"
 #include "runtime/names.h"
+#include "runtime/pool.h"
 
 #define RT_MAX_TEMP_ROOTS 4096
 #define RT_C_DEPTH_LIMIT 1500
@@ -56,6 +57,7 @@ struct Vm {
 
     // --- heap ---
     Obj *objects;              // all GC objects, newest first
+    Pool pool;                 // small blocks (rt_realloc allocates from it)
     size_t bytes_allocated;
     size_t next_gc;
     bool gc_running;

@@ -1,0 +1,123 @@
+// Small-block pools (see pool.h).
+#include "runtime/pool.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#if defined(__SANITIZE_ADDRESS__)
+#include <sanitizer/asan_interface.h>
+#define POISON(p, n) ASAN_POISON_MEMORY_REGION((p), (n))
+#define UNPOISON(p, n) ASAN_UNPOISON_MEMORY_REGION((p), (n))
+#else
+#define POISON(p, n) ((void)(p), (void)(n))
+#define UNPOISON(p, n) ((void)(p), (void)(n))
+#endif
+
+#define CHUNK_BYTES ((size_t)256 << 10)
+
+// Debug builds put a header before every block, pooled or not, with the size
+// it was allocated with: releasing it with another size is a bug that would
+// hand the block out again in the wrong class.
+#ifndef NDEBUG
+#define HDR 16
+#else
+#define HDR 0
+#endif
+
+static size_t class_of(size_t size) { return ((size ? size : 1) + 15) >> 4; }
+static bool pooled(size_t size) { return size <= POOL_MAX; }
+
+#ifndef NDEBUG
+static void *stamp(void *raw, size_t size) {
+    *(size_t *)raw = size;
+    return (char *)raw + HDR;
+}
+static void *check(void *block, size_t size) {
+    char *raw = (char *)block - HDR;
+    size_t had = *(size_t *)raw;
+    if (pooled(had) != pooled(size) || (pooled(size) && class_of(had) != class_of(size))) {
+        fprintf(stderr, "aiopy: block of %zu bytes released as %zu bytes\n", had, size);
+        abort();
+    }
+    return raw;
+}
+#else
+static void *stamp(void *raw, size_t size) { (void)size; return raw; }
+static void *check(void *block, size_t size) { (void)size; return block; }
+#endif
+
+static void *carve(Pool *p, size_t bytes) {
+    if ((size_t)(p->end - p->cur) < bytes) {
+        char *chunk = malloc(CHUNK_BYTES);
+        if (!chunk) return NULL;
+        *(void **)chunk = p->chunks;
+        p->chunks = chunk;
+        // The first 16 bytes link the chunks; blocks stay 16-byte aligned.
+        p->cur = chunk + 16;
+        p->end = chunk + CHUNK_BYTES;
+        POISON(p->cur, (size_t)(p->end - p->cur));
+    }
+    void *b = p->cur;
+    p->cur += bytes;
+    return b;
+}
+
+void *pool_alloc(Pool *p, size_t size) {
+    if (!pooled(size)) {
+        void *raw = malloc(size + HDR);
+        return raw ? stamp(raw, size) : NULL;
+    }
+    size_t cls = class_of(size), bytes = cls * 16 + HDR;
+    void *raw = p->free[cls];
+    if (raw) {
+        UNPOISON(raw, bytes);
+        p->free[cls] = *(void **)raw;
+    } else {
+        raw = carve(p, bytes);
+        if (!raw) return NULL;
+        UNPOISON(raw, bytes);
+    }
+    return stamp(raw, size);
+}
+
+void pool_free(Pool *p, void *block, size_t size) {
+    if (!block) return;
+    void *raw = check(block, size);
+    if (!pooled(size)) {
+        free(raw);
+        return;
+    }
+    size_t cls = class_of(size);
+    *(void **)raw = p->free[cls];
+    p->free[cls] = raw;
+    POISON((char *)raw + sizeof(void *), cls * 16 + HDR - sizeof(void *));
+}
+
+void *pool_resize(Pool *p, void *block, size_t old_size, size_t new_size) {
+    if (!block) return pool_alloc(p, new_size);
+    if (!pooled(old_size) && !pooled(new_size)) {
+        void *raw = realloc(check(block, old_size), new_size + HDR);
+        return raw ? stamp(raw, new_size) : NULL;
+    }
+    if (pooled(old_size) && pooled(new_size) && class_of(old_size) == class_of(new_size)) {
+        check(block, old_size);
+        return stamp((char *)block - HDR, new_size);
+    }
+    void *n = pool_alloc(p, new_size);
+    if (!n) return NULL;
+    memcpy(n, block, old_size < new_size ? old_size : new_size);
+    pool_free(p, block, old_size);
+    return n;
+}
+
+void pool_destroy(Pool *p) {
+    for (void *c = p->chunks, *next; c; c = next) {
+        UNPOISON(c, CHUNK_BYTES);
+        next = *(void **)c;
+        free(c);
+    }
+    memset(p, 0, sizeof *p);
+}
