@@ -50,6 +50,7 @@ struct Frame {
     uint8_t owner;
     uint8_t state;
     bool entry;          // the outermost frame of a vm_run: returning leaves the C loop
+    bool iterated;       // a generator run inline by the FOR_ITER of `previous`
     Value localsplus[];
 };
 
@@ -81,6 +82,7 @@ typedef struct ThreadState {
     // handled exception of the innermost resume's resumer (what chain levels
     // that handle none of their own inherit).
     uint32_t chain_epoch;
+    uint32_t iterated_frames;   // frames running with `iterated` set
     Value resume_outer;
     Value main_module;   // the __main__ module
     Value sys_module;

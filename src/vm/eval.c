@@ -104,9 +104,9 @@
 
 static SendResult run(Vm *vm, Frame *entry, Frame *start, Value *out, bool throwing);
 
-// The exit target of the SEND instruction ending at [w] (ip - 1 of a frame
-// parked in it), EXTENDED_ARG prefix included.
-static uint32_t send_target(const uint32_t *w) {
+// The target of the SEND or FOR_ITER instruction ending at [w] (ip - 1 of a
+// frame parked in it), EXTENDED_ARG prefix included.
+static uint32_t jump_target(const uint32_t *w) {
     uint32_t arg = INSTR_ARG(w[0]);
     if (INSTR_OP(w[-1]) == OP_EXTENDED_ARG) arg |= INSTR_ARG(w[-1]) << INSTR_ARG_BITS;
     return arg;
@@ -182,7 +182,11 @@ dispatch_op:
         Value v = POP();
         // A coroutine dropped without being awaited (the `f()` statement):
         // CPython warns at once, from this line; see gen.c.
-        if (IS_OBJ(v) && AS_OBJ(v)->type == &coroutine_type && vm_gen_unstarted(v)) {
+        // A for loop left by break or return drops its generator: CPython
+        // closes it at once when nothing else holds it, which matters when
+        // it has cleanup (finally, with) pending.
+        if (IS_OBJ(v) && ((AS_OBJ(v)->type == &coroutine_type && vm_gen_unstarted(v)) ||
+                          (AS_OBJ(v)->type == &generator_type && vm_gen_cleanup_pending(v)))) {
             SAVE();
             vm_gen_dropped(vm);
         }
@@ -738,6 +742,16 @@ dispatch_op:
     TARGET(FOR_ITER) {
         Value v;
         SAVE();
+        if (IS_OBJ(TOP()) && AS_OBJ(TOP())->type == &generator_type) {
+            // The generator runs inline: its YIELD_VALUE pushes the value
+            // here, its RETURN_VALUE jumps to the loop's exit (gen.c).
+            Frame *gf = gen_for_enter(vm, TOP(), frame);
+            if (gf) {
+                frame = gf;
+                LOAD();
+                DISPATCH();
+            }
+        }
         IterResult r = rt_next(vm, TOP(), &v);
         if (r == ITER_NEXT) {
             PUSH(v);
@@ -913,12 +927,14 @@ dispatch_op:
         Frame *prev = frame->previous;
         if (frame->owner == FRAME_OWNED_BY_GEN) {
             // An inline generator finished: its SEND in the caller takes the
-            // value and jumps to its exit.
+            // value and jumps to its exit; a for loop over it is exhausted.
+            bool iterated = frame->iterated;
             gen_inline_leave(vm, frame);
             frame = prev;
             LOAD();
-            sp[-1] = r;
-            ip = frame->code->words + send_target(ip - 1);
+            if (iterated) sp--;
+            else sp[-1] = r;
+            ip = frame->code->words + jump_target(ip - 1);
             DISPATCH();
         }
         // A never-started coroutine left in a local dies with the frame.
@@ -1051,6 +1067,17 @@ dispatch_op:
     TARGET(YIELD_VALUE) {
         Value v = POP();
         SAVE();
+        if (frame->owner == FRAME_OWNED_BY_GEN && (frame->iterated || (frame != entry && ts->iterated_frames))) {
+            // To the for loop iterating this generator (or the generator a
+            // chain of SENDs from here starts at).
+            Frame *loop = gen_for_yield(vm, frame);
+            if (loop) {
+                frame = loop;
+                LOAD();
+                PUSH(v);
+                DISPATCH();
+            }
+        }
         if (frame->owner == FRAME_OWNED_BY_GEN && entry->owner == FRAME_OWNED_BY_GEN) {
             // From the entry, or from a level of the await chain above it:
             // the value goes straight to the entry's resumer, and the levels

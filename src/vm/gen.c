@@ -248,10 +248,83 @@ void gen_inline_leave(Vm *vm, Frame *f) {
     g->running = false;
     ts->exc_info = g->outer_inherits ? ts->resume_outer : g->outer_exc;
     g->outer_exc = VAL_NULL;
-    caller->state = FRAME_RUNNING;
-    FRAME_GEN(caller)->running = true;
+    if (f->iterated) {
+        // The iterating frame was running all along.
+        f->iterated = false;
+        ts->iterated_frames--;
+    } else {
+        caller->state = FRAME_RUNNING;
+        FRAME_GEN(caller)->running = true;
+    }
     if (vm->exc) pep479(vm, g);
     clear_frame(vm, g);
+}
+
+// ---- generators run by a for loop (FOR_ITER from bytecode) ----
+//
+// A plain generator iterated by FOR_ITER runs inline too: its frame is
+// linked above the loop's and marked `iterated`, and its yields go straight
+// back to the loop (no C recursion, no nested run). A generator parked in an
+// await/yield-from chain takes the slow path (rt_next), which resumes it.
+
+Frame *gen_for_enter(Vm *vm, Value gen, Frame *caller) {
+    ThreadState *ts = VM_TS(vm);
+    ObjGen *g = AS_GEN(gen);
+    Frame *f = g->frame;
+    if (g->running || !f || f->previous || f->state == FRAME_DELEGATING ||
+        ts->py_depth >= ts->recursion_limit)
+        return NULL;
+    *f->sp++ = NONE_VAL;
+    f->previous = caller;
+    f->entry = false;
+    f->iterated = true;
+    f->state = FRAME_RUNNING;
+    ts->current = f;
+    ts->py_depth++;
+    ts->iterated_frames++;
+    mark_started(vm, g);
+    g->leaf = VAL_NULL;   // its leaf_exc word becomes outer_exc
+    g->outer_inherits = ts->exc_info == ts->resume_outer;
+    g->outer_exc = g->outer_inherits ? VAL_NULL : ts->exc_info;
+    if (g->exc_state) ts->exc_info = g->exc_state;
+    g->running = true;
+    return f;
+}
+
+Frame *gen_for_yield(Vm *vm, Frame *leaf) {
+    ThreadState *ts = VM_TS(vm);
+    // The chain's root: the iterated frame itself, or the one a chain of
+    // SENDs above it delegates from (only walked when such frames exist).
+    Frame *root = leaf;
+    int levels = 1;
+    while (!root->iterated) {
+        if (root->entry || !root->previous || root->previous->owner != FRAME_OWNED_BY_GEN) return NULL;
+        root = root->previous;
+        levels++;
+    }
+    ObjGen *lg = FRAME_GEN(leaf), *rg = FRAME_GEN(root);
+    if (leaf != root) {
+        // Levels in between stay parked; the next FOR_ITER takes the slow
+        // path through the root, which re-sends down the chain.
+        Value outer = outer_of(ts, leaf);
+        lg->exc_state = ts->exc_info != outer ? ts->exc_info : VAL_NULL;
+        lg->running = false;
+        leaf->state = FRAME_SUSPENDED;
+        ts->exc_info = rg->outer_inherits ? ts->resume_outer : rg->outer_exc;
+    } else {
+        Value outer = outer_of(ts, root);
+        rg->exc_state = ts->exc_info != outer ? ts->exc_info : VAL_NULL;
+        ts->exc_info = outer;
+        root->state = FRAME_SUSPENDED;
+    }
+    Frame *caller = root->previous;
+    rg->running = false;
+    ts->current = caller;
+    ts->py_depth -= levels;
+    ts->iterated_frames--;
+    root->previous = NULL;
+    root->iterated = false;
+    return caller;
 }
 
 void gen_flat_yield(Vm *vm, Frame *leaf, Frame *entry) {
@@ -852,6 +925,12 @@ ObjType coroutine_type = {
     .send = gen_send_slot,
     .throw_ = gen_throw_slot,
 };
+
+bool vm_gen_cleanup_pending(Value v) {
+    const Frame *f = AS_GEN(v)->frame;
+    return f && (f->state == FRAME_SUSPENDED || f->state == FRAME_DELEGATING) &&
+           code_handler_at(f->code, frame_lasti(f)) != NULL;
+}
 
 void vm_gen_dropped(Vm *vm) {
     // CPython warns the moment the last reference goes; a full collection

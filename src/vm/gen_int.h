@@ -94,6 +94,9 @@ static inline bool vm_gen_unstarted(Value v) {
     return g->frame && !g->started && g->origin_code;
 }
 void vm_gen_dropped(Vm *vm);
+// Whether the suspended generator [v] would run code when closed: it is
+// suspended where a handler (finally, with, except) covers it.
+bool vm_gen_cleanup_pending(Value v);
 // send/__next__/throw as Python methods, for every type with send/throw_
 // slots (generators, coroutines, coroutine_wrapper, the async awaitables).
 bool vm_slot_m_send(Vm *vm, Value *args, size_t nargs, Value kw, Value *out);

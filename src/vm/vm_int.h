@@ -71,6 +71,13 @@ bool vm_raise_name_error(Vm *vm, Frame *f, Value name);
 Frame *gen_inline_enter(Vm *vm, Value gen, Value v, Frame *caller);
 void gen_inline_leave(Vm *vm, Frame *f);
 void gen_flat_yield(Vm *vm, Frame *leaf, Frame *entry);
+// FOR_ITER over a generator without C recursion: links its frame above the
+// loop's [caller] and returns it, or NULL for the slow path (rt_next).
+// gen_for_yield: [leaf] (the iterated frame, or a level of a chain it
+// delegates to) yields; returns the loop's frame to continue in with the
+// value, or NULL when no iterated frame is below it.
+Frame *gen_for_enter(Vm *vm, Value gen, Frame *caller);
+Frame *gen_for_yield(Vm *vm, Frame *leaf);
 extern ObjType generator_type, coroutine_type;
 
 // ---- traceback (traceback.c) ----
