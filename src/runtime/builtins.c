@@ -799,8 +799,7 @@ static bool b_globals(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
     return true;
 }
 
-// The frame's locals as a dict (module and class frames: their namespace).
-static bool frame_locals(Vm *vm, Frame *f, Value *out) {
+bool frame_locals(Vm *vm, Frame *f, Value *out) {
     if (f->locals) {
         *out = f->locals;
         return true;

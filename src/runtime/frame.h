@@ -92,4 +92,8 @@ typedef struct ThreadState {
 
 #define VM_TS(vm) ((ThreadState *)(vm)->hooks.ctx)
 
+// The frame's locals as a new dict (module and class frames: their
+// namespace) — locals(), frame.f_locals (builtins.c).
+bool frame_locals(Vm *vm, Frame *f, Value *out);
+
 #endif // RUNTIME_FRAME_H

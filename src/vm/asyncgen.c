@@ -421,11 +421,7 @@ static bool get_await(Vm *vm, Value self, Value *out) {
     *out = y ? y : NONE_VAL;
     return true;
 }
-static bool get_frame(Vm *vm, Value self, Value *out) {
-    (void)vm;
-    *out = AS_GEN(self)->frame ? TRUE_VAL : NONE_VAL;   // no frame objects yet
-    return true;
-}
+static bool get_frame(Vm *vm, Value self, Value *out) { return vm_gen_frame_object(vm, self, out); }
 
 static const GetSetDef ag_getsets[] = {
     {"__name__", get_name, NULL},

@@ -57,6 +57,14 @@ static void mark_started(Vm *vm, ObjGen *g) {
 // memory goes with the generator), and there is nothing left to finalise.
 static void clear_frame(Vm *vm, ObjGen *g) {
     if (!g->frame) return;
+    if (g->frame_obj) {
+        // Keep a pending exception out of the snapshot's way.
+        Value exc = rt_exc_take(vm);
+        gc_push_root(vm, exc);
+        vm_frame_object_detach(vm, g);
+        gc_pop_root(vm);
+        vm->exc = exc;
+    }
     g->frame->state = FRAME_CLEARED;
     g->frame = NULL;
     gc_finalizer_done(vm, &g->hdr);
@@ -711,6 +719,7 @@ void vm_gen_trace(Vm *vm, Obj *o) {
     gc_mark_value(vm, g->exc_state);
     gc_mark_value(vm, g->outer_exc);
     gc_mark_value(vm, g->leaf);
+    gc_mark_value(vm, g->frame_obj);
     // A running frame is on the thread's chain (marked there); a suspended
     // or parked one only through its generator. A generator whose delegate
     // is being thrown into or closed is flagged running, but its frame stays
@@ -756,11 +765,7 @@ static bool get_origin(Vm *vm, Value self, Value *out) {
     *out = NONE_VAL;   // sys.set_coroutine_origin_tracking_depth is 0
     return true;
 }
-static bool get_frame(Vm *vm, Value self, Value *out) {
-    (void)vm;
-    *out = AS_GEN(self)->frame ? TRUE_VAL : NONE_VAL;   // no frame objects yet
-    return true;
-}
+static bool get_frame(Vm *vm, Value self, Value *out) { return vm_gen_frame_object(vm, self, out); }
 
 // __del__ as CPython lists it: runs the finaliser (closes a suspended frame).
 bool vm_gen_m_del(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {

@@ -39,6 +39,7 @@ typedef struct ObjGen {
     // the leaf generator, its depth below this one and the chain epoch the
     // cache belongs to (gen.c).
     Value leaf;
+    Value frame_obj;     // gi_frame's object, made on first use (frameobj.c)
     uint32_t leaf_depth, leaf_epoch;
     uint32_t origin_lasti;
     bool running;        // executing, or the entry of a resume (levels parked
@@ -83,6 +84,10 @@ void vm_gen_free(Vm *vm, Obj *o);
 // The size slot: the object and its frame.
 size_t vm_gen_size(const Obj *o);
 bool vm_gen_repr(Vm *vm, Value self, Value *out);
+// gi_frame / cr_frame / ag_frame: the frame object, None once finished.
+bool vm_gen_frame_object(Vm *vm, Value gen, Value *out);
+// [g]'s body finishes and it has a frame object: that keeps the locals.
+void vm_frame_object_detach(Vm *vm, ObjGen *g);
 // The delegate a suspended frame is awaiting (or VAL_NULL).
 Value vm_gen_yf(Vm *vm, ObjGen *g);
 
