@@ -214,6 +214,28 @@ static void pep479(Vm *vm, ObjGen *g) {
 
 // ---- inline resumption (SEND from bytecode, no C recursion) ----
 
+// Links [g]'s frame above [caller] with [v] pushed, as the running frame,
+// and installs the exception state it runs with.
+static Frame *link_inline(Vm *vm, ObjGen *g, Frame *caller, Value v, bool iterated) {
+    ThreadState *ts = VM_TS(vm);
+    Frame *f = g->frame;
+    *f->sp++ = v;
+    f->previous = caller;
+    f->entry = false;
+    f->iterated = iterated;
+    f->state = FRAME_RUNNING;
+    ts->current = f;
+    ts->py_depth++;
+    if (iterated) ts->iterated_frames++;
+    mark_started(vm, g);
+    g->leaf = VAL_NULL;   // its leaf_exc word becomes outer_exc
+    g->outer_inherits = ts->exc_info == ts->resume_outer;
+    g->outer_exc = g->outer_inherits ? VAL_NULL : ts->exc_info;
+    if (g->exc_state) ts->exc_info = g->exc_state;
+    g->running = true;
+    return f;
+}
+
 Frame *gen_inline_enter(Vm *vm, Value gen, Value v, Frame *caller) {
     ThreadState *ts = VM_TS(vm);
     ObjGen *g = AS_GEN(gen);
@@ -224,12 +246,6 @@ Frame *gen_inline_enter(Vm *vm, Value gen, Value v, Frame *caller) {
         ts->py_depth >= ts->recursion_limit)
         return NULL;
     if (f->state == FRAME_DELEGATING) unpark(f);   // the chain below is re-sent to
-    *f->sp++ = v;
-    f->previous = caller;
-    f->entry = false;
-    f->state = FRAME_RUNNING;
-    ts->current = f;
-    ts->py_depth++;
     // The caller parks: it keeps the exception it handles for when it is
     // unparked, and stops counting as running unless it is the entry.
     ObjGen *cg = FRAME_GEN(caller);
@@ -237,13 +253,7 @@ Frame *gen_inline_enter(Vm *vm, Value gen, Value v, Frame *caller) {
     cg->exc_state = ts->exc_info != outer ? ts->exc_info : VAL_NULL;
     if (!caller->entry) cg->running = false;
     caller->state = FRAME_DELEGATING;
-    mark_started(vm, g);
-    g->leaf = VAL_NULL;   // its leaf_exc word becomes outer_exc
-    g->outer_inherits = ts->exc_info == ts->resume_outer;
-    g->outer_exc = g->outer_inherits ? VAL_NULL : ts->exc_info;
-    if (g->exc_state) ts->exc_info = g->exc_state;
-    g->running = true;
-    return f;
+    return link_inline(vm, g, caller, v, false);
 }
 
 void gen_inline_leave(Vm *vm, Frame *f) {
@@ -282,21 +292,7 @@ Frame *gen_for_enter(Vm *vm, Value gen, Frame *caller) {
     if (g->running || !f || f->previous || f->state == FRAME_DELEGATING ||
         ts->py_depth >= ts->recursion_limit)
         return NULL;
-    *f->sp++ = NONE_VAL;
-    f->previous = caller;
-    f->entry = false;
-    f->iterated = true;
-    f->state = FRAME_RUNNING;
-    ts->current = f;
-    ts->py_depth++;
-    ts->iterated_frames++;
-    mark_started(vm, g);
-    g->leaf = VAL_NULL;   // its leaf_exc word becomes outer_exc
-    g->outer_inherits = ts->exc_info == ts->resume_outer;
-    g->outer_exc = g->outer_inherits ? VAL_NULL : ts->exc_info;
-    if (g->exc_state) ts->exc_info = g->exc_state;
-    g->running = true;
-    return f;
+    return link_inline(vm, g, caller, NONE_VAL, true);
 }
 
 Frame *gen_for_yield(Vm *vm, Frame *leaf) {
