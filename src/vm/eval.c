@@ -929,7 +929,9 @@ dispatch_op:
             // An inline generator finished: its SEND in the caller takes the
             // value and jumps to its exit; a for loop over it is exhausted.
             bool iterated = frame->iterated;
+            gc_push_root(vm, r);   // leaving may allocate (a frame object's locals)
             gen_inline_leave(vm, frame);
+            gc_pop_root(vm);
             frame = prev;
             LOAD();
             if (iterated) sp--;

@@ -407,7 +407,6 @@ static SendResult resume(Vm *vm, ObjGen *g, Value v, int mode, Value *out) {
         }
         r = SEND_ERROR;
     }
-    gc_pop_root(vm);
     g->running = false;
     if (r == SEND_NEXT) {
         if (g->leaf) {
@@ -426,9 +425,12 @@ static SendResult resume(Vm *vm, ObjGen *g, Value v, int mode, Value *out) {
     f->previous = NULL;
     f->entry = false;
     if (ran && r != SEND_NEXT) {
+        if (r == SEND_RETURN) gc_push_root(vm, *out);   // clearing may allocate
         clear_frame(vm, g);
+        if (r == SEND_RETURN) gc_pop_root(vm);
         if (r == SEND_ERROR) pep479(vm, g);
     }
+    gc_pop_root(vm);   // g
     return r;
 }
 
