@@ -249,7 +249,12 @@ dispatch_op:
                      AS_STR(frame->code->localnames[oparg]));
             ERROR();
         }
+        Value old = locals[oparg];
         locals[oparg] = VAL_NULL;
+        if (ts->unstarted_coros && vm_gen_is_unstarted(old)) {
+            SAVE();
+            vm_gen_dropped(vm);
+        }
         DISPATCH();
     }
 
@@ -330,12 +335,14 @@ dispatch_op:
 
     TARGET(DELETE_GLOBAL) {
         SAVE();
+        bool drops = ts->unstarted_coros && overwrites_unstarted(vm, frame->globals, names[oparg]);
         int r = dict_del(vm, AS_DICT(frame->globals), names[oparg], NULL);
         if (r < 0) ERROR();
         if (r == 0) {
             vm_raise_name_error(vm, frame, names[oparg]);
             ERROR();
         }
+        if (drops) vm_gen_dropped(vm);
         DISPATCH();
     }
 
@@ -377,6 +384,7 @@ dispatch_op:
 
     TARGET(DELETE_NAME) {
         SAVE();
+        bool drops = ts->unstarted_coros && overwrites_unstarted(vm, frame->locals, names[oparg]);
         int r = IS_DICT(frame->locals) ? dict_del(vm, AS_DICT(frame->locals), names[oparg], NULL)
                                        : (rt_delitem(vm, frame->locals, names[oparg]) ? 1 : -1);
         if (r < 0) ERROR();
@@ -384,6 +392,7 @@ dispatch_op:
             vm_raise_name_error(vm, frame, names[oparg]);
             ERROR();
         }
+        if (drops) vm_gen_dropped(vm);
         DISPATCH();
     }
 
