@@ -40,14 +40,20 @@ typedef struct ObjGen {
     // cache belongs to (gen.c).
     Value leaf;
     Value frame_obj;     // gi_frame's object, made on first use (frameobj.c)
-    uint32_t leaf_depth, leaf_epoch;
-    uint32_t origin_lasti;
-    bool running;        // executing, or the entry of a resume (levels parked
-                         // in a running chain are running too: gen.c derives it)
-    bool started;
-    bool outer_inherits;
-    bool running_async;  // async generators: an asend/athrow is in progress
-    bool ag_closed;      // async generators: aclose() ran or the body ended
+    union {
+        uint32_t origin_lasti;   // while unstarted (with origin_code)
+        uint32_t leaf_epoch;
+    };
+    // Flags packed with the leaf's depth: every suspended generator carries
+    // them (a chain deeper than 16M levels cannot be built in memory).
+    unsigned leaf_depth : 24;
+    unsigned running : 1;        // executing, or the entry of a resume (levels
+                                 // parked in a running chain are running too:
+                                 // gen.c derives it)
+    unsigned started : 1;
+    unsigned outer_inherits : 1;
+    unsigned running_async : 1;  // async generators: an asend/athrow is in progress
+    unsigned ag_closed : 1;      // async generators: aclose() ran or the body ended
 } ObjGen;
 
 _Static_assert(sizeof(ObjGen) % _Alignof(Frame) == 0, "the frame follows the ObjGen");
