@@ -551,7 +551,7 @@ static bool b_round(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
 // ---- iteration helpers ----
 
 static bool b_iter(Vm *vm, Value *args, size_t nargs, Value kw, Value *out);
-static bool b_next(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
+bool rt_builtin_next(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
     NO_KW("next");
     NARGS("next", 1, 2);
     SendResult (*send)(Vm *, Value, Value, Value *) = TYPE_SLOT(rt_type(args[0]), send);
@@ -1348,7 +1348,7 @@ static const MethodDef defs[] = {
     {"getattr", b_getattr, 0}, {"hasattr", b_hasattr, 0}, {"setattr", b_setattr, 0},
     {"delattr", b_delattr, 0}, {"chr", b_chr, 0}, {"ord", b_ord, 0}, {"hex", b_hex, 0},
     {"oct", b_oct, 0}, {"bin", b_bin, 0}, {"divmod", b_divmod, 0}, {"pow", b_pow, 0},
-    {"round", b_round, 0}, {"iter", b_iter, 0}, {"next", b_next, 0}, {"any", b_any, 0},
+    {"round", b_round, 0}, {"iter", b_iter, 0}, {"next", rt_builtin_next, 0}, {"any", b_any, 0},
     {"all", b_all, 0}, {"sum", b_sum, 0}, {"max", b_max, 0}, {"min", b_min, 0},
     {"sorted", b_sorted, 0}, {"format", b_format, 0}, {"globals", b_globals, 0},
     {"locals", b_locals, 0}, {"vars", b_vars, 0}, {"dir", b_dir, 0}, {"exit", b_exit, 0},

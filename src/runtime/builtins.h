@@ -6,6 +6,8 @@
 
 // Fills vm->builtins (and sys.modules['builtins']).
 bool rt_builtins_init(Vm *vm);
+// next(): the VM recognises it to run a generator inline (vm/eval.c).
+bool rt_builtin_next(Vm *vm, Value *args, size_t nargs, Value kw, Value *out);
 // Creates the sys module with sys.argv = argv[0..argc) and registers it.
 bool rt_sys_init(Vm *vm, int argc, char **argv, Value *out);
 

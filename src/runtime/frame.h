@@ -31,6 +31,7 @@
 typedef struct Frame Frame;
 
 enum { FRAME_OWNED_BY_THREAD = 0, FRAME_OWNED_BY_GEN = 1 };
+enum { ITER_NONE = 0, ITER_FOR, ITER_CALL };
 // FRAME_DELEGATING: a generator frame parked in its SEND while the
 // generator it awaits (its receiver, on top of its stack) runs or is
 // suspended further down an await chain; ip is just past the SEND and
@@ -50,7 +51,9 @@ struct Frame {
     uint8_t owner;
     uint8_t state;
     bool entry;          // the outermost frame of a vm_run: returning leaves the C loop
-    bool iterated;       // a generator run inline by the FOR_ITER of `previous`
+    uint8_t iterated;    // a generator run inline by `previous`, whose FOR_ITER
+                         // (ITER_FOR) or send()/next() call (ITER_CALL) takes
+                         // its yields; ITER_NONE otherwise
     Value localsplus[];
 };
 

@@ -71,7 +71,7 @@ static void frame_link(ThreadState *ts, Frame *f, ObjCode *co, Value func, Value
     f->owner = owner;
     f->state = FRAME_CREATED;
     f->entry = false;
-    f->iterated = false;
+    f->iterated = ITER_NONE;
     // Locals start unbound (VAL_NULL); the stack is empty.
     memset(f->localsplus, 0, (size_t)co->nlocalsplus * sizeof(Value));
     f->sp = f->localsplus + co->nlocalsplus;

@@ -29,6 +29,7 @@
 #include <string.h>
 
 #include "config.h"
+#include "runtime/builtins.h"
 #include "runtime/dict.h"
 #include "runtime/exc.h"
 #include "runtime/float.h"
@@ -103,6 +104,29 @@
 #define LASTI() ((uint32_t)(ip - frame->code->words) - 1)
 
 static SendResult run(Vm *vm, Frame *entry, Frame *start, Value *out, bool throwing);
+
+// The generator and sent value of a call of its send() / __next__() (bound
+// or through the method descriptor) or of next(g); gen is VAL_NULL otherwise.
+typedef struct GenCall {
+    Value gen, sent;
+} GenCall;
+
+static GenCall gen_call_of(const ObjNative *nat, Value *args, size_t n) {
+    NativeFn fn = nat->def->fn;
+    GenCall c = {VAL_NULL, NONE_VAL};
+    if (nat->self) {
+        if (fn == vm_slot_m_send && n == 1) c = (GenCall){nat->self, args[0]};
+        else if (fn == vm_slot_m_next && n == 0) c.gen = nat->self;
+    } else if (nat->owner) {
+        // A descriptor applies to its own type only (the slow path says so).
+        if (n == 0 || !IS_OBJ(args[0]) || AS_OBJ(args[0])->type != nat->owner) return c;
+        if (fn == vm_slot_m_send && n == 2) c = (GenCall){args[0], args[1]};
+        else if (fn == vm_slot_m_next && n == 1) c.gen = args[0];
+    } else if (fn == rt_builtin_next && n == 1) {
+        c.gen = args[0];
+    }
+    return c;
+}
 
 // The target of the SEND or FOR_ITER instruction ending at [w] (ip - 1 of a
 // frame parked in it), EXTENDED_ARG prefix included.
@@ -887,6 +911,24 @@ dispatch_op:
         size_t npos = n - nkw;
         SAVE();
         if (IS_FUNCTION(callable)) CALL_PYTHON(AS_FUNCTION(callable), args, npos, kw);
+        if (IS_NATIVE(callable) && !nkw) {
+            // g.send(v), g.__next__(), next(g): the generator runs inline
+            // and its yield is the call's result (gen.c).
+            Value gen = VAL_NULL, sent = NONE_VAL;
+            GenCall c = gen_call_of(AS_NATIVE(callable), args, npos);
+            if (c.gen && IS_OBJ(c.gen) &&
+                (AS_OBJ(c.gen)->type == &generator_type || AS_OBJ(c.gen)->type == &coroutine_type)) {
+                gen = c.gen;
+                sent = c.sent;
+            }
+            Frame *gf = gen ? gen_call_enter(vm, gen, sent, frame) : NULL;
+            if (gf) {
+                frame->sp = base;
+                frame = gf;
+                LOAD();
+                DISPATCH();
+            }
+        }
         Value r;
         if (!rt_call(vm, callable, args, npos, kw, &r)) ERROR();
         sp = base;
@@ -938,12 +980,18 @@ dispatch_op:
         if (frame->owner == FRAME_OWNED_BY_GEN) {
             // An inline generator finished: its SEND in the caller takes the
             // value and jumps to its exit; a for loop over it is exhausted.
-            bool iterated = frame->iterated;
+            uint8_t iterated = frame->iterated;
             gc_push_root(vm, r);   // leaving may allocate (a frame object's locals)
             gen_inline_leave(vm, frame);
-            gc_pop_root(vm);
             frame = prev;
             LOAD();
+            if (iterated == ITER_CALL) {
+                // send()/next() of a generator that returns: StopIteration.
+                vm_gen_raise_stop(vm, r);
+                gc_pop_root(vm);
+                ERROR();
+            }
+            gc_pop_root(vm);
             if (iterated) sp--;
             else sp[-1] = r;
             ip = frame->code->words + jump_target(ip - 1);

@@ -216,7 +216,7 @@ static void pep479(Vm *vm, ObjGen *g) {
 
 // Links [g]'s frame above [caller] with [v] pushed, as the running frame,
 // and installs the exception state it runs with.
-static Frame *link_inline(Vm *vm, ObjGen *g, Frame *caller, Value v, bool iterated) {
+static Frame *link_inline(Vm *vm, ObjGen *g, Frame *caller, Value v, uint8_t iterated) {
     ThreadState *ts = VM_TS(vm);
     Frame *f = g->frame;
     *f->sp++ = v;
@@ -253,7 +253,7 @@ Frame *gen_inline_enter(Vm *vm, Value gen, Value v, Frame *caller) {
     cg->exc_state = ts->exc_info != outer ? ts->exc_info : VAL_NULL;
     if (!caller->entry) cg->running = false;
     caller->state = FRAME_DELEGATING;
-    return link_inline(vm, g, caller, v, false);
+    return link_inline(vm, g, caller, v, ITER_NONE);
 }
 
 void gen_inline_leave(Vm *vm, Frame *f) {
@@ -268,7 +268,7 @@ void gen_inline_leave(Vm *vm, Frame *f) {
     g->outer_exc = VAL_NULL;
     if (f->iterated) {
         // The iterating frame was running all along.
-        f->iterated = false;
+        f->iterated = ITER_NONE;
         ts->iterated_frames--;
     } else {
         caller->state = FRAME_RUNNING;
@@ -292,7 +292,19 @@ Frame *gen_for_enter(Vm *vm, Value gen, Frame *caller) {
     if (g->running || !f || f->previous || f->state == FRAME_DELEGATING ||
         ts->py_depth >= ts->recursion_limit)
         return NULL;
-    return link_inline(vm, g, caller, NONE_VAL, true);
+    return link_inline(vm, g, caller, NONE_VAL, ITER_FOR);
+}
+
+Frame *gen_call_enter(Vm *vm, Value gen, Value v, Frame *caller) {
+    ThreadState *ts = VM_TS(vm);
+    ObjGen *g = AS_GEN(gen);
+    Frame *f = g->frame;
+    // Anything unusual takes the slow path (the method itself), which
+    // raises CPython's errors; a parked chain root resumes at its leaf there.
+    if (g->running || !f || f->previous || f->state == FRAME_DELEGATING ||
+        (f->state == FRAME_CREATED && !IS_NONE(v)) || ts->py_depth >= ts->recursion_limit)
+        return NULL;
+    return link_inline(vm, g, caller, v, ITER_CALL);
 }
 
 Frame *gen_for_yield(Vm *vm, Frame *leaf) {
@@ -327,7 +339,7 @@ Frame *gen_for_yield(Vm *vm, Frame *leaf) {
     ts->py_depth -= levels;
     ts->iterated_frames--;
     root->previous = NULL;
-    root->iterated = false;
+    root->iterated = ITER_NONE;
     return caller;
 }
 
@@ -576,6 +588,8 @@ static bool stop_iteration(Vm *vm, Value v) {
     if (IS_NONE(v)) return rt_raise_empty(vm, &StopIteration_type);
     return rt_raise_arg(vm, &StopIteration_type, v);
 }
+
+bool vm_gen_raise_stop(Vm *vm, Value v) { return stop_iteration(vm, v); }
 
 static bool to_value(Vm *vm, SendResult r, Value v, Value *out) {
     if (r == SEND_NEXT) {

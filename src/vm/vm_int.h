@@ -77,6 +77,10 @@ void gen_flat_yield(Vm *vm, Frame *leaf, Frame *entry);
 // delegates to) yields; returns the loop's frame to continue in with the
 // value, or NULL when no iterated frame is below it.
 Frame *gen_for_enter(Vm *vm, Value gen, Frame *caller);
+// g.send(v), g.__next__() or next(g) called from bytecode, run the same way;
+// its return becomes the StopIteration the call raises (vm_gen_raise_stop).
+Frame *gen_call_enter(Vm *vm, Value gen, Value v, Frame *caller);
+bool vm_gen_raise_stop(Vm *vm, Value v);
 Frame *gen_for_yield(Vm *vm, Frame *leaf);
 extern ObjType generator_type, coroutine_type;
 
