@@ -46,7 +46,7 @@ void *rt_realloc(Vm *vm, void *ptr, size_t old_size, size_t new_size) {
             return NULL;
         }
     }
-    void *p = pool_resize(&vm->pool, ptr, old_size, new_size);
+    void *p = ptr ? pool_resize(&vm->pool, ptr, old_size, new_size) : pool_alloc(&vm->pool, new_size);
     if (!p) {
         rt_raise_nomem(vm);
         return NULL;
