@@ -78,7 +78,15 @@ program ::= EVAL_MODE eval_input(E).            { ctx->root = ast_expression_mod
 
 %type file_input {PsList *}
 file_input(L) ::= .                             { L = ps_list_new(ctx); }
-file_input(L) ::= stmts(A).                     { L = A; }
+file_input(L) ::= file_stmts(A).                { L = A; }
+
+// The module's statements: as stmts, but through ps_top_*, which hand each
+// statement to a streaming parse's consumer as soon as it is complete.
+%type file_stmts {PsList *}
+file_stmts(L) ::= simple_stmts(A).              { L = ps_top_extend(ctx, NULL, A); }
+file_stmts(L) ::= compound_stmt(S).             { L = ps_top_push(ctx, NULL, S); }
+file_stmts(L) ::= file_stmts(L1) simple_stmts(A). { L = ps_top_extend(ctx, L1, A); }
+file_stmts(L) ::= file_stmts(L1) compound_stmt(S). { L = ps_top_push(ctx, L1, S); }
 
 %type single_input {PsList *}
 single_input(L) ::= NEWLINE(T).                 { L = ps_list1(ctx, ast_simple(ctx, AST_PASS, &T)); }

@@ -111,6 +111,9 @@ static int process(const CliArgs *a, CliProgram *p) {
     // Files and piped stdin go through CPython's file tokenizer, whose errors
     // at the end of input carry no column; -c strings do carry one.
     unsigned flags = PARSE_ONLY_AST | (p->how == REPORT_STRING ? 0 : PARSE_FROM_FILE);
+    // A program that compiles takes the streaming path (bounded memory);
+    // any error is then diagnosed on the whole tree below.
+    if (a->mode == CLI_MODE_CHECK && vm_check_stream(&p->src, flags)) return 0;
     if (!ps_parse(&p->src, PARSE_FILE, flags, &r)) {
         status = report(p, &r.diag);
     } else if (a->mode == CLI_MODE_AST) {

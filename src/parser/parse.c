@@ -241,6 +241,65 @@ void ps_result_free(ParseResult *r) {
     r->root = NULL;
 }
 
+// --- streaming -------------------------------------------------------------------
+
+// The queued statements can go and the arena be reset when nothing was
+// allocated since the last of them was queued (the lemon stack then holds
+// no node: the statement was reduced into the module, and the token that
+// triggered the reduction was only shifted) and no statement-level state
+// points into the arena.
+static bool can_flush(const ParseCtx *c) {
+    return c->top_len && c->arena->ptr == c->top_mark && !c->pending_as && !c->bad_target;
+}
+
+static bool flush(ParseCtx *c, PsSink sink, void *ud) {
+    bool ok = sink(ud, c->top, c->top_len, c->arena);
+    c->top_len = 0;
+    arena_reset(c->arena);
+    // Tables keyed by (or holding) nodes and names of the old batch.
+    c->intern = NULL;
+    c->groups = NULL;
+    c->groups_cap = c->groups_len = 0;
+    memset(c->recent, 0, sizeof c->recent);
+    c->recent_n = 0;
+    c->top_mark = c->arena->ptr;
+    return ok;
+}
+
+bool ps_parse_stream(const Source *src, unsigned flags, size_t batch, PsSink sink, void *ud) {
+    Arena arena;
+    arena_init(&arena);
+    Diag diag;
+    diag_init(&diag);
+    ParseCtx c;
+    ctx_init(&c, &arena, src, &diag, PARSE_FILE, flags);
+    c.stream = true;
+    Lexer lx;
+    lx_init(&lx, src);
+    void *parser = ps_lemonAlloc(malloc, &c);
+    bool ok = parser != NULL;
+    while (ok && !c.failed) {
+        Token tok;
+        if (!lx_next(&lx, &tok)) {
+            ok = false;
+            break;
+        }
+        push(&c, parser, &tok);
+        if (c.failed || tok.kind == TK_ENDMARKER) break;
+        if (arena_used(&arena) >= batch && can_flush(&c)) ok = flush(&c, sink, ud);
+    }
+    ok = ok && !c.failed && c.root;
+    if (ok && diag_is_set(&c.deferred) && !(flags & PARSE_ONLY_AST)) ok = false;
+    if (ok && c.top_len) ok = flush(&c, sink, ud);
+    if (parser) ps_lemonFree(parser, free);
+    free(c.top);
+    lx_free(&lx);
+    ctx_free(&c);
+    diag_clear(&diag);
+    arena_free(&arena);
+    return ok;
+}
+
 // --- f-string fields ---------------------------------------------------------------
 
 static const char virtual_lpar[] = "(";

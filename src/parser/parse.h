@@ -40,4 +40,15 @@ typedef struct ParseResult {
 bool ps_parse(const Source *src, ParseMode mode, unsigned flags, ParseResult *out);
 void ps_result_free(ParseResult *r);
 
+// Streaming parse of a module (PARSE_FILE), for compiling a large file in
+// bounded memory: its top-level statements go to [sink] in source order,
+// in batches of about [batch] bytes of tree. A batch lives in [arena] only
+// until the sink returns (the sink may allocate there too); the arena is
+// then reset for the next one. Returns true when the whole input parsed
+// and every call of [sink] returned true. A false return reports nothing:
+// a syntax error, a compiler error found by the parser and a failing sink
+// look the same, and the caller gets the exact diagnosis from ps_parse.
+typedef bool (*PsSink)(void *ud, AstNode *const *stmts, uint32_t n, Arena *arena);
+bool ps_parse_stream(const Source *src, unsigned flags, size_t batch, PsSink sink, void *ud);
+
 #endif // PARSER_PARSE_H

@@ -128,6 +128,15 @@ typedef struct ParseCtx {
     int furthest_line;        // line of the furthest token the diagnosis read
     Token err_tok;
     uint8_t expected[16];     // bitset over TK_* codes (< 128)
+    // ps_parse_stream: the module's statements not yet handed over (a
+    // malloc'd array: the arena is reset under it), and the arena position
+    // just after the last one was added (nothing newer may be live when
+    // the arena is reset)
+    bool stream;
+    AstNode **top;
+    uint32_t top_len, top_cap;
+    const char *top_mark;
+    PsList top_list;          // what file_stmts reduces to while streaming
 } ParseCtx;
 
 // --- errors (parse.c) -------------------------------------------------------
@@ -185,6 +194,11 @@ const char *ast_expr_name(const AstNode *e);
 AstNode *ast_finish_depth(ParseCtx *c, AstNode *n, const AstNode *a, const AstNode *b);
 
 // --- module and statements (stmt.c) ----------------------------------------
+// The module's statements so far [l] followed by [s] / by the list [more];
+// [l] is NULL for the first. While streaming they are queued in ctx->top
+// instead of a list.
+PsList *ps_top_push(ParseCtx *c, PsList *l, AstNode *s);
+PsList *ps_top_extend(ParseCtx *c, PsList *l, PsList *more);
 AstNode *ast_module(ParseCtx *c, AstKind kind, PsList *body);
 AstNode *ast_expression_mod(ParseCtx *c, AstNode *body);
 PsList *ps_stmt_end(ParseCtx *c, PsList *stmts);

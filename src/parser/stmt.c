@@ -4,6 +4,7 @@
 // where its block's last token does (a trailing ';' included), and gets a
 // depth (one more than its deepest child) that the parser caps the way
 // CPython's compiler does (see finish_stmt).
+#include <stdlib.h>
 #include <string.h>
 
 #include "parser/diagnose.h"
@@ -152,6 +153,41 @@ AstNode *ast_module(ParseCtx *c, AstKind kind, PsList *body) {
     AstNode *m = node(c, kind, (Span){0, 0, 0, 0});
     if (m) m->u.module.body = ps_seq(body);
     return m;
+}
+
+// Streaming: queues [n] statements for the driver (parse.c), which hands
+// them over and resets the arena once nothing newer is live.
+static PsList *top_queue(ParseCtx *c, void *const *items, uint32_t n) {
+    if (n > c->top_cap - c->top_len) {
+        size_t need = (size_t)c->top_len + n, cap = c->top_cap ? c->top_cap : 64;
+        while (cap < need) cap *= 2;
+        AstNode **t = cap <= UINT32_MAX ? realloc(c->top, cap * sizeof *t) : NULL;
+        if (!t) {
+            ps_fail_nomem(c);
+            return NULL;
+        }
+        c->top = t;
+        c->top_cap = (uint32_t)cap;
+    }
+    if (n) memcpy(c->top + c->top_len, items, (size_t)n * sizeof *items);
+    c->top_len += n;
+    c->top_mark = c->arena->ptr;
+    return &c->top_list;
+}
+
+PsList *ps_top_push(ParseCtx *c, PsList *l, AstNode *s) {
+    if (c->failed || !s) return NULL;
+    if (c->stream) {
+        void *item = s;
+        return top_queue(c, &item, 1);
+    }
+    return l ? ps_list_push(c, l, s) : ps_list1(c, s);
+}
+
+PsList *ps_top_extend(ParseCtx *c, PsList *l, PsList *more) {
+    if (c->failed || !more) return NULL;
+    if (c->stream) return top_queue(c, more->items, more->len);
+    return l ? ps_list_extend(c, l, more) : more;
 }
 
 AstNode *ast_expression_mod(ParseCtx *c, AstNode *body) {

@@ -9,6 +9,7 @@
 struct ArenaChunk {
     ArenaChunk *next;
     size_t mapped;        // bytes of a chunk from mmap, 0 for malloc
+    size_t payload;       // usable bytes after the header
     max_align_t data[];   // aligned start of the payload
 };
 
@@ -60,6 +61,24 @@ void arena_free(Arena *a) {
     arena_init(a);
 }
 
+void arena_reset(Arena *a) {
+    ArenaChunk *keep = a->head;
+    if (!keep) return;
+    ArenaChunk *c = keep->next;
+    while (c) {
+        ArenaChunk *next = c->next;
+        if (c->mapped) munmap(c, c->mapped);
+        else free(c);
+        c = next;
+    }
+    keep->next = NULL;
+    a->ptr = (char *)keep->data;
+    a->end = a->ptr + keep->payload;
+    a->total = keep->payload;
+}
+
+size_t arena_used(const Arena *a) { return a->head ? a->total - (size_t)(a->end - a->ptr) : 0; }
+
 void *arena_alloc(Arena *a, size_t size) {
     const size_t align = _Alignof(max_align_t);
     if (size > SIZE_MAX - align) return NULL;
@@ -72,6 +91,7 @@ void *arena_alloc(Arena *a, size_t size) {
         if (want > SIZE_MAX - sizeof(ArenaChunk)) return NULL;
         ArenaChunk *c = chunk_new(want);
         if (!c) return NULL;
+        c->payload = want;
         c->next = a->head;
         a->head = c;
         a->ptr = (char *)c->data;

@@ -15,6 +15,13 @@ typedef struct Arena {
 
 void arena_init(Arena *a);
 void arena_free(Arena *a);
+// Empties [a] for reuse: every chunk but the newest (the largest) is freed
+// and the newest is rewound, so a loop that fills and resets an arena
+// keeps touching the same, already mapped memory.
+void arena_reset(Arena *a);
+// Bytes handed out since the last init or reset (alignment padding and the
+// unused ends of older chunks included).
+size_t arena_used(const Arena *a);
 // Returns [size] bytes aligned for any object, or NULL when malloc fails.
 void *arena_alloc(Arena *a, size_t size);
 // Zero-filled variant; NULL on failure or when [n] * [size] overflows.

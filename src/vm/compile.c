@@ -1733,6 +1733,121 @@ ObjCode *cg_compile(Vm *vm, const AstNode *root, const char *filename, unsigned 
     return co;
 }
 
+// ------------------------------------------------------------ streaming
+
+struct CgStream {
+    Arena keep;                 // the symbol table's module scope
+    SymTable *st;
+    Compiler c;
+    Unit u;                     // the module's unit, open until the end
+    size_t mark;                // the VM's temporary roots before the stream's
+    bool open, first, has_ann, failed;
+    SymWarning *warnings;       // every batch's, messages malloc'd
+    uint32_t nwarnings, warnings_cap;
+};
+
+CgStream *cg_stream_begin(Vm *vm, const char *filename) {
+    CgStream *s = calloc(1, sizeof *s);
+    if (!s) return NULL;
+    arena_init(&s->keep);
+    s->st = sym_stream_begin(&s->keep);
+    s->mark = gc_roots_mark(vm);
+    s->c = (Compiler){vm, s->st, &s->keep, filename, VAL_NULL, 0, NULL};
+    ObjStr *fn = s->st ? str_from_cstr(vm, filename) : NULL;
+    if (!fn) {
+        cg_stream_free(s);
+        return NULL;
+    }
+    s->c.filename_str = OBJ_VAL(fn);
+    gc_push_root(vm, s->c.filename_str);
+    if (!unit_enter(&s->c, s->st->top, &s->u, NULL)) {
+        cg_stream_free(s);
+        return NULL;
+    }
+    s->open = s->first = true;
+    return s;
+}
+
+// Keeps the batch's warnings, whose messages live in its arena.
+static bool take_warnings(CgStream *s) {
+    const SymTable *st = s->st;
+    // Past the limit, one table would have dropped some: let cg_compile.
+    if (st->nwarnings > SYM_MAX_WARNINGS - s->nwarnings) return false;
+    if (s->nwarnings + st->nwarnings > s->warnings_cap) {
+        uint32_t cap = s->warnings_cap ? s->warnings_cap : 8;
+        while (cap < s->nwarnings + st->nwarnings) cap *= 2;
+        SymWarning *w = realloc(s->warnings, cap * sizeof *w);
+        if (!w) return false;
+        s->warnings = w;
+        s->warnings_cap = cap;
+    }
+    for (uint32_t i = 0; i < st->nwarnings; i++) {
+        SymWarning w = st->warnings[i];
+        if (!(w.msg = strdup(w.msg))) return false;
+        s->warnings[s->nwarnings++] = w;
+    }
+    return true;
+}
+
+bool cg_stream_add(CgStream *s, AstNode *const *stmts, uint32_t n, Arena *a) {
+    if (s->failed) return false;
+    Compiler *c = &s->c;
+    Diag d;
+    diag_init(&d);
+    bool ok = sym_stream_add(s->st, stmts, n, a, &d) && take_warnings(s);
+    diag_clear(&d);
+    AstSeq body = {(AstNode **)stmts, n};
+    uint32_t i = 0;
+    c->arena = a;
+    if (ok && s->first && is_docstring(&body)) {
+        set_loc(c, stmts[0]);
+        ok = expr(c, stmts[0]->u.expr.value) && nameop_cstr(c, "__doc__", CTX_STORE);
+        i = 1;
+    }
+    s->first = false;
+    for (; ok && i < n; i++) ok = stmt(c, stmts[i]);
+    if (ok && has_annotations(&body)) s->has_ann = true;
+    c->arena = &s->keep;
+    if (!ok) {
+        s->failed = true;
+        rt_exc_clear(c->vm);
+    }
+    return ok;
+}
+
+// cg_compile emits SETUP_ANNOTATIONS first, before anything has a location.
+static bool prepend_setup_annotations(Compiler *c) {
+    CHECK(emit(c, OP_NOP, 0));
+    CgUnit *u = &c->u->cg;
+    memmove(u->code + 1, u->code, (u->ncode - 1) * sizeof *u->code);
+    u->code[0] = (CgInstr){OP_SETUP_ANNOTATIONS, 0, -1, (CgLoc){0, 0, 0, 0}};
+    for (uint32_t i = 0; i < u->nlabels; i++)
+        if (u->labels[i] >= 0) u->labels[i]++;
+    return true;
+}
+
+ObjCode *cg_stream_end(CgStream *s) {
+    Compiler *c = &s->c;
+    ObjCode *co = NULL;
+    if (!s->failed && load_const(c, NONE_VAL) && emit(c, OP_RETURN_VALUE, 0) &&
+        (!s->has_ann || prepend_setup_annotations(c)))
+        co = unit_finish(c, 1);
+    if (!co) rt_exc_clear(c->vm);
+    else if (s->nwarnings) vm_warn_syntax(c->filename, s->warnings, s->nwarnings);
+    cg_stream_free(s);
+    return co;
+}
+
+void cg_stream_free(CgStream *s) {
+    if (!s) return;
+    if (s->open) unit_leave(&s->c, &s->u);
+    gc_roots_reset(s->c.vm, s->mark);
+    for (uint32_t i = 0; i < s->nwarnings; i++) free((char *)s->warnings[i].msg);
+    free(s->warnings);
+    arena_free(&s->keep);
+    free(s);
+}
+
 // ------------------------------------------------------------ for compile_async.c
 
 bool cg_emit(Compiler *c, int op, uint32_t arg) { return emit(c, op, arg); }

@@ -73,7 +73,7 @@ typedef struct Checker {
 
 // Beyond this many warnings (only nested `finally` bodies full of them get
 // there) the rest are dropped rather than eating memory.
-#define MAX_WARNINGS 100000
+#define MAX_WARNINGS SYM_MAX_WARNINGS
 
 #define TRY(x) do { if (!(x)) return false; } while (0)
 
@@ -1072,11 +1072,24 @@ static bool visit_expr(Checker *c, const AstNode *e) {
 }
 
 bool sym_check_codegen(SymTable *st, Arena *a, const AstNode *root, Diag *d) {
+    if (root->kind == AST_EXPRESSION) {
+        Checker c = {.st = st, .a = a, .d = d};
+        TRY(enter_unit(&c, root));
+        c.u->loc = (Loc){1, 0, 1, 0};
+        bool ok = visit_expr(&c, root->u.expression.body);
+        exit_unit(&c);
+        return ok;
+    }
+    return sym_check_stmts(st, a, root, root->u.module.body.items, root->u.module.body.len, d);
+}
+
+bool sym_check_stmts(SymTable *st, Arena *a, const AstNode *root, AstNode *const *stmts,
+                     uint32_t n, Diag *d) {
     Checker c = {.st = st, .a = a, .d = d};
     TRY(enter_unit(&c, root));
     c.u->loc = (Loc){1, 0, 1, 0};
-    bool ok = root->kind == AST_EXPRESSION ? visit_expr(&c, root->u.expression.body)
-                                          : visit_stmts(&c, &root->u.module.body);
+    bool ok = true;
+    for (uint32_t i = 0; ok && i < n; i++) ok = visit_stmt(&c, stmts[i]);
     exit_unit(&c);
     return ok;
 }

@@ -279,6 +279,7 @@ unsigned sym_code_flags(const SymTable *st, const SymScope *s) {
 
 typedef struct Builder {
     Arena *a;
+    Arena *top_a;       // for the module scope's names (SymTable.keep when streaming)
     SymTable *st;
     SymScope *cur;
     const char *priv;   // CPython's st_private: the innermost class name
@@ -341,6 +342,16 @@ oom:
 
 static void exit_scope(Builder *b) { b->cur = b->cur->parent; }
 
+// Streaming: a module name analysed in an earlier batch, whose code is
+// already generated, must not become global or nonlocal now (its binding
+// would change; plain uses and bindings do not change how module code
+// accesses it).
+static void note_top_flags(SymTable *st, const SymName *e, uint32_t flags) {
+    const uint32_t decl = SYM_DEF_GLOBAL | SYM_DEF_NONLOCAL;
+    if ((uint32_t)(e - st->top->names) < st->top_frozen && (flags & decl & ~e->flags))
+        st->top_conflict = true;
+}
+
 // CPython's symtable_add_def_helper: records [flag] for [name] in [ste].
 static bool add_def_in(Builder *b, const char *name, size_t len, uint32_t flag, SymScope *ste,
                        const AstNode *at) {
@@ -354,12 +365,13 @@ static bool add_def_in(Builder *b, const char *name, size_t len, uint32_t flag, 
         }
         val |= e->flags;
     } else {
-        e = add_key(b->a, ste, &k);
+        e = add_key(ste == b->st->top ? b->top_a : b->a, ste, &k);
         if (!e) {
             b->oom = true;
             return false;
         }
     }
+    if (ste == b->st->top) note_top_flags(b->st, e, val);
     if (ste->comp_iter_target) {
         // An iteration variable of a comprehension: an assignment
         // expression may not have bound it already.
@@ -380,10 +392,11 @@ static bool add_def_in(Builder *b, const char *name, size_t len, uint32_t flag, 
         // CPython also records the declaration in the module's table.
         SymScope *top = b->st->top;
         SymName *g = find_key(top, &k);
-        if (!g && !(g = add_key(b->a, top, &k))) {
+        if (!g && !(g = add_key(b->top_a, top, &k))) {
             b->oom = true;
             return false;
         }
+        note_top_flags(b->st, g, g->flags | flag);
         g->flags |= flag;
     }
     return true;
@@ -886,56 +899,62 @@ static void future_error(Diag *d, const AstNode *s, int col, const char *fmt, co
 }
 
 // CPython's future.c: leading `from __future__ import` statements (after
-// an optional docstring) set features; unknown ones are errors.
+// an optional docstring) set features; unknown ones are errors. One step
+// per module statement, in order (the state is in [st], so a streamed
+// module is scanned batch by batch); false with [d] set on an error.
+static bool future_step(SymTable *st, const AstNode *s, Diag *d) {
+    if (st->fut_finished) return true;
+    if (st->fut_seen++ == 0 && s->kind == AST_EXPR) {
+        const AstNode *v = s->u.expr.value;
+        if (v->kind == AST_CONSTANT && v->u.constant.kind == CONST_STR) return true;
+    }
+    if (st->fut_done && s->line > st->fut_prev_line) {
+        st->fut_finished = true;
+        return true;
+    }
+    st->fut_prev_line = s->line;
+    if (s->kind != AST_IMPORT_FROM || !s->u.importfrom.module.s ||
+        strcmp(s->u.importfrom.module.s, "__future__") != 0) {
+        st->fut_done = true;
+        return true;
+    }
+    if (st->fut_done) {
+        // CPython passes the 0-based column where a 1-based one belongs.
+        future_error(d, s, s->col - 1, "%s",
+                     "from __future__ imports must occur at the beginning of the file");
+        return false;
+    }
+    const AstSeq *names = &s->u.importfrom.names;
+    for (uint32_t j = 0; j < names->len; j++) {
+        const char *f = names->items[j]->u.alias.name.s;
+        static const char *const ignored[] = {
+            "nested_scopes", "generators", "division", "absolute_import", "with_statement",
+            "print_function", "unicode_literals", "generator_stop",
+        };
+        bool known = false;
+        for (size_t k = 0; k < sizeof ignored / sizeof *ignored; k++)
+            if (strcmp(f, ignored[k]) == 0) known = true;
+        if (strcmp(f, "barry_as_FLUFL") == 0) {
+            st->future |= SYM_FUTURE_BARRY_AS_BDFL;
+        } else if (strcmp(f, "annotations") == 0) {
+            st->future |= SYM_FUTURE_ANNOTATIONS;
+        } else if (strcmp(f, "braces") == 0) {
+            future_error(d, s, s->col, "%s", "not a chance");
+            return false;
+        } else if (!known) {
+            future_error(d, s, s->col, "future feature %.100s is not defined", f);
+            return false;
+        }
+    }
+    st->future_lineno = s->line;
+    return true;
+}
+
 static bool parse_future(SymTable *st, const AstNode *root, Diag *d) {
     if (root->kind != AST_MODULE && root->kind != AST_INTERACTIVE) return true;
     const AstSeq *body = &root->u.module.body;
-    uint32_t i = 0;
-    if (body->len && body->items[0]->kind == AST_EXPR) {
-        const AstNode *v = body->items[0]->u.expr.value;
-        if (v->kind == AST_CONSTANT && v->u.constant.kind == CONST_STR) i = 1;
-    }
-    bool done = false;
-    int prev_line = 0;
-    for (; i < body->len; i++) {
-        const AstNode *s = body->items[i];
-        if (done && s->line > prev_line) return true;
-        prev_line = s->line;
-        if (s->kind != AST_IMPORT_FROM || !s->u.importfrom.module.s ||
-            strcmp(s->u.importfrom.module.s, "__future__") != 0) {
-            done = true;
-            continue;
-        }
-        if (done) {
-            // CPython passes the 0-based column where a 1-based one belongs.
-            future_error(d, s, s->col - 1, "%s",
-                         "from __future__ imports must occur at the beginning of the file");
-            return false;
-        }
-        const AstSeq *names = &s->u.importfrom.names;
-        for (uint32_t j = 0; j < names->len; j++) {
-            const char *f = names->items[j]->u.alias.name.s;
-            static const char *const ignored[] = {
-                "nested_scopes", "generators", "division", "absolute_import", "with_statement",
-                "print_function", "unicode_literals", "generator_stop",
-            };
-            bool known = false;
-            for (size_t k = 0; k < sizeof ignored / sizeof *ignored; k++)
-                if (strcmp(f, ignored[k]) == 0) known = true;
-            if (strcmp(f, "barry_as_FLUFL") == 0) {
-                st->future |= SYM_FUTURE_BARRY_AS_BDFL;
-            } else if (strcmp(f, "annotations") == 0) {
-                st->future |= SYM_FUTURE_ANNOTATIONS;
-            } else if (strcmp(f, "braces") == 0) {
-                future_error(d, s, s->col, "%s", "not a chance");
-                return false;
-            } else if (!known) {
-                future_error(d, s, s->col, "future feature %.100s is not defined", f);
-                return false;
-            }
-        }
-        st->future_lineno = s->line;
-    }
+    for (uint32_t i = 0; i < body->len && !st->fut_finished; i++)
+        if (!future_step(st, body->items[i], d)) return false;
     return true;
 }
 
@@ -988,9 +1007,10 @@ static bool link_free(Arena *a, const SymScope *s, const NameKey *k, SymScope *b
     return true;
 }
 
-static bool analyze_scope(Arena *a, SymScope *s, Diag *d) {
+// Decides the binding of [s]'s names from index [from] on.
+static bool analyze_names(Arena *a, SymScope *s, uint32_t from, Diag *d) {
     // Entries are only ever added to ancestors while [s] is analysed.
-    for (uint32_t i = 0; i < s->nnames; i++) {
+    for (uint32_t i = from; i < s->nnames; i++) {
         SymName *e = &s->names[i];
         uint32_t f = e->flags;
         if (f & SYM_DEF_GLOBAL) {
@@ -1025,6 +1045,8 @@ static bool analyze_scope(Arena *a, SymScope *s, Diag *d) {
     }
     return true;
 }
+
+static bool analyze_scope(Arena *a, SymScope *s, Diag *d) { return analyze_names(a, s, 0, d); }
 
 static int cmp_str(const void *x, const void *y) {
     return strcmp(*(const char *const *)x, *(const char *const *)y);
@@ -1135,7 +1157,7 @@ bool sym_analyze(const AstNode *root, Arena *a, unsigned flags, SymTable **out, 
     if (flags & SYM_FLAG_FUTURE_BARRY) st->future |= SYM_FUTURE_BARRY_AS_BDFL;
     if (!parse_future(st, root, d)) return false;
 
-    Builder b = {.a = a, .st = st};
+    Builder b = {.a = a, .top_a = a, .st = st};
     diag_init(&b.err);
     st->top = enter_scope(&b, SYM_SCOPE_MODULE, root, "<module>", 0);
     if (st->top) {
@@ -1169,4 +1191,59 @@ bool sym_analyze(const AstNode *root, Arena *a, unsigned flags, SymTable **out, 
             return false;
         }
     return sym_check_codegen(st, a, root, d);
+}
+
+// ------------------------------------------------------------ streaming
+
+SymTable *sym_stream_begin(Arena *keep) {
+    SymTable *st = arena_calloc(keep, 1, sizeof *st);
+    AstNode *root = ast_new(keep, AST_MODULE, 0, 0, 0, 0);
+    if (!st || !root) return NULL;
+    st->future_lineno = -1;
+    st->keep = keep;
+    st->stream_root = root;
+    Builder b = {.a = keep, .top_a = keep, .st = st};
+    st->top = enter_scope(&b, SYM_SCOPE_MODULE, root, "<module>", 0);
+    // A module scope never gets cells or free names (only a function or
+    // class binds what a nested scope uses), so its layout is final now.
+    if (!st->top || !layout_scope(keep, st->top) || !set_qualname(keep, st->top)) return NULL;
+    return st;
+}
+
+bool sym_stream_add(SymTable *st, AstNode *const *stmts, uint32_t n, Arena *a, Diag *d) {
+    for (uint32_t i = 0; i < n && !st->fut_finished; i++)
+        if (!future_step(st, stmts[i], d)) return false;
+    // The previous batch's scopes, map and warnings died with its arena.
+    SymScope *top = st->top;
+    st->scopes = NULL;
+    st->nscopes = st->scopes_cap = 0;
+    st->map_keys = NULL;
+    st->map_vals = NULL;
+    st->map_cap = 0;
+    st->warnings = NULL;
+    st->nwarnings = st->warnings_cap = 0;
+    top->children = NULL;
+    top->nchildren = top->children_cap = 0;
+    st->top_frozen = top->nnames;
+    Builder b = {.a = a, .top_a = st->keep, .st = st, .cur = top};
+    diag_init(&b.err);
+    if (!grow(a, (void **)&st->scopes, &st->scopes_cap, sizeof(SymScope *), 1) ||
+        !map_put(a, st, st->stream_root, top)) {
+        set_oom(d);
+        return false;
+    }
+    st->scopes[st->nscopes++] = top;
+    for (uint32_t i = 0; i < n; i++) visit_stmt(&b, stmts[i]);
+    if (b.oom || b.too_deep || diag_is_set(&b.err) || st->top_conflict) {
+        diag_clear(&b.err);
+        return false;
+    }
+    // Only the module names new in this batch: the earlier ones keep their
+    // binding (note_top_flags refuses the changes that would matter).
+    if (!analyze_names(a, top, st->top_frozen, d)) return false;
+    for (uint32_t i = 1; i < st->nscopes; i++)
+        if (!analyze_scope(a, st->scopes[i], d)) return false;
+    for (uint32_t i = 1; i < st->nscopes; i++)
+        if (!layout_scope(a, st->scopes[i]) || !set_qualname(a, st->scopes[i])) return false;
+    return sym_check_stmts(st, a, st->stream_root, stmts, n, d);
 }

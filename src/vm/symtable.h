@@ -170,6 +170,18 @@ typedef struct SymTable {
     const AstNode **map_keys;
     SymScope **map_vals;
     uint32_t map_cap;
+    // Private, streaming only (sym_stream_*): the arena of the module scope,
+    // the stand-in module node, the progress of the `from __future__` scan,
+    // how many module names earlier batches analysed, and whether one of
+    // those became global or nonlocal (code already generated used it as
+    // a plain name, so the batch is refused).
+    Arena *keep;
+    const AstNode *stream_root;
+    uint32_t fut_seen;
+    int fut_prev_line;
+    bool fut_done, fut_finished;
+    uint32_t top_frozen;
+    bool top_conflict;
 } SymTable;
 
 // How codegen must access a name (chooses LOAD_FAST, LOAD_DEREF,
@@ -196,6 +208,22 @@ typedef struct SymRef {
 // found before a code-generation error, then the error. All memory comes
 // from [a].
 bool sym_analyze(const AstNode *root, Arena *a, unsigned flags, SymTable **out, Diag *d);
+
+// Streaming: a module analysed batch by batch of top-level statements (as
+// ps_parse_stream delivers them), for code generation after each batch.
+// sym_stream_begin makes the table, with the module scope in [keep];
+// sym_stream_add analyses and checks one batch, with everything else in
+// [a], which the caller may reset once the batch is compiled (the batch's
+// scopes and warnings die with it: take the warnings first). A batch must
+// be compiled before the next is added. Any failure (an error, or a batch
+// that would change code generated for an earlier one) returns false,
+// and the diagnosis is not CPython's: compile the whole module with
+// sym_analyze to report it. Success means sym_analyze would have succeeded
+// with the same scopes, names and warnings.
+SymTable *sym_stream_begin(Arena *keep);
+bool sym_stream_add(SymTable *st, AstNode *const *stmts, uint32_t n, Arena *a, Diag *d);
+// A batch's warnings are dropped beyond this many (per table).
+#define SYM_MAX_WARNINGS 100000
 
 // The scope made for a MODULE/INTERACTIVE/EXPRESSION, FUNCTION_DEF,
 // ASYNC_FUNCTION_DEF, CLASS_DEF, LAMBDA or comprehension node; NULL otherwise.

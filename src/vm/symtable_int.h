@@ -21,5 +21,8 @@ bool sym_add_varname(Arena *a, SymScope *s, SymName *e);
 // order, raising codegen's compile-time errors into [d] and appending the
 // fast locals to each function's varnames in order of first use.
 bool sym_check_codegen(SymTable *st, Arena *a, const AstNode *root, Diag *d);
+// The same for statements [stmts] of module [root] (a batch when streaming).
+bool sym_check_stmts(SymTable *st, Arena *a, const AstNode *root, AstNode *const *stmts,
+                     uint32_t n, Diag *d);
 
 #endif // VM_SYMTABLE_INT_H

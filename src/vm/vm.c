@@ -749,6 +749,36 @@ int vm_main_run(Vm *vm, Source *src, ReportInput how) {
     return status;
 }
 
+// Streaming batches of about this many bytes of tree (with their symbol
+// tables) stay in the caches, and the memory is reused batch after batch.
+enum { STREAM_BATCH = 1 << 20 };
+
+static bool stream_sink(void *ud, AstNode *const *stmts, uint32_t n, Arena *a) {
+    return cg_stream_add(ud, stmts, n, a);
+}
+
+ObjCode *vm_compile_stream(Vm *vm, const Source *src, unsigned parse_flags) {
+    CgStream *s = cg_stream_begin(vm, src->name);
+    if (!s) {
+        rt_exc_clear(vm);
+        return NULL;
+    }
+    if (!ps_parse_stream(src, parse_flags, STREAM_BATCH, stream_sink, s)) {
+        cg_stream_free(s);
+        return NULL;
+    }
+    return cg_stream_end(s);
+}
+
+bool vm_check_stream(const Source *src, unsigned parse_flags) {
+    Vm *vm = vm_new(0, NULL);
+    if (!vm) return false;
+    if (!AIOPY_GC_STRESS) vm->gc_disabled = true;   // as in vm_check
+    bool ok = vm_compile_stream(vm, src, parse_flags) != NULL;
+    vm_free(vm);
+    return ok;
+}
+
 int vm_check(const AstNode *root, Source *src, ReportInput how) {
     Vm *vm = vm_new(0, NULL);
     if (!vm) {

@@ -9,6 +9,7 @@
 #include "lexer/source.h"
 #include "parser/ast.h"
 #include "parser/report.h"
+#include "runtime/code.h"
 #include "runtime/state.h"
 
 // A new interpreter; sys.argv is [argv[0..argc)] (the program's own
@@ -22,6 +23,17 @@ void vm_free(Vm *vm);
 int vm_main_run_ast(Vm *vm, const AstNode *root, Source *src, ReportInput how);
 // Parses [src] first (printing a SyntaxError like CPython), then as above.
 int vm_main_run(Vm *vm, Source *src, ReportInput how);
+
+// The fast path for a file-mode program: parse and compile [src] batch by
+// batch of top-level statements, in bounded memory (ps_parse_stream,
+// cg_stream_*). Returns the module's code object (unrooted), after
+// printing the SyntaxWarnings; NULL, with nothing printed and no exception
+// set, when anything failed -- then parse and compile the whole tree
+// (ps_parse, vm_check, vm_main_run_ast), which report as CPython does.
+ObjCode *vm_compile_stream(Vm *vm, const Source *src, unsigned parse_flags);
+// --check on that path, with an interpreter of its own: true when [src]
+// compiled (warnings printed), false to take the whole-tree path.
+bool vm_check_stream(const Source *src, unsigned parse_flags);
 
 // --check: the symbol table pass and code generation, nothing run.
 // Returns the exit status (1 after printing the error).

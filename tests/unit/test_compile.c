@@ -178,3 +178,130 @@ Test(compile, docstring_is_first_constant) {
     cr_assert(f->flags & CODE_HAS_DOC);
     cr_assert_str_eq(AS_STR(f->consts[0])->data, "doc");
 }
+
+// --- streaming (cg_stream_*, fed by ps_parse_stream) ---------------------------
+
+static bool stream_sink(void *ud, AstNode *const *stmts, uint32_t n, Arena *a) {
+    return cg_stream_add(ud, stmts, n, a);
+}
+
+// Compiles [text] batch by batch, every top-level statement in a batch of
+// its own where the parser allows; NULL when the stream refuses it.
+static ObjCode *compile_stream(const char *text) {
+    Source src;
+    Diag ld;
+    diag_init(&ld);
+    cr_assert(lx_source_from_string(&src, "<test>", text, strlen(text), &ld));
+    CgStream *s = cg_stream_begin(vm, "<test>");
+    cr_assert(s);
+    ObjCode *co = NULL;
+    if (ps_parse_stream(&src, 0, 1, stream_sink, s)) co = cg_stream_end(s);
+    else cg_stream_free(s);
+    lx_source_free(&src);
+    return co;
+}
+
+static void assert_same_code(ObjCode *a, ObjCode *b) {
+    cr_assert_eq(a->nwords, b->nwords);
+    cr_assert(memcmp(a->words, b->words, a->nwords * sizeof *a->words) == 0);
+    cr_assert_eq(a->nlocs, b->nlocs);
+    cr_assert(memcmp(a->locs, b->locs, a->nlocs * sizeof *a->locs) == 0);
+    cr_assert_eq(a->nexcs, b->nexcs);
+    if (a->nexcs) cr_assert(memcmp(a->excs, b->excs, a->nexcs * sizeof *a->excs) == 0);
+    cr_assert_eq(a->flags, b->flags);
+    cr_assert_eq(a->stacksize, b->stacksize);
+    cr_assert_eq(a->firstlineno, b->firstlineno);
+    cr_assert_eq(a->argcount, b->argcount);
+    cr_assert_eq(a->nlocals, b->nlocals);
+    cr_assert_eq(a->ncells, b->ncells);
+    cr_assert_eq(a->nfrees, b->nfrees);
+    cr_assert_eq(rt_eq(vm, a->qualname, b->qualname), 1);
+    cr_assert_eq(a->nnames, b->nnames);
+    for (uint32_t i = 0; i < a->nnames; i++) cr_assert_eq(a->names[i], b->names[i]);
+    cr_assert_eq(a->nlocalsplus, b->nlocalsplus);
+    for (uint32_t i = 0; i < a->nlocalsplus; i++) cr_assert_eq(a->localnames[i], b->localnames[i]);
+    cr_assert_eq(a->nconsts, b->nconsts);
+    for (uint32_t i = 0; i < a->nconsts; i++) {
+        Value x = a->consts[i], y = b->consts[i];
+        if (IS_CODE(x)) {
+            cr_assert(IS_CODE(y));
+            assert_same_code(AS_CODE(x), AS_CODE(y));
+        } else {
+            cr_assert_eq(rt_eq(vm, x, y), 1, "constant %u differs", i);
+        }
+    }
+}
+
+static void assert_stream_matches(const char *text) {
+    Diag d;
+    ObjCode *whole = compile(text, &d);
+    cr_assert(whole, "%s", d.msg ? d.msg : "");
+    gc_push_root(vm, OBJ_VAL(whole));
+    ObjCode *streamed = compile_stream(text);
+    cr_assert(streamed, "the stream refused:\n%s", text);
+    gc_push_root(vm, OBJ_VAL(streamed));
+    assert_same_code(whole, streamed);
+    gc_pop_roots(vm, 2);
+}
+
+Test(compile, stream_makes_the_code_of_the_whole_tree) {
+    // A docstring, a module annotation late in the file (SETUP_ANNOTATIONS
+    // goes first), jumps and handlers across top-level statements, closures,
+    // classes, comprehensions, a walrus binding a new module global.
+    assert_stream_matches(
+        "'''doc'''\n"
+        "from __future__ import annotations\n"
+        "import os.path as p, sys\n"
+        "x = 1\n"
+        "while x < 10:\n"
+        "    x += 1\n"
+        "    if x == 5: break\n"
+        "else:\n"
+        "    pass\n"
+        "def outer(a, *b, c=2, **d):\n"
+        "    n = 0\n"
+        "    def inner():\n"
+        "        nonlocal n\n"
+        "        n += 1\n"
+        "        return n, x\n"
+        "    return inner\n"
+        "class C(object, metaclass=type):\n"
+        "    __slots = 1\n"
+        "    def m(self):\n"
+        "        return super().m(), __class__, self.__slots\n"
+        "try:\n"
+        "    y = [i * i for i in range(3) if i]\n"
+        "except (ValueError, KeyError) as e:\n"
+        "    raise\n"
+        "finally:\n"
+        "    z = {k: v for k, v in {}.items()}\n"
+        "async def co():\n"
+        "    async with a as b:\n"
+        "        await b\n"
+        "    return [w async for w in b]\n"
+        "print(any((t := q) for q in range(3)), t)\n"
+        "def g():\n"
+        "    global late\n"
+        "    late = 1\n"
+        "late = 2\n"
+        "ann: int = 3\n"
+        "f = lambda *a: a\n");
+}
+
+Test(compile, stream_matches_without_docstring_or_annotations) {
+    assert_stream_matches("x = 1\nfor i in range(3):\n    x += i\nprint(x)\n");
+    assert_stream_matches("");
+    assert_stream_matches("'only a docstring'\n");
+}
+
+Test(compile, stream_refuses_what_the_whole_tree_must_decide) {
+    // A module name used already becomes global: earlier code would change.
+    cr_assert_null(compile_stream("x = 1\ndef f():\n    global x\n"));
+    cr_assert_null(compile_stream("x = 1\n[x := 2 for i in y]\n"));
+    // Errors, whatever their kind, are left to the whole-tree path.
+    cr_assert_null(compile_stream("x = 1\ny = (\n"));
+    cr_assert_null(compile_stream("x = 1\nbreak\n"));
+    cr_assert_null(compile_stream("x = 1\ndef f():\n    nonlocal q\n"));
+    cr_assert_null(compile_stream("x = 1\nfrom __future__ import annotations\n"));
+    cr_assert(rt_exc_take(vm) == VAL_NULL);
+}

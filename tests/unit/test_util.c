@@ -112,3 +112,25 @@ Test(util, nfkc_matches_cpython) {
     expect_nfkc("\xc2\xb5", "\xce\xbc");                     // MICRO SIGN -> mu
     expect_nfkc("\xea\xb0\x80", "\xea\xb0\x80");             // precomposed Hangul stays
 }
+
+Test(util, arena_reset_reuses_the_newest_chunk) {
+    Arena a;
+    arena_init(&a);
+    cr_assert_eq(arena_used(&a), 0);
+    arena_reset(&a);   // an empty arena stays empty
+    cr_assert_eq(a.total, 0);
+    for (int i = 0; i < 1000; i++) cr_assert_not_null(arena_alloc(&a, 1000));
+    cr_assert_geq(arena_used(&a), (size_t)1000 * 1000);
+    arena_reset(&a);
+    cr_assert_eq(arena_used(&a), 0);
+    // Only the newest (largest) chunk is kept, rewound to its start.
+    size_t kept = a.total;
+    cr_assert_geq(kept, (size_t)64 * 1024);
+    char *start = a.ptr;
+    char *p = arena_alloc(&a, 16);
+    cr_assert_eq(p, start);
+    memset(p, 1, 16);
+    cr_assert_eq(a.total, kept);
+    cr_assert_eq(arena_used(&a), 16);
+    arena_free(&a);
+}
