@@ -165,6 +165,21 @@ static bool build(Source *src, const char *name, char *buf, size_t n, Diag *d) {
 
     size_t o = 0, i = 0, lstart = 0;
     while (i < n) {
+        // The bulk of a file: runs of printable ASCII with nothing shifted
+        // yet (no BOM, no CRLF so far), which stay where they are. Eight
+        // bytes at a time: a byte below 0x20 borrows into its top bit in
+        // w - 0x20..20 (the lowest one cannot receive a borrow), a byte from
+        // 0x80 has it already.
+        if (out + o == (const char *)in + i) {
+            size_t j = i;
+            for (uint64_t w; j + 8 <= n; j += 8) {
+                memcpy(&w, in + j, 8);
+                if ((w | (w - 0x2020202020202020u)) & 0x8080808080808080u) break;
+            }
+            o += j - i;
+            i = j;
+            if (i == n) break;
+        }
         unsigned char c = in[i];
         if (c >= 0x20 && c < 0x80) {            // the common case first
             out[o++] = (char)c;
