@@ -64,14 +64,17 @@ void arena_free(Arena *a) {
 void arena_reset(Arena *a) {
     ArenaChunk *keep = a->head;
     if (!keep) return;
-    ArenaChunk *c = keep->next;
-    while (c) {
-        ArenaChunk *next = c->next;
-        if (c->mapped) munmap(c, c->mapped);
-        else free(c);
-        c = next;
+    if (keep->next) {
+        // Several chunks: trade them for one as large as all of them, so
+        // the next fill of the same size needs no new memory at all.
+        size_t want = a->total;
+        arena_free(a);
+        keep = chunk_new(want);
+        if (!keep) return;   // an empty arena is a valid reset one
+        keep->payload = want;
+        keep->next = NULL;
+        a->head = keep;
     }
-    keep->next = NULL;
     a->ptr = (char *)keep->data;
     a->end = a->ptr + keep->payload;
     a->total = keep->payload;

@@ -15,9 +15,9 @@ typedef struct Arena {
 
 void arena_init(Arena *a);
 void arena_free(Arena *a);
-// Empties [a] for reuse: every chunk but the newest (the largest) is freed
-// and the newest is rewound, so a loop that fills and resets an arena
-// keeps touching the same, already mapped memory.
+// Empties [a] for reuse, keeping its memory as one chunk (several are
+// replaced by one of their total size), so a loop that fills and resets
+// an arena soon touches only the same, already mapped memory.
 void arena_reset(Arena *a);
 // Bytes handed out since the last init or reset (alignment padding and the
 // unused ends of older chunks included).
