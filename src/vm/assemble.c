@@ -103,15 +103,15 @@ static int32_t stack_depths(CgUnit *u, int32_t *depth, uint32_t *stack) {
 
 bool asm_assemble(Vm *vm, CgUnit *u, ObjCode *co) {
     uint32_t n = u->ncode;
-    int32_t *depth = malloc((n + 1) * sizeof *depth);
-    uint32_t *work = malloc((n + 1) * sizeof *work);
-    uint32_t *offset = malloc((n + 1) * sizeof *offset);
-    uint8_t *size = malloc((n + 1) * sizeof *size);
+    // One block for the four scratch arrays (n + 1 entries each).
+    size_t m = (size_t)n + 1;
+    char *scratch = malloc(m * (sizeof(int32_t) + 2 * sizeof(uint32_t) + 1));
+    if (!scratch) return rt_raise_nomem(vm);
+    int32_t *depth = (int32_t *)scratch;
+    uint32_t *work = (uint32_t *)(depth + m);
+    uint32_t *offset = work + m;
+    uint8_t *size = (uint8_t *)(offset + m);
     bool ok = false;
-    if (!depth || !work || !offset || !size) {
-        rt_raise_nomem(vm);
-        goto done;
-    }
     int32_t max = stack_depths(u, depth, work);
     if (max < 0) {
         rt_raise(vm, &SystemError_type, "compiler produced inconsistent stack depths");
@@ -216,9 +216,6 @@ bool asm_assemble(Vm *vm, CgUnit *u, ObjCode *co) {
     co->stacksize = (uint32_t)max + 1;
     ok = true;
 done:
-    free(depth);
-    free(work);
-    free(offset);
-    free(size);
+    free(scratch);
     return ok;
 }

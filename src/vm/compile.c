@@ -298,18 +298,56 @@ static bool unit_enter(Compiler *c, SymScope *scope, Unit *u, const AstNode *nod
     if (!u->cg.names) return gc_roots_reset(c->vm, u->roots), false;
     gc_push_root(c->vm, OBJ_VAL(u->cg.names));
     if (node) u->loc = (CgLoc){node->line, node->line, -1, -1};
+    if (c->nspares) {
+        CgSpare *sp = &c->spares[--c->nspares];
+        u->cg.code = sp->code;
+        u->cg.capcode = sp->capcode;
+        u->cg.labels = sp->labels;
+        u->cg.caplabels = sp->caplabels;
+        u->cg.handlers = sp->handlers;
+        u->cg.caphandlers = sp->caphandlers;
+        u->cmap = sp->cmap;
+        u->nmap = sp->nmap;
+    }
     c->u = u;
     return true;
 }
 
+// A map small enough to clear is kept for reuse; a big one is freed (clearing
+// it for every small unit after it would not be linear).
+static void vmap_recycle(VMap *m) {
+    if (m->cap > 1024) {
+        vmap_free(m);
+    } else if (m->n) {
+        memset(m->keys, 0, m->cap * sizeof *m->keys);
+        m->n = 0;
+    }
+}
+
+static void spare_free(CgSpare *sp) {
+    free(sp->code);
+    free(sp->labels);
+    free(sp->handlers);
+    vmap_free(&sp->cmap);
+    vmap_free(&sp->nmap);
+}
+
 static void unit_leave(Compiler *c, Unit *u) {
-    free(u->cg.code);
-    free(u->cg.labels);
-    free(u->cg.handlers);
-    vmap_free(&u->cmap);
-    vmap_free(&u->nmap);
+    CgSpare sp = {u->cg.code, u->cg.capcode, u->cg.labels, u->cg.caplabels, u->cg.handlers,
+                  u->cg.caphandlers, u->cmap, u->nmap};
+    if (c->nspares < CG_MAX_SPARES) {
+        vmap_recycle(&sp.cmap);
+        vmap_recycle(&sp.nmap);
+        c->spares[c->nspares++] = sp;
+    } else {
+        spare_free(&sp);
+    }
     gc_roots_reset(c->vm, u->roots);
     c->u = u->parent;
+}
+
+static void free_spares(Compiler *c) {
+    while (c->nspares) spare_free(&c->spares[--c->nspares]);
 }
 
 static bool copy_strs(Compiler *c, Value *dst, const char **src, uint32_t n) {
@@ -1697,7 +1735,8 @@ ObjCode *cg_compile(Vm *vm, const AstNode *root, const char *filename, unsigned 
         arena_free(&arena);
         return NULL;
     }
-    Compiler c = {vm, st, &arena, filename, VAL_NULL, flags, NULL};
+    Compiler c = {.vm = vm, .st = st, .arena = &arena, .filename = filename, .filename_str = VAL_NULL,
+                  .flags = flags};
     ObjStr *fn = str_from_cstr(vm, filename);
     if (!fn) {
         arena_free(&arena);
@@ -1728,6 +1767,7 @@ ObjCode *cg_compile(Vm *vm, const AstNode *root, const char *filename, unsigned 
         if (ok) co = unit_finish(&c, 1);
         unit_leave(&c, &u);
     }
+    free_spares(&c);
     gc_roots_reset(vm, mark);
     arena_free(&arena);
     return co;
@@ -1752,7 +1792,8 @@ CgStream *cg_stream_begin(Vm *vm, const char *filename) {
     arena_init(&s->keep);
     s->st = sym_stream_begin(&s->keep);
     s->mark = gc_roots_mark(vm);
-    s->c = (Compiler){vm, s->st, &s->keep, filename, VAL_NULL, 0, NULL};
+    s->c = (Compiler){.vm = vm, .st = s->st, .arena = &s->keep, .filename = filename,
+                      .filename_str = VAL_NULL};
     ObjStr *fn = s->st ? str_from_cstr(vm, filename) : NULL;
     if (!fn) {
         cg_stream_free(s);
@@ -1841,6 +1882,7 @@ ObjCode *cg_stream_end(CgStream *s) {
 void cg_stream_free(CgStream *s) {
     if (!s) return;
     if (s->open) unit_leave(&s->c, &s->u);
+    free_spares(&s->c);
     gc_roots_reset(s->c.vm, s->mark);
     for (uint32_t i = 0; i < s->nwarnings; i++) free((char *)s->warnings[i].msg);
     free(s->warnings);

@@ -86,6 +86,21 @@ typedef struct Unit {
     bool has_doc;
 } Unit;
 
+// The malloc'd buffers of a finished unit, kept for the next one: a module
+// has thousands of small units, and allocating theirs afresh cost more than
+// generating their code.
+typedef struct CgSpare {
+    CgInstr *code;
+    uint32_t capcode;
+    int32_t *labels;
+    uint32_t caplabels;
+    CgHandler *handlers;
+    uint32_t caphandlers;
+    VMap cmap, nmap;           // cleared, small ones only
+} CgSpare;
+
+#define CG_MAX_SPARES 8
+
 typedef struct Compiler {
     Vm *vm;
     SymTable *st;
@@ -94,6 +109,8 @@ typedef struct Compiler {
     Value filename_str;
     unsigned flags;
     Unit *u;
+    CgSpare spares[CG_MAX_SPARES];
+    int nspares;
 } Compiler;
 
 // compile.c's primitives (see there).
