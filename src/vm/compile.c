@@ -1781,6 +1781,7 @@ struct CgStream {
     Compiler c;
     Unit u;                     // the module's unit, open until the end
     size_t mark;                // the VM's temporary roots before the stream's
+    size_t patched;             // instructions scanned by retarget_globals
     bool open, first, has_ann, failed;
     SymWarning *warnings;       // every batch's, messages malloc'd
     uint32_t nwarnings, warnings_cap;
@@ -1830,12 +1831,39 @@ static bool take_warnings(CgStream *s) {
     return true;
 }
 
+// Module names that this batch declared global (SymTable.new_globals):
+// the module code generated for them so far used *_NAME, where
+// cg_compile, which sees the declaration first, uses *_GLOBAL with the
+// same operand. Rewriting is exact but costs a scan of the module's code,
+// so a module that keeps doing it is left to cg_compile.
+static bool retarget_globals(CgStream *s) {
+    const SymTable *st = s->st;
+    CgUnit *u = &s->u.cg;
+    for (uint32_t i = 0; i < st->nnew_globals; i++) {
+        const SymName *e = &st->top->names[st->new_globals[i]];
+        ObjStr *str = str_intern(s->c.vm, e->name, e->len);
+        CHECK(str);
+        int64_t k = vmap_find(&s->u.nmap, OBJ_VAL(str), -1);
+        if (k < 0) continue;   // not used by module code yet
+        s->patched += u->ncode;
+        if (s->patched > 8 * (size_t)u->ncode + (1u << 22)) return false;
+        for (uint32_t j = 0; j < u->ncode; j++) {
+            CgInstr *in = &u->code[j];
+            if (in->arg != (uint32_t)k) continue;
+            if (in->op == OP_LOAD_NAME) in->op = OP_LOAD_GLOBAL;
+            else if (in->op == OP_STORE_NAME) in->op = OP_STORE_GLOBAL;
+            else if (in->op == OP_DELETE_NAME) in->op = OP_DELETE_GLOBAL;
+        }
+    }
+    return true;
+}
+
 bool cg_stream_add(CgStream *s, AstNode *const *stmts, uint32_t n, Arena *a) {
     if (s->failed) return false;
     Compiler *c = &s->c;
     Diag d;
     diag_init(&d);
-    bool ok = sym_stream_add(s->st, stmts, n, a, &d) && take_warnings(s);
+    bool ok = sym_stream_add(s->st, stmts, n, a, &d) && take_warnings(s) && retarget_globals(s);
     diag_clear(&d);
     AstSeq body = {(AstNode **)stmts, n};
     uint32_t i = 0;

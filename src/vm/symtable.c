@@ -343,13 +343,25 @@ oom:
 static void exit_scope(Builder *b) { b->cur = b->cur->parent; }
 
 // Streaming: a module name analysed in an earlier batch, whose code is
-// already generated, must not become global or nonlocal now (its binding
-// would change; plain uses and bindings do not change how module code
-// accesses it).
-static void note_top_flags(SymTable *st, const SymName *e, uint32_t flags) {
-    const uint32_t decl = SYM_DEF_GLOBAL | SYM_DEF_NONLOCAL;
-    if ((uint32_t)(e - st->top->names) < st->top_frozen && (flags & decl & ~e->flags))
+// already generated, keeps its binding through plain uses and bindings
+// (module code accesses it by name either way). Declared global now, it
+// is listed for patching; declared nonlocal, the batch is refused.
+static void note_top_flags(Builder *b, uint32_t index, uint32_t flags) {
+    SymTable *st = b->st;
+    SymName *e = &st->top->names[index];
+    uint32_t gained = flags & ~e->flags;
+    if (index >= st->top_frozen || !(gained & (SYM_DEF_GLOBAL | SYM_DEF_NONLOCAL))) return;
+    if (flags & SYM_DEF_NONLOCAL) {
         st->top_conflict = true;
+        return;
+    }
+    if (e->binding == SYM_BIND_GLOBAL_EXPLICIT) return;
+    if (!grow(b->a, (void **)&st->new_globals, &st->new_globals_cap, sizeof(uint32_t),
+              st->nnew_globals + 1)) {
+        b->oom = true;
+        return;
+    }
+    st->new_globals[st->nnew_globals++] = index;
 }
 
 // CPython's symtable_add_def_helper: records [flag] for [name] in [ste].
@@ -371,7 +383,7 @@ static bool add_def_in(Builder *b, const char *name, size_t len, uint32_t flag, 
             return false;
         }
     }
-    if (ste == b->st->top) note_top_flags(b->st, e, val);
+    if (ste == b->st->top) note_top_flags(b, (uint32_t)(e - ste->names), val);
     if (ste->comp_iter_target) {
         // An iteration variable of a comprehension: an assignment
         // expression may not have bound it already.
@@ -396,7 +408,7 @@ static bool add_def_in(Builder *b, const char *name, size_t len, uint32_t flag, 
             b->oom = true;
             return false;
         }
-        note_top_flags(b->st, g, g->flags | flag);
+        note_top_flags(b, (uint32_t)(g - top->names), g->flags | flag);
         g->flags |= flag;
     }
     return true;
@@ -1222,6 +1234,8 @@ bool sym_stream_add(SymTable *st, AstNode *const *stmts, uint32_t n, Arena *a, D
     st->map_cap = 0;
     st->warnings = NULL;
     st->nwarnings = st->warnings_cap = 0;
+    st->new_globals = NULL;
+    st->nnew_globals = st->new_globals_cap = 0;
     top->children = NULL;
     top->nchildren = top->children_cap = 0;
     st->top_frozen = top->nnames;
@@ -1239,8 +1253,10 @@ bool sym_stream_add(SymTable *st, AstNode *const *stmts, uint32_t n, Arena *a, D
         return false;
     }
     // Only the module names new in this batch: the earlier ones keep their
-    // binding (note_top_flags refuses the changes that would matter).
+    // binding, unless declared global now (note_top_flags).
     if (!analyze_names(a, top, st->top_frozen, d)) return false;
+    for (uint32_t i = 0; i < st->nnew_globals; i++)
+        top->names[st->new_globals[i]].binding = SYM_BIND_GLOBAL_EXPLICIT;
     for (uint32_t i = 1; i < st->nscopes; i++)
         if (!analyze_scope(a, st->scopes[i], d)) return false;
     for (uint32_t i = 1; i < st->nscopes; i++)

@@ -173,8 +173,7 @@ typedef struct SymTable {
     // Private, streaming only (sym_stream_*): the arena of the module scope,
     // the stand-in module node, the progress of the `from __future__` scan,
     // how many module names earlier batches analysed, and whether one of
-    // those became global or nonlocal (code already generated used it as
-    // a plain name, so the batch is refused).
+    // those became nonlocal (an error: the batch is refused).
     Arena *keep;
     const AstNode *stream_root;
     uint32_t fut_seen;
@@ -182,6 +181,13 @@ typedef struct SymTable {
     bool fut_done, fut_finished;
     uint32_t top_frozen;
     bool top_conflict;
+    // Streaming: module names of earlier batches that this batch declared
+    // global (`global x` in a function, a walrus in a comprehension): their
+    // binding becomes GLOBAL_EXPLICIT, and the module code generated for
+    // them before must be patched (cg_stream_add does). Indexes into the
+    // module scope's names.
+    uint32_t *new_globals;
+    uint32_t nnew_globals, new_globals_cap;
 } SymTable;
 
 // How codegen must access a name (chooses LOAD_FAST, LOAD_DEREF,
