@@ -117,19 +117,19 @@ bool asm_assemble(Vm *vm, CgUnit *u, ObjCode *co) {
         rt_raise(vm, &SystemError_type, "compiler produced inconsistent stack depths");
         goto done;
     }
-    // Widths, iterated for jumps.
+    // Widths and offsets. A jump needs EXTENDED_ARG only for a target past
+    // 24 bits, which only code that long can have: then the jump widths are
+    // iterated to a fixpoint.
+    uint32_t off = 0;
     for (uint32_t i = 0; i < n; i++) {
         CgInstr *in = &u->code[i];
         size[i] = is_pseudo(in->op) ? 0 : (!is_jump(in->op) && in->arg >> INSTR_ARG_BITS) ? 2 : 1;
+        offset[i] = off;
+        off += size[i];
     }
-    for (bool changed = true; changed;) {
+    offset[n] = off;
+    for (bool changed = off >> INSTR_ARG_BITS; changed;) {
         changed = false;
-        uint32_t off = 0;
-        for (uint32_t i = 0; i < n; i++) {
-            offset[i] = off;
-            off += size[i];
-        }
-        offset[n] = off;
         for (uint32_t i = 0; i < n; i++) {
             CgInstr *in = &u->code[i];
             if (!is_jump(in->op)) continue;
@@ -139,6 +139,13 @@ bool asm_assemble(Vm *vm, CgUnit *u, ObjCode *co) {
                 changed = true;
             }
         }
+        if (!changed) break;
+        off = 0;
+        for (uint32_t i = 0; i < n; i++) {
+            offset[i] = off;
+            off += size[i];
+        }
+        offset[n] = off;
     }
     uint32_t nwords = offset[n];
     uint32_t *words = rt_alloc(vm, (nwords ? nwords : 1) * sizeof(uint32_t));
