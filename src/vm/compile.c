@@ -359,6 +359,27 @@ static bool copy_strs(Compiler *c, Value *dst, const char **src, uint32_t n) {
     return true;
 }
 
+// The items of a unit's constant or name list, as a code object's array
+// (at least one entry: None when empty). The list's own array is shrunk
+// and handed over, leaving the list empty: no copy, and nothing left for
+// the collector.
+static Value *take_items(Vm *vm, ObjList *l, uint32_t *n) {
+    if (!l->len) {
+        Value *v = rt_alloc(vm, sizeof(Value));
+        if (!v) return NULL;
+        v[0] = NONE_VAL;
+        *n = 1;
+        return v;
+    }
+    Value *items = l->items;
+    if (l->len < l->cap) items = rt_realloc(vm, items, l->cap * sizeof(Value), l->len * sizeof(Value));
+    if (!items) return NULL;
+    *n = (uint32_t)l->len;
+    l->items = NULL;
+    l->len = l->cap = 0;
+    return items;
+}
+
 // Assembles the current unit into a code object (rooted by the caller's
 // const list once added there; here the result is returned unrooted, so the
 // caller must root or store it before allocating).
@@ -379,17 +400,8 @@ static ObjCode *unit_finish(Compiler *c, int firstline) {
     if (!qn) goto fail;
     co->qualname = OBJ_VAL(qn);
     if (!asm_assemble(vm, &u->cg, co)) goto fail;
-    size_t nc = u->cg.consts->len, nn = u->cg.names->len;
-    co->consts = rt_alloc(vm, (nc ? nc : 1) * sizeof(Value));
-    if (!co->consts) goto fail;
-    if (nc) memcpy(co->consts, u->cg.consts->items, nc * sizeof(Value));
-    co->nconsts = (uint32_t)(nc ? nc : 1);
-    if (!nc) co->consts[0] = NONE_VAL;
-    co->names = rt_alloc(vm, (nn ? nn : 1) * sizeof(Value));
-    if (!co->names) goto fail;
-    if (nn) memcpy(co->names, u->cg.names->items, nn * sizeof(Value));
-    else co->names[0] = NONE_VAL;
-    co->nnames = (uint32_t)(nn ? nn : 1);
+    if (!(co->consts = take_items(vm, u->cg.consts, &co->nconsts))) goto fail;
+    if (!(co->names = take_items(vm, u->cg.names, &co->nnames))) goto fail;
     bool fn = sym_is_function(s);
     uint32_t nlocals = fn ? s->nvarnames : 0;
     uint32_t total = nlocals + s->ncellvars + s->nfreevars;
