@@ -57,6 +57,19 @@ static void code_free(Vm *vm, Obj *o) {
     rt_free(vm, c->cell2arg, c->ncells * sizeof(int32_t));
     rt_free(vm, c->locs, c->nlocs * sizeof(CodeLoc));
     rt_free(vm, c->excs, c->nexcs * sizeof(CodeExc));
+    rt_free(vm, c->cache_names, c->ncaches * sizeof(uint32_t));
+    if (c->caches) rt_free(vm, c->caches, c->ncaches * sizeof(CodeCache));
+}
+
+CodeCache *code_caches(Vm *vm, ObjCode *c) {
+    // Only instructions with a cache ask, so ncaches > 0 here.
+    if (c->caches) return c->caches;
+    CodeCache *k = rt_alloc(vm, c->ncaches * sizeof(CodeCache));
+    if (!k) return NULL;
+    for (uint32_t i = 0; i < c->ncaches; i++)
+        k[i] = (CodeCache){.name = AS_STR(c->names[c->cache_names[i]])};
+    c->caches = k;
+    return k;
 }
 
 static bool code_repr(Vm *vm, Value self, Value *out) {

@@ -35,6 +35,20 @@ enum {
     CODE_HAS_DOC = 0x4000000,    // aiopy: consts[0] is the docstring
 };
 
+// An inline cache: one per LOAD_GLOBAL, LOAD_ATTR, STORE_ATTR and
+// LOAD_METHOD instruction, whose operand is the cache's number (the name is
+// here, not in the operand). vm/icache.h fills and reads them; an entry is
+// only a hint, checked on every use, so the runtime never invalidates one.
+typedef struct CodeCache {
+    struct ObjStr *name;         // the instruction's name (held by `names`)
+    const struct ObjType *type;  // the receiver's type the entry was made for
+    uint64_t stamp;              // type_cache_epoch() or a dict version
+    uint64_t dict_version;       // an instance dict known not to hold `name`
+    Value value;                 // a cached class attribute (weak: see icache.h)
+    uint32_t hint;               // the name's entry number in a dict
+    uint8_t kind;                // IC_*; 0 = empty
+} CodeCache;
+
 typedef struct ObjCode {
     Obj hdr;
     uint32_t *words;
@@ -55,6 +69,9 @@ typedef struct ObjCode {
     uint32_t nlocs;
     CodeExc *excs;
     uint32_t nexcs;
+    uint32_t ncaches;
+    uint32_t *cache_names;       // per cache: its name's index in `names`
+    CodeCache *caches;           // made when the code first runs (code_caches)
 } ObjCode;
 
 extern ObjType code_type;
@@ -63,6 +80,9 @@ extern ObjType code_type;
 
 // A zeroed code object; the compiler fills the arrays (rt_alloc'd, owned).
 ObjCode *code_new(Vm *vm);
+// The code's inline caches, made on first use (by an instruction that has
+// one); NULL with MemoryError set on failure.
+CodeCache *code_caches(Vm *vm, ObjCode *c);
 // The source span of the instruction at word [offset] (line 0 when none).
 const CodeLoc *code_loc_at(const ObjCode *c, uint32_t offset);
 // The exception-table entry covering word [offset], or NULL.

@@ -23,6 +23,9 @@ ObjDict *dict_new(Vm *vm) { return (ObjDict *)gc_alloc(vm, &dict_type, sizeof(Ob
 
 uint64_t dict_watch_epoch;
 
+// Versions are unique across all dicts (see dict.h).
+static uint64_t last_version;
+
 static size_t usable(size_t mask) { return mask ? (mask + 1) * 2 / 3 : 0; }
 
 // Rebuilds the table with room for [need] live entries.
@@ -124,39 +127,43 @@ int dict_get(Vm *vm, ObjDict *d, Value key, Value *out) {
     return r;
 }
 
-int dict_get_str(Vm *vm, ObjDict *d, ObjStr *key, Value *out) {
+int64_t dict_probe_str(const ObjDict *d, ObjStr *key) {
     // Attribute and global lookups land here: a lean probe loop for the
     // usual case (the same interned key object, or another str), which
     // cannot run Python code. A non-str key with the same hash may have an
-    // __eq__ that does: that rare case takes the general lookup.
-    if (!d->mask) return 0;
+    // __eq__ that does: that rare case is left to the general lookup.
+    if (!d->mask) return -1;
     int64_t h = key->hash != -1 ? key->hash : str_hash(key);
     size_t mask = d->mask, j = (size_t)h & mask;
     for (uint64_t perturb = (uint64_t)h;;) {
         int64_t k = d->index[j];
-        if (k == IX_EMPTY) return 0;
+        if (k == IX_EMPTY) return -1;
         if (k >= 0) {
             const DictEntry *e = &d->entries[k];
-            if (e->key == OBJ_VAL(key)) {
-                *out = e->value;
-                return 1;
-            }
+            if (e->key == OBJ_VAL(key)) return k;
             if (e->hash == h) {
-                if (!IS_TYPE_EXACT(e->key, str_type)) break;
-                if (str_eq(AS_STR(e->key), key)) {
-                    *out = e->value;
-                    return 1;
-                }
+                if (!IS_TYPE_EXACT(e->key, str_type)) return -2;
+                if (str_eq(AS_STR(e->key), key)) return k;
             }
         }
         perturb >>= PERTURB_SHIFT;
         j = (j * 5 + (size_t)perturb + 1) & mask;
     }
-    int64_t ix;
+}
+
+int64_t dict_index_str(Vm *vm, ObjDict *d, ObjStr *key) {
+    int64_t ix = dict_probe_str(d, key);
+    if (ix != -2) return ix;
     size_t slot;
-    int r = lookup(vm, d, OBJ_VAL(key), h, &ix, &slot);   // str keys never raise
-    if (r == 1) *out = d->entries[ix].value;
-    return r;
+    int r = lookup(vm, d, OBJ_VAL(key), str_hash(key), &ix, &slot);   // str keys never raise
+    return r == 1 ? ix : -1;
+}
+
+int dict_get_str(Vm *vm, ObjDict *d, ObjStr *key, Value *out) {
+    int64_t ix = dict_index_str(vm, d, key);
+    if (ix < 0) return 0;
+    *out = d->entries[ix].value;
+    return 1;
 }
 
 static bool insert(Vm *vm, ObjDict *d, Value key, int64_t h, Value v) {
@@ -181,7 +188,7 @@ static bool insert(Vm *vm, ObjDict *d, Value key, int64_t h, Value v) {
     d->index[slot] = (int64_t)d->nentries;
     d->entries[d->nentries++] = (DictEntry){key, v, h};
     d->used++;
-    d->version++;
+    d->version = ++last_version;
     if (d->watched) dict_watch_epoch++;
     return true;
 }
@@ -224,7 +231,7 @@ int dict_del(Vm *vm, ObjDict *d, Value key, Value *out) {
     d->entries[ix].key = VAL_NULL;
     d->entries[ix].value = VAL_NULL;
     d->used--;
-    d->version++;
+    d->version = ++last_version;
     if (d->watched) dict_watch_epoch++;
     return 1;
 }
@@ -235,7 +242,7 @@ void dict_clear(Vm *vm, ObjDict *d) {
     d->index = NULL;
     d->entries = NULL;
     d->mask = d->cap = d->nentries = d->used = 0;
-    d->version++;
+    d->version = ++last_version;
     if (d->watched) dict_watch_epoch++;
 }
 

@@ -23,7 +23,11 @@ struct ObjDict {
     size_t mask;         // index table size - 1 (0 when there is no table)
     int64_t *index;      // -1 empty, -2 dummy, else entry number
     DictEntry *entries;
-    uint64_t version;    // bumped on every mutation (iteration checks)
+    // Set to a new number, unique across all dicts, whenever a key is added
+    // or removed (not when a value is replaced): iteration checks it, and an
+    // inline cache that saw a name missing from a dict knows it still is
+    // while the version is the one it saw. 0: the dict never had a key.
+    uint64_t version;
     bool watched;        // a class's dict: mutations bump dict_watch_epoch
 };
 
@@ -38,6 +42,11 @@ ObjDict *dict_new(Vm *vm);
 // Lookup: 1 found (*out set), 0 missing, -1 error (unhashable key, __eq__ raised).
 int dict_get(Vm *vm, ObjDict *d, Value key, Value *out);
 int dict_get_str(Vm *vm, ObjDict *d, ObjStr *key, Value *out);   // never errors
+// The entry number of str [key] in [d], or -1 when it is absent. Never errors.
+int64_t dict_index_str(Vm *vm, ObjDict *d, ObjStr *key);
+// The same without the general lookup, so it never runs Python code: -2
+// when a non-str key of the same hash is met (dict_index_str can tell).
+int64_t dict_probe_str(const ObjDict *d, ObjStr *key);
 bool dict_set(Vm *vm, ObjDict *d, Value key, Value v);
 bool dict_set_cstr(Vm *vm, ObjDict *d, const char *key, Value v);
 // 1 deleted (*out = old value if out), 0 missing, -1 error.

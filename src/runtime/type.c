@@ -244,7 +244,7 @@ static bool sidx_ensure(const ObjType *t) {
 // first (data descriptors win over the instance dict), walking the MRO: a
 // few dict probes per access. This direct-mapped cache, like CPython's type
 // method cache, remembers the outcome (hit or miss) per (type, name) for
-// interned names. An entry is valid while `cache_epoch()` is unchanged; it
+// interned names. An entry is valid while `type_cache_epoch()` is unchanged; it
 // moves whenever any class's dict changes (dict.c's watched dicts), a heap
 // type or an interned string is freed (their addresses could be reused),
 // or another Vm uses the cache. The cached values are held by those class
@@ -261,12 +261,11 @@ typedef struct AttrEntry {
 } AttrEntry;
 
 static AttrEntry attr_cache[1u << ATTR_CACHE_BITS];
-static uint64_t type_epoch = 1;    // entries start at epoch 0: invalid
+uint64_t type_epoch = 1;    // entries start at epoch 0: invalid
 static const Vm *attr_cache_vm;
 
 void type_cache_invalidate(void) { type_epoch++; }
 
-static uint64_t cache_epoch(void) { return type_epoch + dict_watch_epoch; }
 
 static AttrEntry *attr_entry(const ObjType *t, const ObjStr *name) {
     uint64_t k = ((uint64_t)(uintptr_t)t >> 4) ^ ((uint64_t)(uintptr_t)name >> 3) * 0x9E3779B97F4A7C15ull;
@@ -282,7 +281,7 @@ int type_lookup(Vm *vm, ObjType *t, ObjStr *name, Value *out, ObjType **owner) {
         type_epoch++;
     }
     AttrEntry *e = attr_entry(t, name);
-    uint64_t epoch = cache_epoch();
+    uint64_t epoch = type_cache_epoch();
     if (e->epoch == epoch && e->type == t && e->name == name) {
         if (!e->value) return 0;
         *out = e->value;
@@ -295,7 +294,7 @@ int type_lookup(Vm *vm, ObjType *t, ObjStr *name, Value *out, ObjType **owner) {
     if (owner) *owner = found_owner;
     // The lookup itself never mutates class dicts, but it may allocate a
     // descriptor and so collect: only cache when nothing moved meanwhile.
-    if (cache_epoch() == epoch) *e = (AttrEntry){t, name, epoch, r ? *out : VAL_NULL, found_owner};
+    if (type_cache_epoch() == epoch) *e = (AttrEntry){t, name, epoch, r ? *out : VAL_NULL, found_owner};
     return r;
 }
 

@@ -2,6 +2,7 @@
 // (heap types) and the slot functions that dispatch to their dunders.
 #ifndef RUNTIME_TYPE_H
 #define RUNTIME_TYPE_H
+#include "runtime/dict.h"
 #include "runtime/object.h"
 
 // The i-th class of t's MRO (self first), NULL past the end.
@@ -24,6 +25,12 @@ int type_lookup_own(Vm *vm, ObjType *c, ObjStr *name, Value *out);
 // Drops every cached lookup (a class or an interned string was freed, a Vm
 // is torn down).
 void type_cache_invalidate(void);
+// What every type attribute lookup can be cached under (type.c's cache and
+// the VM's inline caches): it moves whenever one could give another answer,
+// that is when a class dict changes, a heap type or an interned str is
+// freed, or another Vm looks attributes up.
+extern uint64_t type_epoch;
+static inline uint64_t type_cache_epoch(void) { return type_epoch + dict_watch_epoch; }
 // True when [name] is defined by a heap class before any builtin class in the MRO.
 bool type_has_heap_attr(Vm *vm, ObjType *t, ObjStr *name);
 

@@ -101,6 +101,15 @@ static int32_t stack_depths(CgUnit *u, int32_t *depth, uint32_t *stack) {
     return max;
 }
 
+// The operand an instruction is assembled with: a cached instruction's is
+// its cache's number (counted by [ncaches]), its name index goes to
+// [cache_names] when that is given.
+static uint32_t operand(const CgInstr *in, uint32_t *ncaches, uint32_t *cache_names) {
+    if (op_kind(in->op) != OPK_CACHE) return in->arg;
+    if (cache_names) cache_names[*ncaches] = in->arg;
+    return (*ncaches)++;
+}
+
 bool asm_assemble(Vm *vm, CgUnit *u, ObjCode *co) {
     uint32_t n = u->ncode;
     // One block for the four scratch arrays (n + 1 entries each).
@@ -120,10 +129,12 @@ bool asm_assemble(Vm *vm, CgUnit *u, ObjCode *co) {
     // Widths and offsets. A jump needs EXTENDED_ARG only for a target past
     // 24 bits, which only code that long can have: then the jump widths are
     // iterated to a fixpoint.
-    uint32_t off = 0;
+    uint32_t off = 0, ncaches = 0;
     for (uint32_t i = 0; i < n; i++) {
         CgInstr *in = &u->code[i];
-        size[i] = is_pseudo(in->op) ? 0 : (!is_jump(in->op) && in->arg >> INSTR_ARG_BITS) ? 2 : 1;
+        size[i] = is_pseudo(in->op)                                              ? 0
+                  : !is_jump(in->op) && operand(in, &ncaches, NULL) >> INSTR_ARG_BITS ? 2
+                                                                                 : 1;
         offset[i] = off;
         off += size[i];
     }
@@ -148,8 +159,13 @@ bool asm_assemble(Vm *vm, CgUnit *u, ObjCode *co) {
         offset[n] = off;
     }
     uint32_t nwords = offset[n];
+    uint32_t *cache_names = NULL;
+    if (ncaches && !(cache_names = rt_alloc(vm, ncaches * sizeof(uint32_t)))) goto done;
     uint32_t *words = rt_alloc(vm, (nwords ? nwords : 1) * sizeof(uint32_t));
-    if (!words) goto done;
+    if (!words) {
+        if (ncaches) rt_free(vm, cache_names, ncaches * sizeof(uint32_t));
+        goto done;
+    }
     // Position runs and exception entries: count first, then fill.
     uint32_t nlocs = 0, nexcs = 0;
     const CgLoc *prev = NULL;
@@ -168,22 +184,24 @@ bool asm_assemble(Vm *vm, CgUnit *u, ObjCode *co) {
     CodeLoc *locs = rt_alloc(vm, (nlocs ? nlocs : 1) * sizeof(CodeLoc));
     if (!locs) {
         rt_free(vm, words, (nwords ? nwords : 1) * sizeof(uint32_t));
+        if (ncaches) rt_free(vm, cache_names, ncaches * sizeof(uint32_t));
         goto done;
     }
     CodeExc *excs = rt_alloc(vm, (nexcs ? nexcs : 1) * sizeof(CodeExc));
     if (!excs) {
         rt_free(vm, words, (nwords ? nwords : 1) * sizeof(uint32_t));
+        if (ncaches) rt_free(vm, cache_names, ncaches * sizeof(uint32_t));
         rt_free(vm, locs, (nlocs ? nlocs : 1) * sizeof(CodeLoc));
         goto done;
     }
-    uint32_t li = 0, ei = 0;
+    uint32_t li = 0, ei = 0, ci = 0;
     prev = NULL;
     prevh = -1;
     prev_end = 0;
     for (uint32_t i = 0; i < n; i++) {
         if (!size[i]) continue;
         CgInstr *in = &u->code[i];
-        uint32_t arg = is_jump(in->op) ? offset[u->labels[in->arg]] : in->arg;
+        uint32_t arg = is_jump(in->op) ? offset[u->labels[in->arg]] : operand(in, &ci, cache_names);
         uint32_t o = offset[i];
         if (size[i] == 2) {
             words[o] = INSTR_MAKE(OP_EXTENDED_ARG, arg >> INSTR_ARG_BITS);
@@ -207,6 +225,8 @@ bool asm_assemble(Vm *vm, CgUnit *u, ObjCode *co) {
         prevh = h;
         prev_end = o + size[i];
     }
+    co->ncaches = ncaches;
+    co->cache_names = cache_names;
     co->words = words;
     co->nwords = nwords ? nwords : 1;
     if (!nwords) words[0] = INSTR_MAKE(OP_NOP, 0);

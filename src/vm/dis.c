@@ -18,12 +18,6 @@ static const char *const op_names[OP_COUNT_] = {
 #undef OP_NAME
 };
 
-static const int op_kinds[OP_COUNT_] = {
-#define OP_KIND(name, kind, eff, jeff) kind,
-    VM_OPCODES(OP_KIND)
-#undef OP_KIND
-};
-
 static const char *const binop_names[] = {"+", "-", "*", "/", "//", "%", "**", "<<", ">>", "&", "|", "^", "@", "divmod"};
 static const char *const cmp_names[] = {"<", "<=", "==", "!=", ">", ">="};
 
@@ -56,7 +50,12 @@ static void dis_code(Vm *vm, FILE *out, ObjCode *co) {
         bool target = false;
         for (uint32_t k = 0; k < co->nexcs && !target; k++) target = co->excs[k].target == i;
         fprintf(out, "   %s %6u %-24s", target ? ">>" : "  ", i, op < OP_COUNT_ ? op_names[op] : "???");
-        int kind = op < OP_COUNT_ ? op_kinds[op] : OPK_NONE;
+        int kind = op_kind((int)op);
+        // A cached instruction shows its name's index, as the compiler made it.
+        if (kind == OPK_CACHE) {
+            kind = OPK_NAME;
+            arg = arg < co->ncaches ? co->cache_names[arg] : UINT32_MAX;
+        }
         if (kind != OPK_NONE) fprintf(out, " %u", arg);
         switch (kind) {
         case OPK_CONST:

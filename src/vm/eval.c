@@ -46,6 +46,7 @@
 #include "vm/vm_int.h"
 #include "vm/vm_ops.h"
 #include "vm/gen_int.h"
+#include "vm/icache.h"
 
 #define SAVE() (frame->ip = ip, frame->sp = sp)
 #define LOAD()                                                                    \
@@ -54,6 +55,7 @@
         sp = frame->sp;                                                           \
         consts = frame->code->consts;                                             \
         names = frame->code->names;                                               \
+        caches = frame->code->caches;                                             \
         locals = frame->localsplus;                                               \
     } while (0)
 #define PUSH(v) (*sp++ = (v))
@@ -62,6 +64,16 @@
 #define PEEK(n) (sp[-(ptrdiff_t)(n)])
 #define ERROR() goto error
 #define NAME_AT(i) AS_STR(names[i])
+// The instruction's inline cache (icache.h); the code's first instruction
+// with one makes them all.
+#define GET_CACHE(c)                                                              \
+    do {                                                                          \
+        if (__builtin_expect(!caches, 0)) {                                       \
+            SAVE();                                                               \
+            if (!(caches = code_caches(vm, frame->code))) ERROR();                \
+        }                                                                         \
+        c = &caches[oparg];                                                       \
+    } while (0)
 
 #if AIOPY_COMPUTED_GOTO
 #define TARGET(op) L_##op:
@@ -164,6 +176,7 @@ static SendResult run(Vm *vm, Frame *entry, Frame *start, Value *out, bool throw
     Frame *frame = start;
     uint32_t *ip;
     Value *sp, *consts, *names, *locals;
+    CodeCache *caches;
     uint32_t word, oparg;
     Value kwnames = VAL_NULL;   // set by KW_NAMES for the next CALL
     size_t roots = gc_roots_mark(vm);
@@ -334,15 +347,20 @@ dispatch_op:
     }
 
     TARGET(LOAD_GLOBAL) {
+        CodeCache *c;
+        GET_CACHE(c);
         Value v;
-        ObjStr *name = NAME_AT(oparg);
-        if (dict_get_str(vm, AS_DICT(frame->globals), name, &v) == 1 ||
-            dict_get_str(vm, AS_DICT(vm->builtins), name, &v) == 1) {
+        ObjDict *g = AS_DICT(frame->globals), *b = AS_DICT(vm->builtins);
+        if (icache_global_hit(c, g, b, &v)) {
             PUSH(v);
             DISPATCH();
         }
         SAVE();
-        vm_raise_name_error(vm, frame, OBJ_VAL(name));
+        if (icache_load_global(vm, c, g, b, &v) == 1) {
+            PUSH(v);
+            DISPATCH();
+        }
+        vm_raise_name_error(vm, frame, OBJ_VAL(c->name));
         ERROR();
     }
 
@@ -422,10 +440,16 @@ dispatch_op:
     }
 
     TARGET(LOAD_ATTR) {
+        CodeCache *c;
+        GET_CACHE(c);
         Value v;
+        if (icache_attr_hit(c, TOP(), &v)) {
+            sp[-1] = v;
+            DISPATCH();
+        }
         SAVE();
-        if (!rt_getattr(vm, TOP(), NAME_AT(oparg), &v)) {
-            vm_attr_error_context(vm, TOP(), names[oparg]);
+        if (!icache_load_attr(vm, c, TOP(), &v)) {
+            vm_attr_error_context(vm, TOP(), OBJ_VAL(c->name));
             ERROR();
         }
         sp[-1] = v;
@@ -434,8 +458,26 @@ dispatch_op:
 
     TARGET(STORE_ATTR) {
         // [value, obj]
+        CodeCache *c;
+        GET_CACHE(c);
+        Value obj = TOP();
+        if (c->kind == IC_STORE && icache_type_ok(c, obj)) {
+            Value d = *obj_dict_slot(obj);
+            DictEntry *e = d && !AS_DICT(d)->watched ? icache_entry(AS_DICT(d), c->hint, c->name) : NULL;
+            if (e) {
+                e->value = PEEK(2);
+                sp -= 2;
+                DISPATCH();
+            }
+            if (d) {   // a new key (an __init__ filling a fresh instance)
+                SAVE();
+                if (!dict_set(vm, AS_DICT(d), OBJ_VAL(c->name), PEEK(2))) ERROR();
+                sp -= 2;
+                DISPATCH();
+            }
+        }
         SAVE();
-        if (!rt_setattr(vm, TOP(), NAME_AT(oparg), PEEK(2))) ERROR();
+        if (!icache_store_attr(vm, c, obj, PEEK(2))) ERROR();
         sp -= 2;
         DISPATCH();
     }
@@ -450,11 +492,24 @@ dispatch_op:
     TARGET(LOAD_METHOD) {
         // [obj] -> [method, obj] when the attribute is a plain function found
         // on the type (no bound method is made), else [NULL, attr].
+        CodeCache *c;
+        GET_CACHE(c);
         Value obj = TOP(), meth;
+        if (c->kind == IC_METHOD) {
+            if (icache_type_ok(c, obj) && icache_not_in_instance(c, obj)) {
+                sp[-1] = c->value;
+                PUSH(obj);
+                DISPATCH();
+            }
+        } else if (icache_attr_hit(c, obj, &meth)) {
+            sp[-1] = VAL_NULL;
+            PUSH(meth);
+            DISPATCH();
+        }
         SAVE();
-        int r = vm_load_method(vm, obj, NAME_AT(oparg), &meth);
+        int r = icache_load_method(vm, c, obj, &meth);
         if (r < 0) {
-            vm_attr_error_context(vm, obj, names[oparg]);
+            vm_attr_error_context(vm, obj, OBJ_VAL(c->name));
             ERROR();
         }
         if (r == 1) {

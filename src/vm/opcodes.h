@@ -17,10 +17,13 @@
 #ifndef VM_OPCODES_H
 #define VM_OPCODES_H
 
-// Operand kinds (for the disassembler).
+// Operand kinds (for the disassembler and the assembler). OPK_CACHE: the
+// instruction has an inline cache (code.h's CodeCache); the compiler gives
+// it a name index, which the assembler moves into the cache and replaces
+// with the cache's number.
 enum {
     OPK_NONE, OPK_N, OPK_CONST, OPK_LOCAL, OPK_CELL, OPK_NAME, OPK_JUMP, OPK_BINOP,
-    OPK_CMP,
+    OPK_CMP, OPK_CACHE,
 };
 
 #define POPCOUNT4(a) (((a) & 1) + (((a) >> 1) & 1) + (((a) >> 2) & 1) + (((a) >> 3) & 1))
@@ -41,16 +44,16 @@ enum {
     X(DELETE_DEREF, OPK_CELL, 0, 0) \
     X(LOAD_CLOSURE, OPK_CELL, 1, 0) \
     X(LOAD_CLASSDEREF, OPK_CELL, 1, 0) \
-    X(LOAD_GLOBAL, OPK_NAME, 1, 0) \
+    X(LOAD_GLOBAL, OPK_CACHE, 1, 0) \
     X(STORE_GLOBAL, OPK_NAME, -1, 0) \
     X(DELETE_GLOBAL, OPK_NAME, 0, 0) \
     X(LOAD_NAME, OPK_NAME, 1, 0) \
     X(STORE_NAME, OPK_NAME, -1, 0) \
     X(DELETE_NAME, OPK_NAME, 0, 0) \
-    X(LOAD_ATTR, OPK_NAME, 0, 0) \
-    X(STORE_ATTR, OPK_NAME, -2, 0) \
+    X(LOAD_ATTR, OPK_CACHE, 0, 0) \
+    X(STORE_ATTR, OPK_CACHE, -2, 0) \
     X(DELETE_ATTR, OPK_NAME, -1, 0) \
-    X(LOAD_METHOD, OPK_NAME, 1, 0) \
+    X(LOAD_METHOD, OPK_CACHE, 1, 0) \
     X(BINARY_OP, OPK_BINOP, -1, 0) \
     X(UNARY_NEGATIVE, OPK_NONE, 0, 0) \
     X(UNARY_POSITIVE, OPK_NONE, 0, 0) \
@@ -130,6 +133,16 @@ typedef enum Opcode {
 #undef OP_ENUM
     OP_COUNT_
 } Opcode;
+
+static inline int op_kind(int op) {
+    switch (op) {
+#define OP_KIND(name, kind, eff, jeff) \
+    case OP_##name: return kind;
+        VM_OPCODES(OP_KIND)
+#undef OP_KIND
+    default: return OPK_NONE;
+    }
+}
 
 // Instruction word layout.
 #define INSTR_OP(w) ((w) & 0xff)

@@ -46,30 +46,6 @@ int vm_mapping_get(Vm *vm, Value map, Value key, Value *out) {
     return -1;
 }
 
-int vm_load_method(Vm *vm, Value obj, ObjStr *name, Value *out) {
-    ObjType *t = rt_type(obj);
-    int (*ga)(Vm *, Value, ObjStr *, Value *) = TYPE_SLOT(t, getattr);
-    if (ga == object_getattr || ga == NULL) {
-        Value descr;
-        int r = type_lookup(vm, t, name, &descr, NULL);
-        if (r < 0) return -1;
-        if (r == 1) {
-            bool plain = IS_FUNCTION(descr) ||
-                         (IS_NATIVE(descr) && AS_NATIVE(descr)->owner && !AS_NATIVE(descr)->self &&
-                          !(AS_NATIVE(descr)->def->flags & (METH_CLASS | METH_STATIC)));
-            if (plain) {
-                Value *slot = IS_OBJ(obj) ? obj_dict_slot(obj) : NULL;
-                Value tmp;
-                if (!slot || !*slot || dict_get_str(vm, AS_DICT(*slot), name, &tmp) != 1) {
-                    *out = descr;
-                    return 1;
-                }
-            }
-        }
-    }
-    return rt_getattr(vm, obj, name, out) ? 0 : -1;
-}
-
 bool vm_call_dunder(Vm *vm, Value obj, const char *name, Value *args, size_t nargs, Value *out,
                     bool *found) {
     ObjStr *n = str_intern_cstr(vm, name);

@@ -12,9 +12,6 @@ bool vm_handle_breaker(Vm *vm);
 bool vm_raise_unbound_deref(Vm *vm, Frame *f, uint32_t i);
 // Lookup in a non-dict mapping: 1 found, 0 missing (KeyError swallowed), -1 error.
 int vm_mapping_get(Vm *vm, Value map, Value key, Value *out);
-// 1: *out is an unbound method to call with obj as first argument;
-// 0: *out is the attribute itself; -1: error.
-int vm_load_method(Vm *vm, Value obj, ObjStr *name, Value *out);
 bool vm_build_set(Vm *vm, Value *items, size_t n, Value *out);
 bool vm_build_string(Vm *vm, Value *items, size_t n, Value *out);
 bool vm_set_add(Vm *vm, Value set, Value v);
