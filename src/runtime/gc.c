@@ -14,11 +14,15 @@
 #include "runtime/exc.h"
 #include "runtime/str.h"
 
-// Below this heap size, collections wait for this much allocation: a full
-// mark of the start-up heap (builtins, modules) every megabyte cost programs
-// that make much short-lived garbage (coroutines, exceptions) over 10% of
-// their time; 4 MB keeps that near 3% and small scripts well under 8 MB.
-#define GC_MIN_THRESHOLD ((size_t)4 << 20)
+// Between collections the program may allocate as much as survived the last
+// one (so marking costs at most one byte traced per byte allocated), and at
+// least GC_MIN_ALLOC. Sweeping touches every dead block, so the garbage of
+// one cycle should still sit in the CPU caches when it is swept and reused:
+// most programs keep a small live heap (the benchmarks under 60 KB) and make
+// much short-lived garbage, for which 512 KB beat 4 MB by 15% on str work
+// and coroutine creation (bench/scripts/strs.py, coro_create.py; 256 KB and
+// 1 MB were within 3% of it).
+#define GC_MIN_ALLOC ((size_t)512 << 10)
 
 static Obj *next_of(const Obj *o) { return (Obj *)(o->gcword & ~GC_BITS); }
 static void set_next(Obj *o, Obj *n) { o->gcword = (uintptr_t)n | (o->gcword & GC_BITS); }
@@ -249,8 +253,8 @@ static void collect(Vm *vm) {
     str_sweep_interned(vm);
     sweep(vm);
     vm->gc_collections++;
-    size_t next = vm->bytes_allocated * 2;
-    vm->next_gc = next < GC_MIN_THRESHOLD ? GC_MIN_THRESHOLD : next;
+    vm->gc_live = vm->bytes_allocated;
+    vm->next_gc = vm->gc_live + (vm->gc_live > GC_MIN_ALLOC ? vm->gc_live : GC_MIN_ALLOC);
     vm->gc_running = false;
 }
 
