@@ -38,16 +38,29 @@ void str_finish(ObjStr *s) {
     s->cplen = utf8_count(s->data, s->len);
 }
 
-ObjStr *str_new(Vm *vm, const char *data, size_t len) {
+// The shared empty and one-ASCII-character strs, or NULL.
+static ObjStr *shared_str(Vm *vm, const char *data, size_t len) {
     if (len == 0 && vm->empty_str) return AS_STR(vm->empty_str);
     if (len == 1 && (unsigned char)data[0] < 128 && vm->small_strs[(unsigned char)data[0]])
         return AS_STR(vm->small_strs[(unsigned char)data[0]]);
-    ObjStr *s = str_alloc(vm, len);
+    return NULL;
+}
+
+ObjStr *str_new_counted(Vm *vm, const char *data, size_t len, size_t cplen) {
+    ObjStr *s = shared_str(vm, data, len);
+    if (s) return s;
+    s = str_alloc(vm, len);
     if (!s) return NULL;
     memcpy(s->data, data, len);
-    str_finish(s);
+    s->data[len] = '\0';
+    s->cplen = cplen;
     if (len == 1 && (unsigned char)data[0] < 128) vm->small_strs[(unsigned char)data[0]] = OBJ_VAL(s);
     return s;
+}
+
+ObjStr *str_new(Vm *vm, const char *data, size_t len) {
+    ObjStr *s = shared_str(vm, data, len);
+    return s ? s : str_new_counted(vm, data, len, utf8_count(data, len));
 }
 
 ObjStr *str_from_cstr(Vm *vm, const char *s) { return str_new(vm, s, strlen(s)); }
@@ -99,7 +112,7 @@ ObjStr *str_substr(Vm *vm, ObjStr *s, size_t start, size_t end) {
     if (start == 0 && end == s->cplen) return s;
     size_t bs = str_byte_offset(s, start), be = str_byte_offset(s, end);
     gc_push_root(vm, OBJ_VAL(s));
-    ObjStr *r = str_new(vm, s->data + bs, be - bs);
+    ObjStr *r = str_new_counted(vm, s->data + bs, be - bs, end - start);
     gc_pop_root(vm);
     return r;
 }
