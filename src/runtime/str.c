@@ -248,6 +248,7 @@ int str_cmp(const ObjStr *a, const ObjStr *b) {
 const char *rt_memfind(const char *hay, size_t n, const char *needle, size_t m) {
     if (m == 0) return hay;
     if (m > n) return NULL;
+    if (m == 1) return memchr(hay, needle[0], n);   // split(' '), replace('o', ...)
     const char *end = hay + (n - m);
     for (const char *p = hay; p <= end; p++) {
         p = memchr(p, needle[0], (size_t)(end - p) + 1);

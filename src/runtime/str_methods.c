@@ -307,13 +307,14 @@ static bool join_items(Vm *vm, ObjStr *sep, const Value *items, size_t n, Value 
 }
 
 bool str_join(Vm *vm, ObjStr *sep, Value iterable, Value *out) {
-    if (!TYPE_SLOT(rt_type(iterable), iter) && !TYPE_SLOT(rt_type(iterable), getitem))
-        return rt_raise(vm, &TypeError_type, "can only join an iterable");
     // A list or tuple is read in place (joining runs no Python code, so it
     // cannot change meanwhile); any other iterable is collected first.
     Value seq = iterable;
-    if (!IS_TYPE_EXACT(iterable, list_type) && !IS_TYPE_EXACT(iterable, tuple_type))
+    if (!IS_TYPE_EXACT(iterable, list_type) && !IS_TYPE_EXACT(iterable, tuple_type)) {
+        if (!TYPE_SLOT(rt_type(iterable), iter) && !TYPE_SLOT(rt_type(iterable), getitem))
+            return rt_raise(vm, &TypeError_type, "can only join an iterable");
         TRY(tuple_from_iterable(vm, iterable, &seq));
+    }
     const Value *items = IS_LIST(seq) ? AS_LIST(seq)->items : AS_TUPLE(seq)->items;
     size_t n = IS_LIST(seq) ? AS_LIST(seq)->len : AS_TUPLE(seq)->len;
     for (size_t i = 0; i < n; i++)
