@@ -25,8 +25,11 @@
 
 ObjStr *str_alloc(Vm *vm, size_t len) {
     size_t size;
-    if (!rt_size_add(vm, sizeof(ObjStr) + 1, len, &size)) return NULL;
-    ObjStr *s = (ObjStr *)gc_alloc(vm, &str_type, size);
+    if (len > (size_t)INT64_MAX - sizeof(ObjStr) - 1) return rt_raise_nomem(vm), NULL;
+    size = sizeof(ObjStr) + 1 + len;
+    // The text is the caller's to write (str_alloc's contract): only the
+    // header is cleared.
+    ObjStr *s = (ObjStr *)gc_alloc_partial(vm, &str_type, size, offsetof(ObjStr, data));
     if (!s) return NULL;
     s->hash = -1;
     s->len = len;
@@ -582,7 +585,8 @@ static int str_contains(Vm *vm, Value self, Value x) {
 
 static void str_free(Vm *vm, Obj *o) {
     (void)vm;
-    free(((ObjStr *)o)->index);
+    ObjStr *s = (ObjStr *)o;
+    if (s->index) free(s->index);   // most strs never had one: skip the call into libc
 }
 
 static size_t str_size(const Obj *o) { return sizeof(ObjStr) + ((const ObjStr *)o)->len + 1; }
