@@ -426,7 +426,7 @@ bool int_pow(Vm *vm, Value a, Value b, Value mod, Value *out) {
 // ---- text ----
 
 // Writes small int [i] in [base] so that it ends at [end]; returns its start.
-static char *small_digits(int64_t i, int base, char *end) {
+static inline char *small_digits(int64_t i, int base, char *end) {
     uint64_t u = i < 0 ? -(uint64_t)i : (uint64_t)i;
     char *p = end;
     do {
@@ -469,7 +469,9 @@ too_many:
 
 bool int_to_str(Vm *vm, Value v, int base, Value *out) {
     if (IS_INT(int_unbool(v))) {   // no buffer, and digits need no counting
-        char tmp[70], *p = small_digits(AS_INT(int_unbool(v)), base, tmp + sizeof tmp);
+        // Base 10 spelled out so the division by a constant becomes a multiply.
+        int64_t i = AS_INT(int_unbool(v));
+        char tmp[70], *p = base == 10 ? small_digits(i, 10, tmp + sizeof tmp) : small_digits(i, base, tmp + sizeof tmp);
         size_t n = (size_t)(tmp + sizeof tmp - p);
         ObjStr *s = str_new_counted(vm, p, n, n);
         TRY(s);

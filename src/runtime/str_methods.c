@@ -278,11 +278,13 @@ static bool join_items(Vm *vm, ObjStr *sep, const Value *items, size_t n, Value 
         return true;
     }
     size_t len = n ? sep->len * (n - 1) : 0, cplen = n ? sep->cplen * (n - 1) : 0;
+    bool overflow = false;
     for (size_t i = 0; i < n; i++) {
         ObjStr *x = AS_STR(items[i]);
-        if (!rt_size_add(vm, len, x->len, &len)) return false;
+        overflow |= __builtin_add_overflow(len, x->len, &len);
         cplen += x->cplen;
     }
+    if (overflow || len > (size_t)INT64_MAX) return rt_raise_nomem(vm);
     if (len == 0) {
         *out = vm->empty_str;
         return true;
@@ -547,7 +549,19 @@ static bool case_ascii(Vm *vm, ObjStr *s, int mode, Value *out) {
     // vectorises; the general loop below pays a switch per byte.
     if (mode == CASE_UPPER || mode == CASE_LOWER) {
         char from = mode == CASE_UPPER ? 'a' : 'A';
-        for (size_t i = 0; i < s->len; i++) {
+        // Eight bytes at a time: all are below 0x80, so adding (0x80 - b) to
+        // each sets its top bit iff the byte is >= b, with no carry between
+        // bytes; bytes in [from, from + 26) get their 0x20 bit flipped.
+        uint64_t lo = 0x0101010101010101ull * (uint64_t)(0x80 - from),
+                 hi = 0x0101010101010101ull * (uint64_t)(0x80 - (from + 26));
+        size_t i = 0;
+        for (; i + 8 <= s->len; i += 8) {
+            uint64_t w;
+            memcpy(&w, s->data + i, 8);
+            w ^= ((w + lo) & ~(w + hi) & 0x8080808080808080ull) >> 2;
+            memcpy(r->data + i, &w, 8);
+        }
+        for (; i < s->len; i++) {
             char c = s->data[i];
             r->data[i] = (char)((unsigned char)(c - from) < 26 ? c ^ 0x20 : c);
         }
