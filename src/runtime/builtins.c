@@ -759,9 +759,15 @@ bool rt_format(Vm *vm, Value v, Value spec, Value *out) {
     if (!spec) spec = vm->empty_str;
     if (!IS_STR(spec))
         return rt_raise(vm, &TypeError_type, "format() argument 2 must be str, not %s", type_name(rt_type(spec)));
-    if (IS_TYPE_EXACT(v, str_type) && AS_STR(spec)->len == 0) {
-        *out = v;
-        return true;
+    if (AS_STR(spec)->len == 0) {
+        // format(x, '') is str(x) for these exact builtins, whose __format__
+        // cannot be replaced: f"{i}" skips the method lookup and call.
+        if (IS_TYPE_EXACT(v, str_type)) {
+            *out = v;
+            return true;
+        }
+        if (IS_INT(v)) return int_to_str(vm, v, 10, out);
+        if (IS_TYPE_EXACT(v, float_type)) return rt_str(vm, v, out);
     }
     Value fn;
     ObjType *owner = NULL;

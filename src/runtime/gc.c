@@ -14,11 +14,15 @@
 #include "runtime/exc.h"
 #include "runtime/str.h"
 
-// Below this heap size, collections wait for this much allocation: a full
-// mark of the start-up heap (builtins, modules) every megabyte cost programs
-// that make much short-lived garbage (coroutines, exceptions) over 10% of
-// their time; 4 MB keeps that near 3% and small scripts well under 8 MB.
-#define GC_MIN_THRESHOLD ((size_t)4 << 20)
+// Between collections the program may allocate as much as survived the last
+// one (so marking costs at most one byte traced per byte allocated), and at
+// least GC_MIN_ALLOC. Sweeping touches every dead block, so the garbage of
+// one cycle should still sit in the CPU caches when it is swept and reused:
+// most programs keep a small live heap (the benchmarks under 60 KB) and make
+// much short-lived garbage, for which 512 KB beat 4 MB by 15% on str work
+// and coroutine creation (bench/scripts/strs.py, coro_create.py; 256 KB and
+// 1 MB were within 3% of it).
+#define GC_MIN_ALLOC ((size_t)512 << 10)
 
 static Obj *next_of(const Obj *o) { return (Obj *)(o->gcword & ~GC_BITS); }
 static void set_next(Obj *o, Obj *n) { o->gcword = (uintptr_t)n | (o->gcword & GC_BITS); }
@@ -56,7 +60,25 @@ void *rt_realloc(Vm *vm, void *ptr, size_t old_size, size_t new_size) {
     return p;
 }
 
-void *rt_alloc(Vm *vm, size_t size) { return rt_realloc(vm, NULL, 0, size ? size : 1); }
+// rt_realloc's path for a fresh block, without its resize and free cases:
+// every object comes through here (20 per turn of bench/scripts/strs.py).
+static void *alloc_fresh(Vm *vm, size_t size) {
+    if ((AIOPY_GC_STRESS || vm->bytes_allocated + size > vm->next_gc) && !vm->gc_running && !vm->gc_disabled)
+        collect(vm);
+    if (should_fail(vm)) {
+        rt_raise_nomem(vm);
+        return NULL;
+    }
+    void *p = pool_alloc(&vm->pool, size);
+    if (!p) {
+        rt_raise_nomem(vm);
+        return NULL;
+    }
+    vm->bytes_allocated += size;
+    return p;
+}
+
+void *rt_alloc(Vm *vm, size_t size) { return alloc_fresh(vm, size ? size : 1); }
 
 void rt_free(Vm *vm, void *ptr, size_t size) {
     if (ptr) rt_realloc(vm, ptr, size, 0);
@@ -67,20 +89,22 @@ void gc_account(Vm *vm, size_t add, size_t sub) {
     vm->bytes_allocated -= sub < vm->bytes_allocated ? sub : vm->bytes_allocated;
 }
 
-Obj *gc_alloc(Vm *vm, ObjType *t, size_t size) {
+Obj *gc_alloc_partial(Vm *vm, ObjType *t, size_t size, size_t zeroed) {
     // The type must survive a collection triggered by this very allocation.
     bool heap_type = !(t->hdr.gcword & GC_STATIC);
     if (heap_type) gc_push_root(vm, OBJ_VAL(t));
-    Obj *o = rt_realloc(vm, NULL, 0, size);
+    Obj *o = alloc_fresh(vm, size);
     if (heap_type) gc_pop_root(vm);
     if (!o) return NULL;
-    memset(o, 0, size);
+    memset(o, 0, zeroed);
     if (t->flags & TYPE_HAS_FINALIZER) vm->gc_finalizable++;
     o->type = t;
     o->gcword = (uintptr_t)vm->objects;
     vm->objects = o;
     return o;
 }
+
+Obj *gc_alloc(Vm *vm, ObjType *t, size_t size) { return gc_alloc_partial(vm, t, size, size); }
 
 bool rt_size_mul(Vm *vm, size_t a, size_t b, size_t *out) {
     size_t r;
@@ -184,43 +208,60 @@ static size_t obj_size(const Obj *o) {
     return o->type->size ? o->type->size(o) : o->type->basicsize;
 }
 
-static void free_obj(Vm *vm, Obj *o) {
+// Releases [o]'s memory and returns its size; the caller settles the byte
+// count once for the whole batch.
+static size_t free_obj(Vm *vm, Obj *o) {
     size_t size = obj_size(o);
     if (o->type->free) o->type->free(vm, o);
 #ifndef NDEBUG
     memset(o, 0xdb, size);
 #endif
     pool_free(&vm->pool, o, size);
-    gc_account(vm, 0, size);
+    return size;
 }
 
-// Frees a list of objects; types go last since their instances' free and
-// size slots read them.
+// Types are freed after every other dead object, since their instances'
+// free and size slots read them. Only type itself and classes made by
+// Python code can be metaclasses.
+static bool is_type_obj(const Obj *o) {
+    return o->type == &type_type || ((o->type->flags & TYPE_HEAP) && type_is_subtype(o->type, &type_type));
+}
+
+static size_t free_types(Vm *vm, Obj *types) {
+    size_t freed = 0;
+    while (types) {
+        Obj *n = next_of(types);
+        freed += free_obj(vm, types);
+        types = n;
+    }
+    return freed;
+}
+
+// Frees a list of objects (gc_free_all).
 static void free_list(Vm *vm, Obj *list) {
     Obj *types = NULL, *types_tail = NULL;
+    size_t freed = 0;
     while (list) {
         Obj *n = next_of(list);
-        // Only type itself and classes made by Python code can be metaclasses.
-        if (list->type == &type_type ||
-            ((list->type->flags & TYPE_HEAP) && type_is_subtype(list->type, &type_type))) {
+        if (is_type_obj(list)) {
             list->gcword = 0;
             if (types_tail) types_tail->gcword = (uintptr_t)list;
             else types = list;
             types_tail = list;
         } else {
-            free_obj(vm, list);
+            freed += free_obj(vm, list);
         }
         list = n;
     }
-    while (types) {
-        Obj *n = next_of(types);
-        free_obj(vm, types);
-        types = n;
-    }
+    gc_account(vm, 0, freed + free_types(vm, types));
 }
 
+// One pass over the heap: survivors are relinked and unmarked, dead objects
+// freed at once (types deferred, in newest-first order). A separate pass over
+// a list of the dead cost a second cache miss per dead object: 8% of str work.
 static void sweep(Vm *vm) {
-    Obj *dead = NULL, *dtail = NULL, *keep = NULL, *tail = NULL;
+    Obj *types = NULL, *types_tail = NULL, *keep = NULL, *tail = NULL;
+    size_t freed = 0;
     for (Obj *o = vm->objects, *n; o; o = n) {
         n = next_of(o);
         if (o->gcword & GC_MARK) {
@@ -228,16 +269,18 @@ static void sweep(Vm *vm) {
             if (tail) set_next(tail, o);
             else keep = o;
             tail = o;
-        } else {   // dead objects keep their newest-first order (see free_list)
+        } else if (is_type_obj(o)) {
             o->gcword = 0;
-            if (dtail) dtail->gcword = (uintptr_t)o;
-            else dead = o;
-            dtail = o;
+            if (types_tail) types_tail->gcword = (uintptr_t)o;
+            else types = o;
+            types_tail = o;
+        } else {
+            freed += free_obj(vm, o);
         }
     }
     if (tail) set_next(tail, NULL);
     vm->objects = keep;
-    free_list(vm, dead);
+    gc_account(vm, 0, freed + free_types(vm, types));
 }
 
 static void collect(Vm *vm) {
@@ -249,8 +292,8 @@ static void collect(Vm *vm) {
     str_sweep_interned(vm);
     sweep(vm);
     vm->gc_collections++;
-    size_t next = vm->bytes_allocated * 2;
-    vm->next_gc = next < GC_MIN_THRESHOLD ? GC_MIN_THRESHOLD : next;
+    vm->gc_live = vm->bytes_allocated;
+    vm->next_gc = vm->gc_live + (vm->gc_live > GC_MIN_ALLOC ? vm->gc_live : GC_MIN_ALLOC);
     vm->gc_running = false;
 }
 

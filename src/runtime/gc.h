@@ -26,6 +26,9 @@ void gc_account(Vm *vm, size_t add, size_t sub);
 // A zero-filled object of [size] bytes with header type [t], linked into
 // the heap. The caller fills the fields before the next allocation.
 Obj *gc_alloc(Vm *vm, ObjType *t, size_t size);
+// gc_alloc zeroing only the first [zeroed] bytes (at least the Obj header):
+// for objects whose caller writes the rest at once, such as a str's text.
+Obj *gc_alloc_partial(Vm *vm, ObjType *t, size_t size, size_t zeroed);
 
 // Overflow-checked size arithmetic: a result beyond SSIZE_MAX raises
 // MemoryError (as CPython's list/tuple repetition). Counts that do not fit

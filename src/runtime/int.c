@@ -425,22 +425,25 @@ bool int_pow(Vm *vm, Value a, Value b, Value mod, Value *out) {
 
 // ---- text ----
 
+// Writes small int [i] in [base] so that it ends at [end]; returns its start.
+static inline char *small_digits(int64_t i, int base, char *end) {
+    uint64_t u = i < 0 ? -(uint64_t)i : (uint64_t)i;
+    char *p = end;
+    do {
+        unsigned d = (unsigned)(u % (unsigned)base);
+        *--p = (char)(d < 10 ? '0' + d : 'a' + d - 10);
+        u /= (unsigned)base;
+    } while (u);
+    if (i < 0) *--p = '-';
+    return p;
+}
+
 bool int_format_buf(Vm *vm, Value v, int base, void *vbuf) {
     Buf *b = vbuf;
     v = int_unbool(v);
     if (IS_INT(v)) {
-        int64_t i = AS_INT(v);
-        uint64_t u = i < 0 ? (uint64_t)(-i) : (uint64_t)i;
-        char tmp[70];
-        size_t n = 0;
-        do {
-            unsigned d = (unsigned)(u % (unsigned)base);
-            tmp[n++] = (char)(d < 10 ? '0' + d : 'a' + d - 10);
-            u /= (unsigned)base;
-        } while (u);
-        if (i < 0) tmp[n++] = '-';
-        if (!buf_reserve(b, n)) return rt_raise_nomem(vm);
-        while (n) buf_putc(b, tmp[--n]);
+        char tmp[70], *p = small_digits(AS_INT(v), base, tmp + sizeof tmp);
+        if (!buf_append(b, p, (size_t)(tmp + sizeof tmp - p))) return rt_raise_nomem(vm);
         return true;
     }
     const mpz_t *z = &AS_BIGINT(v)->z;
@@ -465,6 +468,16 @@ too_many:
 }
 
 bool int_to_str(Vm *vm, Value v, int base, Value *out) {
+    if (IS_INT(int_unbool(v))) {   // no buffer, and digits need no counting
+        // Base 10 spelled out so the division by a constant becomes a multiply.
+        int64_t i = AS_INT(int_unbool(v));
+        char tmp[70], *p = base == 10 ? small_digits(i, 10, tmp + sizeof tmp) : small_digits(i, base, tmp + sizeof tmp);
+        size_t n = (size_t)(tmp + sizeof tmp - p);
+        ObjStr *s = str_new_counted(vm, p, n, n);
+        TRY(s);
+        *out = OBJ_VAL(s);
+        return true;
+    }
     Buf b;
     buf_init(&b);
     ObjStr *s = NULL;

@@ -38,16 +38,16 @@ ObjNative *native_new_descriptor(Vm *vm, const MethodDef *def, ObjType *owner) {
 
 // ---- argument helpers ----
 
-bool rt_no_kwargs(Vm *vm, const char *fname, Value kwnames) {
+bool rt_kwargs_error(Vm *vm, const char *fname, Value kwnames) {
     if (kwnames && AS_TUPLE(kwnames)->len)
         return rt_raise(vm, &TypeError_type, "%s() takes no keyword arguments", fname);
     return true;
 }
 
-bool rt_check_nargs(Vm *vm, const char *fname, size_t nargs, size_t min, size_t max) {
+bool rt_nargs_error(Vm *vm, const char *fname, size_t nargs, size_t min, size_t max) {
     // Counts here include self for methods; messages count the user's arguments
     // when the name is qualified ("list.append"), as CPython's METH_O/NOARGS do.
-    if (nargs >= min && nargs <= max) return true;   // before any work: every call checks
+    if (nargs >= min && nargs <= max) return true;
     bool method = strchr(fname, '.') != NULL;
     size_t shown = method ? nargs - 1 : nargs, smin = method ? min - 1 : min,
            smax = method ? max - 1 : max;

@@ -22,11 +22,18 @@ ObjNative *native_new_function(Vm *vm, const MethodDef *def, Value module);
 ObjNative *native_new_bound(Vm *vm, const MethodDef *def, Value self, ObjType *owner);
 ObjNative *native_new_descriptor(Vm *vm, const MethodDef *def, ObjType *owner);
 
-// Argument checking with CPython's messages.
-bool rt_no_kwargs(Vm *vm, const char *fname, Value kwnames);
+// Argument checking with CPython's messages. Every native call checks, so
+// the passing case is inline and only a failure calls out to raise.
+bool rt_kwargs_error(Vm *vm, const char *fname, Value kwnames);
+static inline bool rt_no_kwargs(Vm *vm, const char *fname, Value kwnames) {
+    return !kwnames || rt_kwargs_error(vm, fname, kwnames);
+}
 // "f() takes exactly one argument (2 given)" / "f() takes no arguments (1 given)"
 // / "f expected at least 2 arguments, got 1" / "f expected at most 2 arguments, got 3".
-bool rt_check_nargs(Vm *vm, const char *fname, size_t nargs, size_t min, size_t max);
+bool rt_nargs_error(Vm *vm, const char *fname, size_t nargs, size_t min, size_t max);
+static inline bool rt_check_nargs(Vm *vm, const char *fname, size_t nargs, size_t min, size_t max) {
+    return (nargs >= min && nargs <= max) || rt_nargs_error(vm, fname, nargs, min, max);
+}
 // Fills out[0..nnames) from positionals then keywords; missing optionals
 // are VAL_NULL. [npos] names may be positional; the rest are keyword-only.
 bool rt_parse_args(Vm *vm, const char *fname, Value *args, size_t nargs, Value kwnames,

@@ -60,6 +60,7 @@ struct Vm {
     Pool pool;                 // small blocks (rt_realloc allocates from it)
     size_t bytes_allocated;
     size_t next_gc;
+    size_t gc_live;            // bytes still allocated after the last collection
     bool gc_running;
     bool gc_disabled;          // while the Vm is being built or torn down
     unsigned long alloc_count; // for AIOPY_FAILMALLOC

@@ -25,8 +25,11 @@
 
 ObjStr *str_alloc(Vm *vm, size_t len) {
     size_t size;
-    if (!rt_size_add(vm, sizeof(ObjStr) + 1, len, &size)) return NULL;
-    ObjStr *s = (ObjStr *)gc_alloc(vm, &str_type, size);
+    if (len > (size_t)INT64_MAX - sizeof(ObjStr) - 1) return rt_raise_nomem(vm), NULL;
+    size = sizeof(ObjStr) + 1 + len;
+    // The text is the caller's to write (str_alloc's contract): only the
+    // header is cleared.
+    ObjStr *s = (ObjStr *)gc_alloc_partial(vm, &str_type, size, offsetof(ObjStr, data));
     if (!s) return NULL;
     s->hash = -1;
     s->len = len;
@@ -38,16 +41,29 @@ void str_finish(ObjStr *s) {
     s->cplen = utf8_count(s->data, s->len);
 }
 
-ObjStr *str_new(Vm *vm, const char *data, size_t len) {
+// The shared empty and one-ASCII-character strs, or NULL.
+static ObjStr *shared_str(Vm *vm, const char *data, size_t len) {
     if (len == 0 && vm->empty_str) return AS_STR(vm->empty_str);
     if (len == 1 && (unsigned char)data[0] < 128 && vm->small_strs[(unsigned char)data[0]])
         return AS_STR(vm->small_strs[(unsigned char)data[0]]);
-    ObjStr *s = str_alloc(vm, len);
+    return NULL;
+}
+
+ObjStr *str_new_counted(Vm *vm, const char *data, size_t len, size_t cplen) {
+    ObjStr *s = shared_str(vm, data, len);
+    if (s) return s;
+    s = str_alloc(vm, len);
     if (!s) return NULL;
     memcpy(s->data, data, len);
-    str_finish(s);
+    s->data[len] = '\0';
+    s->cplen = cplen;
     if (len == 1 && (unsigned char)data[0] < 128) vm->small_strs[(unsigned char)data[0]] = OBJ_VAL(s);
     return s;
+}
+
+ObjStr *str_new(Vm *vm, const char *data, size_t len) {
+    ObjStr *s = shared_str(vm, data, len);
+    return s ? s : str_new_counted(vm, data, len, utf8_count(data, len));
 }
 
 ObjStr *str_from_cstr(Vm *vm, const char *s) { return str_new(vm, s, strlen(s)); }
@@ -99,7 +115,7 @@ ObjStr *str_substr(Vm *vm, ObjStr *s, size_t start, size_t end) {
     if (start == 0 && end == s->cplen) return s;
     size_t bs = str_byte_offset(s, start), be = str_byte_offset(s, end);
     gc_push_root(vm, OBJ_VAL(s));
-    ObjStr *r = str_new(vm, s->data + bs, be - bs);
+    ObjStr *r = str_new_counted(vm, s->data + bs, be - bs, end - start);
     gc_pop_root(vm);
     return r;
 }
@@ -235,6 +251,7 @@ int str_cmp(const ObjStr *a, const ObjStr *b) {
 const char *rt_memfind(const char *hay, size_t n, const char *needle, size_t m) {
     if (m == 0) return hay;
     if (m > n) return NULL;
+    if (m == 1) return memchr(hay, needle[0], n);   // split(' '), replace('o', ...)
     const char *end = hay + (n - m);
     for (const char *p = hay; p <= end; p++) {
         p = memchr(p, needle[0], (size_t)(end - p) + 1);
@@ -568,7 +585,8 @@ static int str_contains(Vm *vm, Value self, Value x) {
 
 static void str_free(Vm *vm, Obj *o) {
     (void)vm;
-    free(((ObjStr *)o)->index);
+    ObjStr *s = (ObjStr *)o;
+    if (s->index) free(s->index);   // most strs never had one: skip the call into libc
 }
 
 static size_t str_size(const Obj *o) { return sizeof(ObjStr) + ((const ObjStr *)o)->len + 1; }

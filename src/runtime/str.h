@@ -29,6 +29,9 @@ struct ObjStr {
 ObjStr *str_new(Vm *vm, const char *s, size_t len);
 ObjStr *str_from_cstr(Vm *vm, const char *s);
 ObjStr *str_from_cp(Vm *vm, uint32_t cp);
+// str_new when the caller knows the code-point count [cplen] (a slice of an
+// ASCII str, a concatenation): skips counting.
+ObjStr *str_new_counted(Vm *vm, const char *s, size_t len, size_t cplen);
 // Allocates [len] bytes to fill, then str_finish computes the length.
 ObjStr *str_alloc(Vm *vm, size_t len);
 void str_finish(ObjStr *s);

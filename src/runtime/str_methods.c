@@ -43,7 +43,9 @@ static bool ret_buf(Vm *vm, Buf *b, bool ok, Value *out) {
 }
 
 static bool ret_sub(Vm *vm, ObjStr *s, size_t bs, size_t be, Value *out) {
-    ObjStr *r = bs == 0 && be == s->len ? s : str_new(vm, s->data + bs, be - bs);
+    ObjStr *r = bs == 0 && be == s->len         ? s
+                : STR_IS_ASCII(s) ? str_new_counted(vm, s->data + bs, be - bs, be - bs)
+                                  : str_new(vm, s->data + bs, be - bs);
     TRY(r);
     *out = OBJ_VAL(r);
     return true;
@@ -267,38 +269,65 @@ static bool split_impl(Vm *vm, Value *args, size_t nargs, Value kw, bool rev, Va
 static bool m_split(Vm *vm, Value *a, size_t n, Value kw, Value *o) { return split_impl(vm, a, n, kw, false, o); }
 static bool m_rsplit(Vm *vm, Value *a, size_t n, Value kw, Value *o) { return split_impl(vm, a, n, kw, true, o); }
 
-bool str_join(Vm *vm, ObjStr *sep, Value iterable, Value *out) {
-    if (!TYPE_SLOT(rt_type(iterable), iter) && !TYPE_SLOT(rt_type(iterable), getitem))
-        return rt_raise(vm, &TypeError_type, "can only join an iterable");
-    Value seq;
-    TRY(tuple_from_iterable(vm, iterable, &seq));
-    gc_push_root(vm, seq);
-    ObjTuple *t = AS_TUPLE(seq);
-    Buf b;
-    buf_init(&b);
-    bool ok = true;
-    for (size_t i = 0; ok && i < t->len; i++) {
-        if (!IS_STR(t->items[i])) {
-            ok = rt_raise(vm, &TypeError_type, "sequence item %zu: expected str instance, %s found", i,
-                          type_name(rt_type(t->items[i])));
-            break;
-        }
-        if ((i && !buf_append(&b, sep->data, sep->len)) ||
-            !buf_append(&b, AS_STR(t->items[i])->data, AS_STR(t->items[i])->len))
-            ok = rt_raise_nomem(vm);
-    }
-    if (ok && t->len == 1 && IS_TYPE_EXACT(t->items[0], str_type)) {
-        buf_free(&b);
-        gc_pop_root(vm);
-        *out = t->items[0];
+// Joins [n] items known to be strs of exact or sub type, in one allocation
+// sized up front: no growing buffer, and the code-point count is summed
+// rather than recounted.
+static bool join_items(Vm *vm, ObjStr *sep, const Value *items, size_t n, Value *out) {
+    if (n == 1 && IS_TYPE_EXACT(items[0], str_type)) {
+        *out = items[0];
         return true;
     }
-    ObjStr *r = ok ? str_new(vm, b.data ? b.data : "", b.len) : NULL;
-    buf_free(&b);
-    gc_pop_root(vm);
+    size_t len = n ? sep->len * (n - 1) : 0, cplen = n ? sep->cplen * (n - 1) : 0;
+    bool overflow = false;
+    for (size_t i = 0; i < n; i++) {
+        ObjStr *x = AS_STR(items[i]);
+        overflow |= __builtin_add_overflow(len, x->len, &len);
+        cplen += x->cplen;
+    }
+    if (overflow || len > (size_t)INT64_MAX) return rt_raise_nomem(vm);
+    if (len == 0) {
+        *out = vm->empty_str;
+        return true;
+    }
+    // Callers keep [items] and [sep] reachable across this allocation.
+    ObjStr *r = str_alloc(vm, len);
     TRY(r);
+    char *p = r->data;
+    for (size_t i = 0; i < n; i++) {
+        if (i && sep->len) {
+            memcpy(p, sep->data, sep->len);
+            p += sep->len;
+        }
+        ObjStr *x = AS_STR(items[i]);
+        memcpy(p, x->data, x->len);
+        p += x->len;
+    }
+    *p = '\0';
+    r->cplen = cplen;
     *out = OBJ_VAL(r);
     return true;
+}
+
+bool str_join(Vm *vm, ObjStr *sep, Value iterable, Value *out) {
+    // A list or tuple is read in place (joining runs no Python code, so it
+    // cannot change meanwhile); any other iterable is collected first.
+    Value seq = iterable;
+    if (!IS_TYPE_EXACT(iterable, list_type) && !IS_TYPE_EXACT(iterable, tuple_type)) {
+        if (!TYPE_SLOT(rt_type(iterable), iter) && !TYPE_SLOT(rt_type(iterable), getitem))
+            return rt_raise(vm, &TypeError_type, "can only join an iterable");
+        TRY(tuple_from_iterable(vm, iterable, &seq));
+    }
+    const Value *items = IS_LIST(seq) ? AS_LIST(seq)->items : AS_TUPLE(seq)->items;
+    size_t n = IS_LIST(seq) ? AS_LIST(seq)->len : AS_TUPLE(seq)->len;
+    for (size_t i = 0; i < n; i++)
+        if (!IS_STR(items[i]))
+            return rt_raise(vm, &TypeError_type, "sequence item %zu: expected str instance, %s found", i,
+                            type_name(rt_type(items[i])));
+    gc_push_root(vm, seq);
+    gc_push_root(vm, OBJ_VAL(sep));
+    bool ok = join_items(vm, sep, items, n, out);
+    gc_pop_roots(vm, 2);
+    return ok;
 }
 
 static bool m_join(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
@@ -409,6 +438,24 @@ static bool m_strip(Vm *vm, Value *a, size_t n, Value kw, Value *o) { return str
 static bool m_lstrip(Vm *vm, Value *a, size_t n, Value kw, Value *o) { return strip_impl(vm, a, n, kw, 1, o); }
 static bool m_rstrip(Vm *vm, Value *a, size_t n, Value kw, Value *o) { return strip_impl(vm, a, n, kw, 2, o); }
 
+// replace('', rep): [rep] before every code point and at the end.
+static bool replace_empty(Vm *vm, ObjStr *s, ObjStr *rep, int64_t count, Value *out) {
+    Buf b;
+    buf_init(&b);
+    bool ok = true;
+    size_t i = 0, k;
+    while (ok && count > 0) {
+        ok = buf_append(&b, rep->data, rep->len);
+        count--;
+        if (i >= s->len) break;
+        cp_at(s->data + i, s->len - i, &k);
+        ok = ok && buf_append(&b, s->data + i, k);
+        i += k;
+    }
+    ok = ok && buf_append(&b, s->data + i, s->len - i);
+    return ret_buf(vm, &b, ok, out);
+}
+
 static bool m_replace(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
     NOKW("replace");
     TRY(rt_check_nargs(vm, "replace", nargs, 3, 4));
@@ -420,30 +467,47 @@ static bool m_replace(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
     if (nargs > 3) TRY(rt_index(vm, args[3], &count));
     if (count < 0) count = INT64_MAX;
     ObjStr *s = SELF, *old = AS_STR(args[1]), *rep = AS_STR(args[2]);
-    Buf b;
-    buf_init(&b);
-    bool ok = true;
-    if (old->len == 0) {
-        size_t i = 0, k;
-        while (ok && count > 0) {
-            ok = buf_append(&b, rep->data, rep->len);
-            count--;
-            if (i >= s->len) break;
-            cp_at(s->data + i, s->len - i, &k);
-            ok = ok && buf_append(&b, s->data + i, k);
-            i += k;
-        }
-        ok = ok && buf_append(&b, s->data + i, s->len - i);
-    } else {
-        const char *p = s->data, *e = s->data + s->len, *q;
-        while (ok && count > 0 && (q = rt_memfind(p, (size_t)(e - p), old->data, old->len))) {
-            ok = buf_append(&b, p, (size_t)(q - p)) && buf_append(&b, rep->data, rep->len);
-            p = q + old->len;
-            count--;
-        }
-        ok = ok && buf_append(&b, p, (size_t)(e - p));
+    if (old->len == 0) return replace_empty(vm, s, rep, count, out);
+    // Count the matches, then build the result in one allocation of the
+    // exact size (a growing buffer plus a copy cost 6% of str work).
+    size_t n = 0;
+    const char *e = s->data + s->len;
+    for (const char *p = s->data, *q; (int64_t)n < count && (q = rt_memfind(p, (size_t)(e - p), old->data, old->len));
+         p = q + old->len)
+        n++;
+    if (n == 0) {   // CPython returns the str itself too (str has no subclasses here)
+        *out = args[0];
+        return true;
     }
-    return ret_buf(vm, &b, ok, out);
+    size_t len;
+    if (rep->len >= old->len) {
+        size_t grow;
+        TRY(rt_size_mul(vm, n, rep->len - old->len, &grow));
+        TRY(rt_size_add(vm, s->len, grow, &len));
+    } else {
+        len = s->len - n * (old->len - rep->len);
+    }
+    ObjStr *r = len ? str_alloc(vm, len) : AS_STR(vm->empty_str);   // args[] stays rooted
+    TRY(r);
+    if (!len) {
+        *out = OBJ_VAL(r);
+        return true;
+    }
+    char *d = r->data;
+    const char *p = s->data;
+    for (size_t i = 0; i < n; i++) {
+        const char *q = rt_memfind(p, (size_t)(e - p), old->data, old->len);
+        memcpy(d, p, (size_t)(q - p));
+        d += q - p;
+        memcpy(d, rep->data, rep->len);
+        d += rep->len;
+        p = q + old->len;
+    }
+    memcpy(d, p, (size_t)(e - p));
+    r->data[len] = '\0';
+    r->cplen = s->cplen - n * old->cplen + n * rep->cplen;
+    *out = OBJ_VAL(r);
+    return true;
 }
 
 static bool m_removeprefix(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
@@ -481,6 +545,31 @@ static bool is_cased(uint32_t c) { return uc_isupper(c) || uc_islower(c); }
 static bool case_ascii(Vm *vm, ObjStr *s, int mode, Value *out) {
     ObjStr *r = str_alloc(vm, s->len);
     TRY(r);
+    // upper() and lower() get loops of their own, which the compiler
+    // vectorises; the general loop below pays a switch per byte.
+    if (mode == CASE_UPPER || mode == CASE_LOWER) {
+        char from = mode == CASE_UPPER ? 'a' : 'A';
+        // Eight bytes at a time: all are below 0x80, so adding (0x80 - b) to
+        // each sets its top bit iff the byte is >= b, with no carry between
+        // bytes; bytes in [from, from + 26) get their 0x20 bit flipped.
+        uint64_t lo = 0x0101010101010101ull * (uint64_t)(0x80 - from),
+                 hi = 0x0101010101010101ull * (uint64_t)(0x80 - (from + 26));
+        size_t i = 0;
+        for (; i + 8 <= s->len; i += 8) {
+            uint64_t w;
+            memcpy(&w, s->data + i, 8);
+            w ^= ((w + lo) & ~(w + hi) & 0x8080808080808080ull) >> 2;
+            memcpy(r->data + i, &w, 8);
+        }
+        for (; i < s->len; i++) {
+            char c = s->data[i];
+            r->data[i] = (char)((unsigned char)(c - from) < 26 ? c ^ 0x20 : c);
+        }
+        r->data[s->len] = '\0';
+        r->cplen = s->len;
+        *out = OBJ_VAL(r);
+        return true;
+    }
     bool prev_cased = false;
     for (size_t i = 0; i < s->len; i++) {
         char c = s->data[i];

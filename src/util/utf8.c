@@ -1,6 +1,8 @@
 // UTF-8 decoding and validation: see utf8.h.
 #include "util/utf8.h"
 
+#include <string.h>
+
 size_t utf8_decode(const unsigned char *s, size_t n, uint32_t *cp, bool allow_surrogates) {
     if (n == 0) return 0;
     unsigned c = s[0];
@@ -35,8 +37,19 @@ size_t utf8_validate(const unsigned char *s, size_t n) {
 }
 
 size_t utf8_count(const char *s, size_t n) {
-    size_t count = 0;
-    for (size_t i = 0; i < n; i++)
-        if (((unsigned char)s[i] & 0xC0) != 0x80) count++;
-    return count;
+    // Every byte but a continuation byte (10xxxxxx) starts a code point.
+    // Eight bytes at a time: a byte's top bit set and the next bit clear
+    // leaves its 0x80 bit in [cont]. Str construction counts every new str,
+    // so this loop was 5% of str work byte by byte.
+    const uint64_t high = 0x8080808080808080ull;
+    size_t cont = 0, i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        if (!(w & high)) continue;
+        cont += (size_t)__builtin_popcountll(w & ~(w << 1) & high);
+    }
+    for (; i < n; i++)
+        if (((unsigned char)s[i] & 0xC0) == 0x80) cont++;
+    return n - cont;
 }

@@ -955,7 +955,7 @@ void vm_gen_dropped(Vm *vm) {
     // runs only once enough was allocated since the last collection, so a
     // program that parks many unstarted coroutines stays linear (its
     // warnings then come at a later collection).
-    size_t live = vm->next_gc / 2;
+    size_t live = vm->gc_live;
     if (vm->bytes_allocated > (size_t)4 << 20 && (vm->bytes_allocated - live) * 8 < live) return;
     Value saved = rt_exc_take(vm);
     gc_push_root(vm, saved);

@@ -91,6 +91,19 @@ Test(util, utf8_decodes_and_rejects_bad_sequences) {
     cr_assert_eq(utf8_count("a\xc3\xa9\xf0\x9f\x98\x80", 7), 3);
 }
 
+// utf8_count takes eight bytes at a time: sequences that straddle a word,
+// pure-ASCII words and the byte-wise tail must all count the same.
+Test(util, utf8_count_across_words) {
+    const char *s = "abcdefg\xc3\xa9hijklm\xe2\x82\xacnop\xf0\x9f\x98\x80qrstuvwxyz0123456789";
+    size_t n = strlen(s), slow = 0;
+    for (size_t i = 0; i < n; i++) slow += ((unsigned char)s[i] & 0xC0) != 0x80;
+    cr_assert_eq(utf8_count(s, n), slow);
+    cr_assert_eq(utf8_count(s, 8), 8);      // the word ends inside é
+    cr_assert_eq(utf8_count(s, 9), 8);
+    cr_assert_eq(utf8_count("0123456789abcdef", 16), 16);
+    cr_assert_eq(utf8_count("\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9", 8), 4);
+}
+
 // NFKC of identifiers (src/lexer/nfkc.c); the expected forms are CPython's
 // unicodedata.normalize('NFKC', ...).
 static void expect_nfkc(const char *in, const char *want) {
