@@ -8,6 +8,7 @@
 //      (sizes only grow, so it terminates).
 //   3. The run-length position table and the exception table (consecutive
 //      words with the same handler become one entry).
+//   4. Superinstructions: adjacent pairs fused in place (superinstr.c).
 // Everything is linear in the number of instructions, so 70,000 constants
 // or a 40,000-statement block assemble in one pass each.
 #include <stdlib.h>
@@ -16,6 +17,7 @@
 #include "runtime/exc.h"
 #include "runtime/gc.h"
 #include "vm/compile_int.h"
+#include "vm/superinstr.h"
 
 int asm_stack_effect(int op, uint32_t a, bool jump) {
     switch (op) {
@@ -225,6 +227,7 @@ bool asm_assemble(Vm *vm, CgUnit *u, ObjCode *co) {
         prevh = h;
         prev_end = o + size[i];
     }
+    asm_fuse(words, nwords);
     co->ncaches = ncaches;
     co->cache_names = cache_names;
     co->words = words;

@@ -33,7 +33,8 @@ static void dis_code(Vm *vm, FILE *out, ObjCode *co) {
     int last_line = -1;
     uint32_t ext = 0;
     for (uint32_t i = 0; i < co->nwords; i++) {
-        uint32_t w = co->words[i], op = INSTR_OP(w), arg = ext | INSTR_ARG(w);
+        // A fused pair shows as its two instructions (opcodes.h).
+        uint32_t w = co->words[i], op = (uint32_t)op_base((int)INSTR_OP(w)), arg = ext | INSTR_ARG(w);
         if (op == OP_EXTENDED_ARG) {
             ext = arg << INSTR_ARG_BITS;
             continue;

@@ -84,9 +84,17 @@
         goto *labels[INSTR_OP(word)];                                             \
     } while (0)
 #else
-#define TARGET(op) case OP_##op:
+#define TARGET(op) case OP_##op: L_##op:
 #define DISPATCH() goto dispatch
 #endif
+// The second half of a superinstruction (opcodes.h): its word is read as
+// DISPATCH would, but its handler is entered directly.
+#define NEXT_AS(op)                                                               \
+    do {                                                                          \
+        word = *ip++;                                                             \
+        oparg = INSTR_ARG(word);                                                  \
+        goto L_##op;                                                              \
+    } while (0)
 
 // CALL and CALL_FUNCTION_EX of a Python function [fn] with the call's
 // arguments, its operands starting at [base]: a generator function leaves
@@ -185,6 +193,9 @@ static SendResult run(Vm *vm, Frame *entry, Frame *start, Value *out, bool throw
 #define OP_LABEL(name, kind, eff, jeff) &&L_##name,
         VM_OPCODES(OP_LABEL)
 #undef OP_LABEL
+#define OP_SUPER_LABEL(name, first, second) &&L_##name,
+        VM_SUPEROPS(OP_SUPER_LABEL)
+#undef OP_SUPER_LABEL
     };
 #endif
     entry->entry = true;
@@ -1318,6 +1329,85 @@ dispatch_op:
         sp[-1] = w;
         DISPATCH();
     }
+
+    // Superinstructions (opcodes.h). Each first half falls back to its own
+    // handler (which then dispatches the second word as usual) before it
+    // has changed anything, whenever the common case does not apply.
+#define FIRST_LOAD_FAST()                                                         \
+    do {                                                                          \
+        Value v_ = locals[oparg];                                                 \
+        if (v_ == VAL_NULL) goto L_LOAD_FAST;                                     \
+        PUSH(v_);                                                                 \
+    } while (0)
+#define FIRST_STORE_FAST()                                                        \
+    do {                                                                          \
+        if (ts->unstarted_coros) goto L_STORE_FAST;                               \
+        locals[oparg] = POP();                                                    \
+    } while (0)
+
+    TARGET(LOAD_FAST__LOAD_FAST) {
+        FIRST_LOAD_FAST();
+        NEXT_AS(LOAD_FAST);
+    }
+
+    TARGET(LOAD_FAST__LOAD_CONST) {
+        FIRST_LOAD_FAST();
+        NEXT_AS(LOAD_CONST);
+    }
+
+    TARGET(LOAD_FAST__LOAD_ATTR) {
+        FIRST_LOAD_FAST();
+        NEXT_AS(LOAD_ATTR);
+    }
+
+    TARGET(LOAD_FAST__LOAD_METHOD) {
+        FIRST_LOAD_FAST();
+        NEXT_AS(LOAD_METHOD);
+    }
+
+    TARGET(LOAD_CONST__LOAD_FAST) {
+        PUSH(consts[oparg]);
+        NEXT_AS(LOAD_FAST);
+    }
+
+    TARGET(STORE_FAST__LOAD_FAST) {
+        FIRST_STORE_FAST();
+        NEXT_AS(LOAD_FAST);
+    }
+
+    TARGET(STORE_FAST__STORE_FAST) {
+        FIRST_STORE_FAST();
+        NEXT_AS(STORE_FAST);
+    }
+
+    TARGET(PUSH_NULL__LOAD_GLOBAL) {
+        PUSH(VAL_NULL);
+        NEXT_AS(LOAD_GLOBAL);
+    }
+
+    // Two small ints compared and branched on at once: no bool is made and
+    // the jump's word is only read for its target.
+    TARGET(COMPARE_OP__POP_JUMP_IF_FALSE)
+    TARGET(COMPARE_OP__POP_JUMP_IF_TRUE) {
+        Value b = TOP(), a = PEEK(2);
+        if (!IS_INT(a) || !IS_INT(b)) goto L_COMPARE_OP;
+        int64_t x = AS_INT(a), y = AS_INT(b);
+        bool t;
+        switch (oparg) {
+        case CMP_LT: t = x < y; break;
+        case CMP_LE: t = x <= y; break;
+        case CMP_EQ: t = x == y; break;
+        case CMP_NE: t = x != y; break;
+        case CMP_GT: t = x > y; break;
+        default: t = x >= y; break;
+        }
+        sp -= 2;
+        if (t == (INSTR_OP(word) == OP_COMPARE_OP__POP_JUMP_IF_TRUE)) ip = frame->code->words + INSTR_ARG(*ip);
+        else ip++;
+        DISPATCH();
+    }
+#undef FIRST_LOAD_FAST
+#undef FIRST_STORE_FAST
 
     TARGET(SETUP_HANDLER) goto bad_opcode;
     TARGET(LABEL_) goto bad_opcode;

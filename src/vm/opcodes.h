@@ -127,12 +127,49 @@ enum {
     X(SETUP_HANDLER, OPK_N, 0, 0) \
     X(LABEL_, OPK_N, 0, 0)
 
+// Superinstructions: X(name, first, second). After assembly the first of
+// two adjacent instructions that often run together is rewritten into the
+// fused opcode (superinstr.c); the second word stays as it is. So offsets,
+// jump targets, locations and the exception table do not change, a jump to
+// the second word runs it alone, and an error in either half is located at
+// its own word. The fused handler does the first half's common case and
+// goes straight to the second half's handler (or does both at once), saving
+// an indirect dispatch; anything unusual runs the first half's own handler.
+// The disassembler shows the first half's name.
+#define VM_SUPEROPS(X) \
+    X(LOAD_FAST__LOAD_FAST, LOAD_FAST, LOAD_FAST) \
+    X(LOAD_FAST__LOAD_CONST, LOAD_FAST, LOAD_CONST) \
+    X(LOAD_FAST__LOAD_ATTR, LOAD_FAST, LOAD_ATTR) \
+    X(LOAD_FAST__LOAD_METHOD, LOAD_FAST, LOAD_METHOD) \
+    X(LOAD_CONST__LOAD_FAST, LOAD_CONST, LOAD_FAST) \
+    X(STORE_FAST__LOAD_FAST, STORE_FAST, LOAD_FAST) \
+    X(STORE_FAST__STORE_FAST, STORE_FAST, STORE_FAST) \
+    X(PUSH_NULL__LOAD_GLOBAL, PUSH_NULL, LOAD_GLOBAL) \
+    X(COMPARE_OP__POP_JUMP_IF_FALSE, COMPARE_OP, POP_JUMP_IF_FALSE) \
+    X(COMPARE_OP__POP_JUMP_IF_TRUE, COMPARE_OP, POP_JUMP_IF_TRUE)
+
 typedef enum Opcode {
 #define OP_ENUM(name, kind, eff, jeff) OP_##name,
     VM_OPCODES(OP_ENUM)
 #undef OP_ENUM
+    OP_BASE_COUNT_,
+    OP_SUPER_BEFORE_ = OP_BASE_COUNT_ - 1,   // the fused opcodes follow without a gap
+#define OP_SUPER_ENUM(name, first, second) OP_##name,
+    VM_SUPEROPS(OP_SUPER_ENUM)
+#undef OP_SUPER_ENUM
     OP_COUNT_
 } Opcode;
+
+// The instruction a (possibly fused) opcode starts with.
+static inline int op_base(int op) {
+    switch (op) {
+#define OP_SUPER_BASE(name, first, second) \
+    case OP_##name: return OP_##first;
+        VM_SUPEROPS(OP_SUPER_BASE)
+#undef OP_SUPER_BASE
+    default: return op;
+    }
+}
 
 static inline int op_kind(int op) {
     switch (op) {
