@@ -14,6 +14,7 @@ static const BuiltinModuleDef table[] = {
     {"abc", NULL, &rt_src_abc, false},
     {"collections", NULL, &rt_src_collections, true},
     {"collections.abc", NULL, &rt_src_collections_abc, false},
+    {"traceback", vm_traceback_init, &rt_src_traceback, false},
 };
 
 const BuiltinModuleDef *rt_module_find(const char *name, size_t len) {

@@ -25,9 +25,10 @@ bool rt_math_init(Vm *vm, ObjModule *m);
 bool rt_gc_module_init(Vm *vm, ObjModule *m);
 bool rt_aiopy_init(Vm *vm, ObjModule *m);
 bool rt_os_init(Vm *vm, ObjModule *m);
+bool vm_traceback_init(Vm *vm, ObjModule *m);   // src/vm/mod_traceback.c
 
 // Python bodies (mod_pysrc.c).
 extern const char *const rt_src_types, *const rt_src_inspect, *const rt_src_abc,
-    *const rt_src_collections, *const rt_src_collections_abc;
+    *const rt_src_collections, *const rt_src_collections_abc, *const rt_src_traceback;
 
 #endif // RUNTIME_MODULES_H

@@ -20,9 +20,11 @@
 
 #include "parser/parse.h"
 #include "parser/report.h"
+#include "runtime/bytes.h"
 #include "runtime/dict.h"
 #include "runtime/exc.h"
 #include "runtime/gc.h"
+#include "runtime/list.h"
 #include "runtime/ops.h"
 #include "runtime/str.h"
 #include "runtime/type.h"
@@ -198,7 +200,37 @@ static void print_entry(FILE *out, LineCache *lc, ObjCode *co, uint32_t offset) 
     if (loc) print_carets(out, line, len, loc);
 }
 
-static void print_tb(FILE *out, LineCache *lc, Value tb) {
+// Where traceback.format_exception() starts a new string: offsets into a
+// memory stream, marked as the printer goes (NULL when printing to stderr).
+typedef struct Chunks {
+    size_t *at;
+    size_t n, cap;
+    bool failed;
+} Chunks;
+
+static void chunk_mark(Chunks *c, FILE *out) {
+    if (!c) return;
+    fflush(out);
+    long pos = ftell(out);
+    if (pos < 0) {
+        c->failed = true;
+        return;
+    }
+    if (c->n && c->at[c->n - 1] == (size_t)pos) return;
+    if (c->n == c->cap) {
+        size_t ncap = c->cap ? c->cap * 2 : 16;
+        size_t *n = realloc(c->at, ncap * sizeof *n);
+        if (!n) {
+            c->failed = true;
+            return;
+        }
+        c->at = n;
+        c->cap = ncap;
+    }
+    c->at[c->n++] = (size_t)pos;
+}
+
+static void print_tb(FILE *out, LineCache *lc, Value tb, Chunks *ch) {
     size_t depth = 0;
     for (Value t = tb; t; t = AS_TRACEBACK(t)->next) depth++;
     while (tb && depth > TB_LIMIT) {
@@ -213,6 +245,7 @@ static void print_tb(FILE *out, LineCache *lc, Value tb) {
         ObjCode *co = AS_CODE(t->code);
         int line = code_line_at(co, t->offset);
         if (!last_file || co->filename != last_file || line != last_line || co->name != last_name) {
+            chunk_mark(ch, out);
             if (cnt > TB_CUTOFF)
                 fprintf(out, "  [Previous line repeated %ld more time%s]\n", cnt - TB_CUTOFF,
                         cnt - TB_CUTOFF > 1 ? "s" : "");
@@ -222,8 +255,12 @@ static void print_tb(FILE *out, LineCache *lc, Value tb) {
             cnt = 0;
         }
         cnt++;
-        if (cnt <= TB_CUTOFF) print_entry(out, lc, co, t->offset);
+        if (cnt <= TB_CUTOFF) {
+            chunk_mark(ch, out);
+            print_entry(out, lc, co, t->offset);
+        }
     }
+    chunk_mark(ch, out);
     if (cnt > TB_CUTOFF)
         fprintf(out, "  [Previous line repeated %ld more time%s]\n", cnt - TB_CUTOFF,
                 cnt - TB_CUTOFF > 1 ? "s" : "");
@@ -266,7 +303,9 @@ static bool print_syntax_error(Vm *vm, FILE *out, Value exc) {
     return true;
 }
 
-static void print_last_line(Vm *vm, FILE *out, Value exc) {
+// [hook]: as the default excepthook prints it, with the "Did you mean"
+// suggestion (3.11's traceback module has none).
+static void print_last_line(Vm *vm, FILE *out, Value exc, bool hook) {
     if (IS_INSTANCE(exc, SyntaxError_type) && print_syntax_error(vm, out, exc)) return;
     ObjType *t = rt_type(exc);
     Value mod = VAL_NULL, qn = VAL_NULL;
@@ -295,7 +334,7 @@ static void print_last_line(Vm *vm, FILE *out, Value exc) {
     Value sugg;
     Value d = AS_EXC(exc)->dict;
     ObjStr *key = str_intern_cstr(vm, "__aiopy_suggestion__");
-    if (key && d && IS_DICT(d) && dict_get_str(vm, AS_DICT(d), key, &sugg) == 1 && IS_STR(sugg))
+    if (hook && key && d && IS_DICT(d) && dict_get_str(vm, AS_DICT(d), key, &sugg) == 1 && IS_STR(sugg))
         fprintf(out, ". Did you mean: '%s'?", AS_STR(sugg)->data);
     fputc('\n', out);
 }
@@ -322,33 +361,29 @@ static void seen_add(Seen *s, Value v) {
     s->items[s->n++] = v;
 }
 
-static void print_one(Vm *vm, FILE *out, LineCache *lc, Value exc) {
-    Value tb = AS_EXC(exc)->traceback;
+static void print_one(Vm *vm, FILE *out, LineCache *lc, Value exc, Value tb, bool hook, Chunks *ch) {
+    chunk_mark(ch, out);
     if (tb && IS_TYPE_EXACT(tb, traceback_type)) {
         fputs("Traceback (most recent call last):\n", out);
-        print_tb(out, lc, tb);
+        print_tb(out, lc, tb, ch);
     }
-    print_last_line(vm, out, exc);
+    chunk_mark(ch, out);
+    print_last_line(vm, out, exc, hook);
 }
 
+// [exc] with its chain (when [chain]), the top one with traceback [tb].
 // Iterative over the chain (the chain may be long): collect, then print
 // from the oldest.
-void vm_print_exception(Vm *vm, Value exc) {
-    FILE *out = stderr;
-    fflush(stdout);
-    if (!IS_EXC(exc)) {
-        fputs("TypeError: print_exception(): Exception expected for value\n", out);
-        return;
-    }
+static void print_exception(Vm *vm, FILE *out, Value exc, Value tb, bool chain, bool hook, Chunks *ch) {
     LineCache lc = {0};
     Seen seen = {0};
-    Seen chain = {0};     // exceptions in printing order reversed
-    Seen how = {0};       // 1 cause, 2 context: how chain[i] leads to chain[i-1]
+    Seen items = {0};     // exceptions in printing order reversed
+    Seen how = {0};       // 1 cause, 2 context: how items[i] leads to items[i-1]
     Value e = exc;
     seen_add(&seen, e);
-    seen_add(&chain, e);
+    seen_add(&items, e);
     seen_add(&how, INT_VAL(0));
-    for (;;) {
+    while (chain) {
         ObjException *x = AS_EXC(e);
         Value next = VAL_NULL;
         int kind = 0;
@@ -362,23 +397,96 @@ void vm_print_exception(Vm *vm, Value exc) {
         }
         if (!next) break;
         seen_add(&seen, next);
-        seen_add(&chain, next);
+        seen_add(&items, next);
         seen_add(&how, INT_VAL(kind));
         e = next;
     }
-    for (size_t i = chain.n; i-- > 0;) {
-        print_one(vm, out, &lc, chain.items[i]);
+    for (size_t i = items.n; i-- > 0;) {
+        Value x = items.items[i];
+        print_one(vm, out, &lc, x, i == 0 ? tb : AS_EXC(x)->traceback, hook, ch);
         if (i > 0) {
             int kind = (int)AS_INT(how.items[i]);
+            chunk_mark(ch, out);
             fputs(kind == 1 ? "\nThe above exception was the direct cause of the following exception:\n\n"
                             : "\nDuring handling of the above exception, another exception occurred:\n\n",
                   out);
         }
     }
     free(seen.items);
-    free(chain.items);
+    free(items.items);
     free(how.items);
     free(lc.path);
     free(lc.text);
+}
+
+void vm_print_exception(Vm *vm, Value exc) {
+    FILE *out = stderr;
+    fflush(stdout);
+    if (!IS_EXC(exc)) {
+        fputs("TypeError: print_exception(): Exception expected for value\n", out);
+        return;
+    }
+    print_exception(vm, out, exc, AS_EXC(exc)->traceback, true, true, NULL);
     fflush(out);
+}
+
+// The printed text cut at the marks, as a list of str. Text that is not
+// UTF-8 (a source file changed since it ran) is decoded with replacement.
+static bool chunks_to_list(Vm *vm, const char *text, size_t len, Chunks *ch, Value *out) {
+    ObjList *l = list_new(vm, 0);
+    if (!l) return false;
+    gc_push_root(vm, OBJ_VAL(l));
+    bool ok = true;
+    for (size_t i = 0; ok && i < ch->n; i++) {
+        size_t from = ch->at[i], to = i + 1 < ch->n ? ch->at[i + 1] : len;
+        if (from >= to) continue;
+        Value s;
+        if (utf8_validate((const unsigned char *)text + from, to - from) == to - from) {
+            ObjStr *str = str_new(vm, text + from, to - from);
+            ok = str != NULL;
+            s = ok ? OBJ_VAL(str) : VAL_NULL;
+        } else {
+            ok = bytes_decode_utf8(vm, text + from, to - from, "replace", VAL_NULL, &s);
+        }
+        if (ok) ok = list_append(vm, l, s);
+    }
+    gc_pop_root(vm);
+    *out = OBJ_VAL(l);
+    return ok;
+}
+
+typedef enum { FORMAT_EXCEPTION, FORMAT_TB } FormatWhat;
+
+static bool format_to_list(Vm *vm, FormatWhat what, Value exc, Value tb, bool chain, Value *out) {
+    char *text = NULL;
+    size_t len = 0;
+    FILE *mem = open_memstream(&text, &len);
+    if (!mem) return rt_raise_nomem(vm);
+    Chunks ch = {0};
+    if (what == FORMAT_TB) {
+        LineCache lc = {0};
+        print_tb(mem, &lc, tb, &ch);
+        free(lc.path);
+        free(lc.text);
+    } else {
+        print_exception(vm, mem, exc, tb, chain, false, &ch);
+    }
+    chunk_mark(&ch, mem);
+    bool ok = fclose(mem) == 0 && !ch.failed && !vm->exc;
+    if (ok) ok = chunks_to_list(vm, text, len, &ch, out);
+    else if (!vm->exc) rt_raise_nomem(vm);
+    free(text);
+    free(ch.at);
+    return ok;
+}
+
+bool vm_format_exception(Vm *vm, Value exc, Value tb, bool chain, Value *out) {
+    if (!IS_EXC(exc)) return rt_raise(vm, &TypeError_type, "format_exception(): Exception expected for value");
+    return format_to_list(vm, FORMAT_EXCEPTION, exc, tb, chain, out);
+}
+
+bool vm_format_tb(Vm *vm, Value tb, Value *out) {
+    if (tb && !IS_NONE(tb) && !IS_TYPE_EXACT(tb, traceback_type))
+        return rt_raise(vm, &TypeError_type, "format_tb(): a traceback or None expected");
+    return format_to_list(vm, FORMAT_TB, VAL_NULL, IS_NONE(tb) ? VAL_NULL : tb, false, out);
 }

@@ -87,5 +87,11 @@ extern ObjType generator_type, coroutine_type;
 // ---- traceback (traceback.c) ----
 // Prints [exc] with its chain, as CPython's default excepthook does.
 void vm_print_exception(Vm *vm, Value exc);
+// traceback.format_exception(): [exc] (its chain when [chain]) as a list of
+// str, the top exception with traceback [tb] (VAL_NULL: none), cut where
+// CPython's traceback module cuts; no "Did you mean" (3.11's has none).
+bool vm_format_exception(Vm *vm, Value exc, Value tb, bool chain, Value *out);
+// traceback.format_tb(): one str per entry of [tb] (None: an empty list).
+bool vm_format_tb(Vm *vm, Value tb, Value *out);
 
 #endif // VM_VM_INT_H

@@ -78,3 +78,19 @@ Test(modules, open_missing_file, .init = cr_redirect_stdout) {
                  0);
     cr_assert_stdout_eq_str("2 /nonexistent/aiopy_x\n");
 }
+
+// What aiopy's traceback module leaves out says so by name (CPython has it,
+// so no golden test can show it).
+Test(modules, traceback_unsupported_parts_are_named, .init = cr_redirect_stdout) {
+    cr_assert_eq(run("import traceback\n"
+                     "for f in (lambda: traceback.print_stack(), lambda: traceback.extract_tb(None),\n"
+                     "          lambda: traceback.format_exc(limit=1)):\n"
+                     "    try:\n"
+                     "        f()\n"
+                     "    except NotImplementedError as e:\n"
+                     "        print(e)\n"),
+                 0);
+    cr_assert_stdout_eq_str("traceback.print_stack is not supported by aiopy\n"
+                            "traceback.extract_tb is not supported by aiopy\n"
+                            "traceback: the limit argument is not supported by aiopy\n");
+}
