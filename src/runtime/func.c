@@ -36,6 +36,9 @@ ObjFunction *func_new(Vm *vm, ObjCode *code, Value globals, Value builtins) {
     // with a string (the compiler guarantees that layout).
     if ((code->flags & CODE_HAS_DOC) && code->nconsts)
         f->doc = code->consts[0];
+    f->simple_call = !(code->flags & (CODE_VARARGS | CODE_VARKEYWORDS | CODE_GENERATOR | CODE_COROUTINE |
+                                      CODE_ASYNC_GENERATOR)) &&
+                     !code->kwonlyargcount && !code->ncells && !code->nfrees;
     return f;
 }
 

@@ -19,6 +19,10 @@ typedef struct ObjFunction {
     Value name, qualname, doc, module;   // doc: VAL_NULL means None
     Value annotations;   // dict or VAL_NULL
     Value dict;          // function attributes, VAL_NULL until set
+    // Binding is a plain copy when the call passes exactly argcount
+    // positional arguments: no *args, **kwargs, keyword-only parameters,
+    // cells or closure, and not a generator (eval.c's CALL takes a shortcut).
+    bool simple_call;
 } ObjFunction;
 
 typedef struct ObjMethod {

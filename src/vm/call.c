@@ -20,12 +20,6 @@
 
 // ---- frames ----
 
-static size_t frame_bytes(ObjCode *co) {
-    size_t n = (size_t)co->nlocalsplus + co->stacksize;
-    size_t b = sizeof(Frame) + n * sizeof(Value);
-    return (b + 15) & ~(size_t)15;
-}
-
 static void *chunk_alloc(ThreadState *ts, size_t bytes) {
     FrameChunk *c = ts->chunk;
     if (c && c->cap - c->top >= bytes) {
@@ -48,15 +42,11 @@ static void *chunk_alloc(ThreadState *ts, size_t bytes) {
     return n->data;
 }
 
-static void chunk_release(ThreadState *ts, Frame *f, size_t bytes) {
+void vm_chunk_retire(ThreadState *ts) {
     FrameChunk *c = ts->chunk;
-    c->top -= bytes;
-    (void)f;
-    if (c->top == 0 && c->prev) {
-        ts->chunk = c->prev;
-        if (ts->spare) free(ts->spare);
-        ts->spare = c;
-    }
+    ts->chunk = c->prev;
+    if (ts->spare) free(ts->spare);
+    ts->spare = c;
 }
 
 // Fills [f] for [co] and links it as the current frame.
@@ -88,20 +78,13 @@ static bool check_depth(Vm *vm, ThreadState *ts) {
 Frame *vm_frame_push(Vm *vm, ObjCode *co, Value func, Value globals, Value locals) {
     ThreadState *ts = VM_TS(vm);
     if (!check_depth(vm, ts)) return NULL;
-    Frame *f = chunk_alloc(ts, frame_bytes(co));
+    Frame *f = chunk_alloc(ts, vm_frame_bytes(co));
     if (!f) {
         rt_raise_nomem(vm);
         return NULL;
     }
     frame_link(ts, f, co, func, globals, locals, FRAME_OWNED_BY_THREAD);
     return f;
-}
-
-void vm_frame_pop(Vm *vm, Frame *f) {
-    ThreadState *ts = VM_TS(vm);
-    ts->current = f->previous;
-    ts->py_depth--;
-    if (f->owner == FRAME_OWNED_BY_THREAD) chunk_release(ts, f, frame_bytes(f->code));
 }
 
 void vm_frame_mark(Vm *vm, Frame *f) {

@@ -976,7 +976,20 @@ dispatch_op:
         }
         size_t npos = n - nkw;
         SAVE();
-        if (IS_FUNCTION(callable)) CALL_PYTHON(AS_FUNCTION(callable), args, npos, kw);
+        if (IS_FUNCTION(callable)) {
+            ObjFunction *fn = AS_FUNCTION(callable);
+            Frame *nf;
+            if (fn->simple_call && !nkw && npos == fn->code->argcount &&
+                (nf = vm_frame_push_simple(ts, fn, args))) {
+                frame->sp = base;
+                frame = nf;
+                frame->state = FRAME_RUNNING;
+                LOAD();
+                if (ts->eval_breaker && !vm_handle_breaker(vm)) ERROR();
+                DISPATCH();
+            }
+            CALL_PYTHON(fn, args, npos, kw);
+        }
         if (IS_NATIVE(callable) && !nkw) {
             // g.send(v), g.__next__(), next(g): the generator runs inline
             // and its yield is the call's result (gen.c).

@@ -19,7 +19,55 @@
 Frame *vm_frame_push(Vm *vm, ObjCode *co, Value func, Value globals, Value locals);
 // Unlinks the current frame [f] (must be ts->current) and releases it if the
 // thread owns it.
-void vm_frame_pop(Vm *vm, Frame *f);
+static inline void vm_frame_pop(Vm *vm, Frame *f);
+// The bytes a thread frame for [co] takes in its chunk.
+static inline size_t vm_frame_bytes(const ObjCode *co) {
+    size_t b = sizeof(Frame) + ((size_t)co->nlocalsplus + co->stacksize) * sizeof(Value);
+    return (b + 15) & ~(size_t)15;
+}
+// A chunk emptied by a pop: the previous one becomes current (call.c).
+void vm_chunk_retire(ThreadState *ts);
+static inline void vm_frame_pop(Vm *vm, Frame *f) {
+    ThreadState *ts = VM_TS(vm);
+    ts->current = f->previous;
+    ts->py_depth--;
+    if (f->owner != FRAME_OWNED_BY_THREAD) return;
+    FrameChunk *c = ts->chunk;
+    c->top -= vm_frame_bytes(f->code);
+    if (c->top == 0 && c->prev) vm_chunk_retire(ts);
+}
+// The shortcut of a call from bytecode of [fn] (fn->simple_call) with
+// exactly argcount positional [args]: the frame is carved from the current
+// chunk and the arguments copied, nothing can fail or allocate. NULL when
+// the chunk is full or the recursion limit is reached: vm_call_setup then
+// does the general work (and raises).
+static inline Frame *vm_frame_push_simple(ThreadState *ts, ObjFunction *fn, const Value *args) {
+    ObjCode *co = fn->code;
+    FrameChunk *c = ts->chunk;
+    size_t bytes = vm_frame_bytes(co);
+    if (!c || c->cap - c->top < bytes || ts->py_depth >= ts->recursion_limit) return NULL;
+    Frame *f = (Frame *)(c->data + c->top);
+    c->top += bytes;
+    f->code = co;
+    f->func = OBJ_VAL(fn);
+    f->globals = fn->globals;
+    f->locals = VAL_NULL;
+    f->ip = co->words;
+    f->nvalues = co->nlocalsplus + co->stacksize;
+    f->owner = FRAME_OWNED_BY_THREAD;
+    f->state = FRAME_CREATED;
+    f->entry = false;
+    f->iterated = ITER_NONE;
+    Value *loc = f->localsplus;
+    uint32_t argc = co->argcount, n = co->nlocalsplus;
+    for (uint32_t i = 0; i < argc; i++) loc[i] = args[i];
+    for (uint32_t i = argc; i < n; i++) loc[i] = VAL_NULL;
+    f->sp = loc + n;
+    f->previous = ts->current;
+    ts->current = f;
+    ts->py_depth++;
+    return f;
+}
 // Marks a frame's values for the GC.
 void vm_frame_mark(Vm *vm, Frame *f);
 
