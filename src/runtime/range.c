@@ -152,11 +152,6 @@ static int range_truth(Vm *vm, Value self) {
 
 // ---- iterator ----
 
-typedef struct RangeIter {
-    Obj hdr;
-    int64_t next, step, left;
-} RangeIter;
-
 static bool iter_self(Vm *vm, Value self, Value *out) {
     (void)vm;
     *out = self;

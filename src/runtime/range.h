@@ -14,4 +14,11 @@ typedef struct ObjRange {
 
 ObjRange *range_new(Vm *vm, int64_t start, int64_t stop, int64_t step);
 
+// iter(range): the eval loop's FOR_ITER steps it inline while its values
+// are small ints.
+typedef struct RangeIter {
+    Obj hdr;
+    int64_t next, step, left;   // next value, stride, values left
+} RangeIter;
+
 #endif // RUNTIME_RANGE_H

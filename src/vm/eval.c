@@ -38,6 +38,7 @@
 #include "runtime/list.h"
 #include "runtime/native.h"
 #include "runtime/ops.h"
+#include "runtime/range.h"
 #include "runtime/slice.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
@@ -841,6 +842,15 @@ dispatch_op:
 
     TARGET(FOR_ITER) {
         Value v;
+        if (IS_OBJ(TOP()) && AS_OBJ(TOP())->type == &range_iter_type) {
+            RangeIter *it = (RangeIter *)AS_OBJ(TOP());
+            if (it->left > 0 && FITS_SMALL(it->next)) {
+                PUSH(INT_VAL(it->next));
+                it->left--;
+                it->next += it->left ? it->step : 0;
+                DISPATCH();
+            }
+        }
         SAVE();
         if (IS_OBJ(TOP()) && AS_OBJ(TOP())->type == &generator_type) {
             // The generator runs inline: its YIELD_VALUE pushes the value
