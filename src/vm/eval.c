@@ -234,9 +234,10 @@ dispatch_op:
         // A (async) for loop left by break or return drops its generator: CPython
         // closes it at once when nothing else holds it, which matters when
         // it has cleanup (finally, with) pending.
-        if (IS_OBJ(v) && ((AS_OBJ(v)->type == &coroutine_type && vm_gen_unstarted(v)) ||
-                          ((AS_OBJ(v)->type == &generator_type || AS_OBJ(v)->type == &async_generator_type) &&
-                           vm_gen_cleanup_pending(v)))) {
+        if (IS_OBJ(v) && v != NONE_VAL &&
+            ((AS_OBJ(v)->type == &coroutine_type && vm_gen_unstarted(v)) ||
+             ((AS_OBJ(v)->type == &generator_type || AS_OBJ(v)->type == &async_generator_type) &&
+              vm_gen_cleanup_pending(v)))) {
             SAVE();
             vm_gen_dropped(vm);
         }
