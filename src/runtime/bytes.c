@@ -378,11 +378,35 @@ static bool from_iterable(Vm *vm, Value src, Value *out) {
     return true;
 }
 
+static bool bytes_make(Vm *vm, Value *a, Value *out);
+
+// A subclass instance: the bytes, then (aligned) its __dict__ (type.h).
+static bool bytes_subclass_copy(Vm *vm, ObjType *t, Value v, Value *out) {
+    ObjBytes *src = AS_BYTES(v);
+    size_t size = ((sizeof(ObjBytes) + src->len + 1 + 7) & ~(size_t)7) + sizeof(Value);
+    gc_push_root(vm, v);
+    ObjBytes *b = (ObjBytes *)gc_alloc(vm, t, size);
+    gc_pop_root(vm);
+    TRY(b);
+    b->hash = -1;
+    b->len = src->len;
+    memcpy(b->data, src->data, src->len + 1);
+    *out = OBJ_VAL(b);
+    return true;
+}
+
 static bool bytes_new_slot(Vm *vm, ObjType *t, Value *args, size_t nargs, Value kwnames, Value *out) {
     static const char *const names[] = {"source", "encoding", "errors"};
     Value a[3];
     TRY(rt_parse_args(vm, "bytes", args, nargs, kwnames, names, 3, 3, 0, a));
-    if (t != &bytes_type) return rt_raise(vm, &TypeError_type, "bytes subclasses are not supported");
+    if (t == &bytes_type) return bytes_make(vm, a, out);
+    Value v;
+    TRY(bytes_make(vm, a, &v));
+    return bytes_subclass_copy(vm, t, v, out);
+}
+
+// bytes(source, encoding, errors) from the parsed arguments [a].
+static bool bytes_make(Vm *vm, Value *a, Value *out) {
     if (!a[0]) {
         ObjBytes *b = bytes_new(vm, NULL, 0);
         TRY(b);

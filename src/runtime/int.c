@@ -47,6 +47,27 @@ bool int_from_mpz(Vm *vm, mpz_t z, Value *out) {
     return true;
 }
 
+Value int_subclass_value(Value v) {
+    const mpz_t *z = &AS_BIGINT(v)->z;
+    if (mpz_fits_slong_p(*z)) {
+        long i = mpz_get_si(*z);
+        if (FITS_SMALL(i)) return INT_VAL(i);
+    }
+    return v;
+}
+
+// [v] (any int) as an exact int: a subclass instance's big value is copied.
+static bool int_exact(Vm *vm, Value v, Value *out) {
+    v = int_unbool(v);
+    if (IS_INT(v) || IS_BIGINT(v)) {
+        *out = v;
+        return true;
+    }
+    mpz_t z;
+    mpz_init_set(z, AS_BIGINT(v)->z);
+    return int_from_mpz(vm, z, out);
+}
+
 bool int_from_i64(Vm *vm, int64_t i, Value *out) {
     if (FITS_SMALL(i)) {
         *out = INT_VAL(i);
@@ -641,11 +662,31 @@ static int int_truth(Vm *vm, Value self) {
 
 extern bool bytes_view(Value v, const char **data, size_t *len);
 
+static bool int_make(Vm *vm, Value *a, Value *out);
+
 static bool int_new(Vm *vm, ObjType *t, Value *args, size_t nargs, Value kwnames, Value *out) {
     static const char *const names[] = {"", "base"};
     Value a[2];
     TRY(rt_parse_args(vm, "int", args, nargs, kwnames, names, 2, 2, 0, a));
-    if (t != &int_type) return rt_raise(vm, &TypeError_type, "int subclasses are not supported");
+    if (t != &int_type) {
+        // A subclass instance holds its value in its own mpz, small or not.
+        Value v;
+        TRY(int_make(vm, a, &v));
+        gc_push_root(vm, v);
+        ObjInt *o = (ObjInt *)gc_alloc(vm, t, t->basicsize);
+        gc_pop_root(vm);
+        TRY(o);
+        mpz_init(o->z);
+        int_to_mpz(v, o->z);
+        gc_account(vm, limb_bytes(o->z), 0);
+        *out = OBJ_VAL(o);
+        return true;
+    }
+    return int_make(vm, a, out);
+}
+
+// int(x, base) from the parsed arguments [a].
+static bool int_make(Vm *vm, Value *a, Value *out) {
     if (!a[0]) {
         if (a[1]) return rt_raise(vm, &TypeError_type, "int() missing string argument");
         *out = INT_VAL(0);
@@ -663,10 +704,7 @@ static bool int_new(Vm *vm, ObjType *t, Value *args, size_t nargs, Value kwnames
         if (bytes_view(x, &data, &len)) return int_parse(vm, data, len, (int)base, out);
         return rt_raise(vm, &TypeError_type, "int() can't convert non-string with explicit base");
     }
-    if (IS_ANYINT(x)) {
-        *out = int_unbool(x);
-        return true;
-    }
+    if (IS_ANYINT(x)) return int_exact(vm, x, out);
     if (IS_FLOAT(x)) {
         double d = AS_FLOAT(x);
         if (isinf(d)) return rt_raise(vm, &OverflowError_type, "cannot convert float infinity to integer");
@@ -690,8 +728,7 @@ static bool int_new(Vm *vm, ObjType *t, Value *args, size_t nargs, Value kwnames
         if (!IS_ANYINT(r))
             return rt_raise(vm, &TypeError_type, "%s returned non-int (type %s)",
                             k ? "__index__" : "__int__", type_name(rt_type(r)));
-        *out = int_unbool(r);
-        return true;
+        return int_exact(vm, r, out);
     }
     return rt_raise(vm, &TypeError_type,
                     "int() argument must be a string, a bytes-like object or a real number, not '%s'",

@@ -66,6 +66,8 @@ enum {
     TYPE_ABSTRACT_NEW = 32, // cannot be instantiated ("cannot create 'X' instances")
     TYPE_METHOD_DESCR = 64, // descr_get(f, obj) == "f with obj as first argument":
                             // dunder calls pass self directly instead of binding
+    TYPE_INT_SUBCLASS = 128, // a class deriving from int (bool aside): layout ObjInt
+                             // + dict, its value read through int_unbool
 };
 
 // The slot [s] of [t], inherited along the base chain of static types when

@@ -78,8 +78,15 @@ extern Obj rt_true_obj, rt_false_obj;
 #define FALSE_VAL ((Value)&rt_false_obj)
 #define IS_BOOL(v) ((v) == TRUE_VAL || (v) == FALSE_VAL)
 static inline Value rt_bool(bool b) { return b ? TRUE_VAL : FALSE_VAL; }
+Value int_subclass_value(Value v);   // int.c
 static inline Value int_unbool(Value v) {
-    return v == TRUE_VAL ? INT_VAL(1) : v == FALSE_VAL ? INT_VAL(0) : v;
+    if (v == TRUE_VAL) return INT_VAL(1);
+    if (v == FALSE_VAL) return INT_VAL(0);
+    // An instance of an int subclass: a small int when its value is one (big
+    // ints are never small, which comparisons rely on), else the instance
+    // itself, whose ObjInt layout the big-int code reads.
+    if (IS_OBJ(v) && (AS_OBJ(v)->type->flags & TYPE_INT_SUBCLASS)) return int_subclass_value(v);
+    return v;
 }
 
 #endif // RUNTIME_OPS_H

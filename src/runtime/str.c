@@ -185,6 +185,8 @@ static bool intern_add(InternTable *t, ObjStr *s) {
 
 ObjStr *str_intern_obj(Vm *vm, ObjStr *s) {
     if (s->interned) return s;
+    // An instance of a str subclass is never the interned one: names stay str.
+    if (s->hdr.type != &str_type) return str_intern(vm, s->data, s->len);
     int64_t h = str_hash(s);
     ObjStr *f = intern_find(&vm->interned, s->data, s->len, h);
     if (f) return f;
@@ -651,14 +653,27 @@ static bool str_new_slot(Vm *vm, ObjType *t, Value *args, size_t nargs, Value kw
     static const char *const names[] = {"object", "encoding", "errors"};
     Value a[3];
     TRY(rt_parse_args(vm, "str", args, nargs, kwnames, names, 3, 3, 0, a));
-    if (t != &str_type)
-        return rt_raise(vm, &TypeError_type, "str subclasses are not supported");
-    if (!a[0]) {
-        *out = vm->empty_str;
+    Value v;
+    if (!a[0]) v = vm->empty_str;
+    else if (a[1] || a[2]) TRY(bytes_decode_value(vm, a[0], a[1], a[2], &v));
+    else TRY(rt_str(vm, a[0], &v));
+    if (t == &str_type) {
+        *out = v;
         return true;
     }
-    if (a[1] || a[2]) return bytes_decode_value(vm, a[0], a[1], a[2], out);
-    return rt_str(vm, a[0], out);
+    // A subclass instance: the text, then (aligned) its __dict__ (type.h).
+    ObjStr *src = AS_STR(v);
+    size_t size = ((sizeof(ObjStr) + src->len + 1 + 7) & ~(size_t)7) + sizeof(Value);
+    gc_push_root(vm, v);
+    ObjStr *s = (ObjStr *)gc_alloc(vm, t, size);
+    gc_pop_root(vm);
+    TRY(s);
+    s->hash = -1;
+    s->len = src->len;
+    s->cplen = src->cplen;
+    memcpy(s->data, src->data, src->len + 1);
+    *out = OBJ_VAL(s);
+    return true;
 }
 
 ObjType str_type = {

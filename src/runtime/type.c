@@ -12,9 +12,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "runtime/bytes.h"
 #include "runtime/dict.h"
 #include "runtime/exc.h"
 #include "runtime/gc.h"
+#include "runtime/int.h"
 #include "runtime/list.h"
 #include "runtime/native.h"
 #include "runtime/slotwrap.h"
@@ -487,10 +489,12 @@ bool type_new_class(Vm *vm, ObjType *meta, ObjStr *name, Value bases, Value dict
     t->name = name->data;
     t->qualname = OBJ_VAL(name);
     t->base = base;
-    t->flags = TYPE_HEAP | TYPE_BASETYPE | (base->flags & (TYPE_EXC | TYPE_SEQ_CONCAT));
+    t->flags = TYPE_HEAP | TYPE_BASETYPE | (base->flags & (TYPE_EXC | TYPE_SEQ_CONCAT | TYPE_INT_SUBCLASS));
+    if (static_root(base) == &int_type) t->flags |= TYPE_INT_SUBCLASS;
     t->basicsize = base->basicsize;
     t->dictoffset = base->dictoffset;
-    if (!t->dictoffset && static_root(base) == &tuple_type) {
+    ObjType *root = static_root(base);
+    if (!t->dictoffset && (root == &tuple_type || root == &str_type || root == &bytes_type)) {
         t->dictoffset = TYPE_DICT_AT_END;
     } else if (!t->dictoffset) {
         t->dictoffset = t->basicsize;
