@@ -6,8 +6,9 @@
 //   2. Widths: an operand above 24 bits takes one EXTENDED_ARG word. Jump
 //      operands are word offsets, so their widths are iterated to a fixpoint
 //      (sizes only grow, so it terminates).
-//   3. The run-length position table and the exception table (consecutive
-//      words with the same handler become one entry).
+//   3. The position table (code.h: runs of words with the same span) and
+//      the exception table (consecutive words with the same handler become
+//      one entry).
 // Everything is linear in the number of instructions, so 70,000 constants
 // or a 40,000-statement block assemble in one pass each.
 #include <stdlib.h>
@@ -101,6 +102,43 @@ static int32_t stack_depths(CgUnit *u, int32_t *depth, uint32_t *stack) {
     return max;
 }
 
+// The position table under construction: consecutive words with the same
+// span form a run, written (or, with [out] NULL, only measured) when the
+// next run starts.
+typedef struct Runs {
+    uint8_t *out;
+    size_t bytes;
+    CodeLoc prev, cur;          // the last run written, the one open
+    bool have_prev, open;
+} Runs;
+
+static void run_close(Runs *r, uint32_t end) {
+    r->bytes += code_loc_put(r->out ? r->out + r->bytes : NULL, r->have_prev ? &r->prev : NULL,
+                             end - r->cur.start, &r->cur);
+    r->prev = r->cur;
+    r->have_prev = true;
+}
+
+// Word [o] comes from an instruction at [loc].
+static void run_word(Runs *r, const CgLoc *loc, uint32_t o) {
+    if (r->open && r->cur.line == loc->line && r->cur.end_line == loc->end_line &&
+        r->cur.col == loc->col && r->cur.end_col == loc->end_col)
+        return;
+    if (r->open) run_close(r, o);
+    r->cur = (CodeLoc){o, loc->line, loc->end_line, loc->col, loc->end_col};
+    r->open = true;
+}
+
+// Ends the table of a code of [nwords] words (an empty code gets one NOP
+// word without a position).
+static void run_end(Runs *r, uint32_t nwords) {
+    if (!r->open) {
+        r->cur = (CodeLoc){0, 0, 0, -1, -1};
+        nwords = 1;
+    }
+    run_close(r, nwords);
+}
+
 // The operand an instruction is assembled with: a cached instruction's is
 // its cache's number (counted by [ncaches]), its name index goes to
 // [cache_names] when that is given.
@@ -167,22 +205,23 @@ bool asm_assemble(Vm *vm, CgUnit *u, ObjCode *co) {
         goto done;
     }
     // Position runs and exception entries: count first, then fill.
-    uint32_t nlocs = 0, nexcs = 0;
-    const CgLoc *prev = NULL;
+    Runs runs = {0};
+    uint32_t nexcs = 0;
     int32_t prevh = -1;
     uint32_t prev_end = 0;
     for (uint32_t i = 0; i < n; i++) {
         if (!size[i]) continue;
         CgInstr *in = &u->code[i];
-        if (!prev || memcmp(prev, &in->loc, sizeof *prev) != 0) nlocs++;
-        prev = &in->loc;
+        run_word(&runs, &in->loc, offset[i]);
         int32_t h = in->handler >= 0 && u->handlers[in->handler].depth >= 0 ? in->handler : -1;
         if (h >= 0 && !(h == prevh && prev_end == offset[i])) nexcs++;
         prevh = h;
         prev_end = offset[i] + size[i];
     }
-    CodeLoc *locs = rt_alloc(vm, (nlocs ? nlocs : 1) * sizeof(CodeLoc));
-    if (!locs) {
+    run_end(&runs, nwords);
+    size_t nlinetable = runs.bytes;
+    uint8_t *linetable = rt_alloc(vm, nlinetable);
+    if (!linetable) {
         rt_free(vm, words, (nwords ? nwords : 1) * sizeof(uint32_t));
         if (ncaches) rt_free(vm, cache_names, ncaches * sizeof(uint32_t));
         goto done;
@@ -191,11 +230,11 @@ bool asm_assemble(Vm *vm, CgUnit *u, ObjCode *co) {
     if (!excs) {
         rt_free(vm, words, (nwords ? nwords : 1) * sizeof(uint32_t));
         if (ncaches) rt_free(vm, cache_names, ncaches * sizeof(uint32_t));
-        rt_free(vm, locs, (nlocs ? nlocs : 1) * sizeof(CodeLoc));
+        rt_free(vm, linetable, nlinetable);
         goto done;
     }
-    uint32_t li = 0, ei = 0, ci = 0;
-    prev = NULL;
+    uint32_t ei = 0, ci = 0;
+    runs = (Runs){.out = linetable};
     prevh = -1;
     prev_end = 0;
     for (uint32_t i = 0; i < n; i++) {
@@ -209,10 +248,7 @@ bool asm_assemble(Vm *vm, CgUnit *u, ObjCode *co) {
         } else {
             words[o] = INSTR_MAKE(in->op, arg);
         }
-        if (!prev || memcmp(prev, &in->loc, sizeof *prev) != 0) {
-            locs[li++] = (CodeLoc){o, in->loc.line, in->loc.end_line, in->loc.col, in->loc.end_col};
-        }
-        prev = &in->loc;
+        run_word(&runs, &in->loc, o);
         int32_t h = in->handler >= 0 && u->handlers[in->handler].depth >= 0 ? in->handler : -1;
         if (h >= 0) {
             if (h == prevh && prev_end == o) {
@@ -225,14 +261,14 @@ bool asm_assemble(Vm *vm, CgUnit *u, ObjCode *co) {
         prevh = h;
         prev_end = o + size[i];
     }
+    run_end(&runs, nwords);
     co->ncaches = ncaches;
     co->cache_names = cache_names;
     co->words = words;
     co->nwords = nwords ? nwords : 1;
     if (!nwords) words[0] = INSTR_MAKE(OP_NOP, 0);
-    co->locs = locs;
-    co->nlocs = nlocs ? nlocs : 1;
-    if (!nlocs) locs[0] = (CodeLoc){0, 0, 0, -1, -1};
+    co->linetable = linetable;
+    co->nlinetable = (uint32_t)nlinetable;
     co->excs = excs;
     co->nexcs = nexcs;
     if (!nexcs) {
