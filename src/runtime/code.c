@@ -11,8 +11,44 @@
 #include "runtime/str.h"
 #include "runtime/tuple.h"
 
-ObjCode *code_new(Vm *vm) {
-    return (ObjCode *)gc_alloc(vm, &code_type, sizeof(ObjCode));
+// The block: the header, then the Value arrays (8-byte aligned, as the
+// header's size is), then the 4-byte ones, then the position table.
+static size_t values_size(const CodeShape *s) {
+    return ((size_t)s->nconsts + s->nnames + s->nlocalsplus) * sizeof(Value);
+}
+
+static size_t block_size(const CodeShape *s) {
+    return sizeof(ObjCode) + values_size(s) +
+           ((size_t)s->nwords + s->ncaches) * sizeof(uint32_t) + (size_t)s->nexcs * sizeof(CodeExc) +
+           (size_t)s->ncells * sizeof(int32_t) + s->nlinetable;
+}
+
+ObjCode *code_new(Vm *vm, const CodeShape *shape) {
+    _Static_assert(sizeof(ObjCode) % sizeof(Value) == 0, "the Value arrays follow the header");
+    size_t size = block_size(shape);
+    ObjCode *c = (ObjCode *)gc_alloc_partial(vm, &code_type, size, sizeof(ObjCode) + values_size(shape));
+    if (!c) return NULL;
+    Value *v = (Value *)(c + 1);
+    c->consts = v;
+    c->nconsts = shape->nconsts;
+    c->names = v += shape->nconsts;
+    c->nnames = shape->nnames;
+    c->localnames = shape->nlocalsplus ? v + shape->nnames : NULL;
+    c->nlocalsplus = shape->nlocalsplus;
+    uint32_t *w = (uint32_t *)(v + shape->nnames + shape->nlocalsplus);
+    c->words = w;
+    c->nwords = shape->nwords;
+    c->cache_names = shape->ncaches ? w + shape->nwords : NULL;
+    c->ncaches = shape->ncaches;
+    CodeExc *e = (CodeExc *)(w + shape->nwords + shape->ncaches);
+    c->excs = shape->nexcs ? e : NULL;
+    c->nexcs = shape->nexcs;
+    int32_t *cells = (int32_t *)(e + shape->nexcs);
+    c->cell2arg = shape->ncells ? cells : NULL;
+    c->ncells = shape->ncells;
+    c->linetable = (uint8_t *)(cells + shape->ncells);
+    c->nlinetable = shape->nlinetable;
+    return c;
 }
 
 // The position table, one entry per run (code.h). Each entry starts with a
@@ -137,15 +173,14 @@ static void code_trace(Vm *vm, Obj *o) {
 
 static void code_free(Vm *vm, Obj *o) {
     ObjCode *c = (ObjCode *)o;
-    rt_free(vm, c->words, c->nwords * sizeof(uint32_t));
-    rt_free(vm, c->consts, c->nconsts * sizeof(Value));
-    rt_free(vm, c->names, c->nnames * sizeof(Value));
-    rt_free(vm, c->localnames, c->nlocalsplus * sizeof(Value));
-    rt_free(vm, c->cell2arg, c->ncells * sizeof(int32_t));
-    rt_free(vm, c->linetable, c->nlinetable);
-    rt_free(vm, c->excs, c->nexcs * sizeof(CodeExc));
-    rt_free(vm, c->cache_names, c->ncaches * sizeof(uint32_t));
     if (c->caches) rt_free(vm, c->caches, c->ncaches * sizeof(CodeCache));
+}
+
+static size_t code_size(const Obj *o) {
+    const ObjCode *c = (const ObjCode *)o;
+    CodeShape s = {c->nconsts, c->nnames, c->nlocalsplus, c->nwords, c->nexcs, c->ncaches, c->ncells,
+                   c->nlinetable};
+    return block_size(&s);
 }
 
 CodeCache *code_caches(Vm *vm, ObjCode *c) {
@@ -229,5 +264,6 @@ ObjType code_type = {
     .getsets = code_getsets,
     .trace = code_trace,
     .free = code_free,
+    .size = code_size,
     .repr = code_repr,
 };

@@ -96,8 +96,16 @@ extern ObjType code_type;
 #define IS_CODE(v) IS_TYPE_EXACT(v, code_type)
 #define AS_CODE(v) ((ObjCode *)AS_OBJ(v))
 
-// A zeroed code object; the compiler fills the arrays (rt_alloc'd, owned).
-ObjCode *code_new(Vm *vm);
+// The lengths of a code object's arrays.
+typedef struct CodeShape {
+    uint32_t nconsts, nnames, nlocalsplus, nwords, nexcs, ncaches, ncells, nlinetable;
+} CodeShape;
+
+// A code object whose arrays (of [shape]'s lengths, counts set) live in the
+// same block as its header: one allocation, one page touched where eight
+// small ones were. The Values are VAL_NULL (tracing skips them) and the
+// other fields zero; the compiler fills them.
+ObjCode *code_new(Vm *vm, const CodeShape *shape);
 // The code's inline caches, made on first use (by an instruction that has
 // one); NULL with MemoryError set on failure.
 CodeCache *code_caches(Vm *vm, ObjCode *c);

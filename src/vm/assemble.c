@@ -148,22 +148,23 @@ static uint32_t operand(const CgInstr *in, uint32_t *ncaches, uint32_t *cache_na
     return (*ncaches)++;
 }
 
-bool asm_assemble(Vm *vm, CgUnit *u, ObjCode *co) {
+bool asm_plan(Vm *vm, CgUnit *u, AsmPlan *p) {
     uint32_t n = u->ncode;
     // One block for the four scratch arrays (n + 1 entries each).
     size_t m = (size_t)n + 1;
     char *scratch = malloc(m * (sizeof(int32_t) + 2 * sizeof(uint32_t) + 1));
     if (!scratch) return rt_raise_nomem(vm);
+    *p = (AsmPlan){.scratch = scratch};
     int32_t *depth = (int32_t *)scratch;
     uint32_t *work = (uint32_t *)(depth + m);
-    uint32_t *offset = work + m;
-    uint8_t *size = (uint8_t *)(offset + m);
-    bool ok = false;
+    uint32_t *offset = p->offset = work + m;
+    uint8_t *size = p->size = (uint8_t *)(offset + m);
     int32_t max = stack_depths(u, depth, work);
     if (max < 0) {
-        rt_raise(vm, &SystemError_type, "compiler produced inconsistent stack depths");
-        goto done;
+        asm_plan_free(p);
+        return rt_raise(vm, &SystemError_type, "compiler produced inconsistent stack depths");
     }
+    p->stacksize = (uint32_t)max + 1;
     // Widths and offsets. A jump needs EXTENDED_ARG only for a target past
     // 24 bits, which only code that long can have: then the jump widths are
     // iterated to a fixpoint.
@@ -196,17 +197,11 @@ bool asm_assemble(Vm *vm, CgUnit *u, ObjCode *co) {
         }
         offset[n] = off;
     }
-    uint32_t nwords = offset[n];
-    uint32_t *cache_names = NULL;
-    if (ncaches && !(cache_names = rt_alloc(vm, ncaches * sizeof(uint32_t)))) goto done;
-    uint32_t *words = rt_alloc(vm, (nwords ? nwords : 1) * sizeof(uint32_t));
-    if (!words) {
-        if (ncaches) rt_free(vm, cache_names, ncaches * sizeof(uint32_t));
-        goto done;
-    }
-    // Position runs and exception entries: count first, then fill.
+    p->empty = offset[n] == 0;
+    p->nwords = p->empty ? 1 : offset[n];
+    p->ncaches = ncaches;
+    // Position runs and exception entries, counted.
     Runs runs = {0};
-    uint32_t nexcs = 0;
     int32_t prevh = -1;
     uint32_t prev_end = 0;
     for (uint32_t i = 0; i < n; i++) {
@@ -214,30 +209,25 @@ bool asm_assemble(Vm *vm, CgUnit *u, ObjCode *co) {
         CgInstr *in = &u->code[i];
         run_word(&runs, &in->loc, offset[i]);
         int32_t h = in->handler >= 0 && u->handlers[in->handler].depth >= 0 ? in->handler : -1;
-        if (h >= 0 && !(h == prevh && prev_end == offset[i])) nexcs++;
+        if (h >= 0 && !(h == prevh && prev_end == offset[i])) p->nexcs++;
         prevh = h;
         prev_end = offset[i] + size[i];
     }
-    run_end(&runs, nwords);
-    size_t nlinetable = runs.bytes;
-    uint8_t *linetable = rt_alloc(vm, nlinetable);
-    if (!linetable) {
-        rt_free(vm, words, (nwords ? nwords : 1) * sizeof(uint32_t));
-        if (ncaches) rt_free(vm, cache_names, ncaches * sizeof(uint32_t));
-        goto done;
-    }
-    CodeExc *excs = rt_alloc(vm, (nexcs ? nexcs : 1) * sizeof(CodeExc));
-    if (!excs) {
-        rt_free(vm, words, (nwords ? nwords : 1) * sizeof(uint32_t));
-        if (ncaches) rt_free(vm, cache_names, ncaches * sizeof(uint32_t));
-        rt_free(vm, linetable, nlinetable);
-        goto done;
-    }
+    run_end(&runs, offset[n]);
+    p->nlinetable = runs.bytes;
+    return true;
+}
+
+void asm_write(CgUnit *u, const AsmPlan *p, ObjCode *co) {
+    const uint32_t *offset = p->offset;
+    const uint8_t *size = p->size;
+    uint32_t *words = co->words, *cache_names = co->cache_names;
+    CodeExc *excs = co->excs;
     uint32_t ei = 0, ci = 0;
-    runs = (Runs){.out = linetable};
-    prevh = -1;
-    prev_end = 0;
-    for (uint32_t i = 0; i < n; i++) {
+    Runs runs = {.out = co->linetable};
+    int32_t prevh = -1;
+    uint32_t prev_end = 0;
+    for (uint32_t i = 0; i < u->ncode; i++) {
         if (!size[i]) continue;
         CgInstr *in = &u->code[i];
         uint32_t arg = is_jump(in->op) ? offset[u->labels[in->arg]] : operand(in, &ci, cache_names);
@@ -261,24 +251,12 @@ bool asm_assemble(Vm *vm, CgUnit *u, ObjCode *co) {
         prevh = h;
         prev_end = o + size[i];
     }
-    run_end(&runs, nwords);
-    co->ncaches = ncaches;
-    co->cache_names = cache_names;
-    co->words = words;
-    co->nwords = nwords ? nwords : 1;
-    if (!nwords) words[0] = INSTR_MAKE(OP_NOP, 0);
-    co->linetable = linetable;
-    co->nlinetable = (uint32_t)nlinetable;
-    co->excs = excs;
-    co->nexcs = nexcs;
-    if (!nexcs) {
-        // Keep the allocation size in step with nexcs for code_free.
-        rt_free(vm, excs, sizeof(CodeExc));
-        co->excs = NULL;
-    }
-    co->stacksize = (uint32_t)max + 1;
-    ok = true;
-done:
-    free(scratch);
-    return ok;
+    run_end(&runs, p->empty ? 0 : p->nwords);
+    if (p->empty) words[0] = INSTR_MAKE(OP_NOP, 0);
+    co->stacksize = p->stacksize;
+}
+
+void asm_plan_free(AsmPlan *p) {
+    free(p->scratch);
+    p->scratch = NULL;
 }

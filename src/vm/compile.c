@@ -350,34 +350,18 @@ static void free_spares(Compiler *c) {
     while (c->nspares) spare_free(&c->spares[--c->nspares]);
 }
 
-static bool copy_strs(Compiler *c, Value *dst, const char **src, uint32_t n) {
-    for (uint32_t i = 0; i < n; i++) {
-        ObjStr *s = str_intern_cstr(c->vm, src[i]);
-        CHECK(s);
-        dst[i] = OBJ_VAL(s);
-    }
-    return true;
-}
-
-// The items of a unit's constant or name list, as a code object's array
-// (at least one entry: None when empty). The list's own array is shrunk
-// and handed over, leaving the list empty: no copy, and nothing left for
-// the collector.
-static Value *take_items(Vm *vm, ObjList *l, uint32_t *n) {
+// Copies a unit's constant or name list into the code object's array (of
+// at least one entry: None when the list is empty), and releases the list's
+// array: the emptied list is left for the collector.
+static void take_items(Vm *vm, ObjList *l, Value *dst) {
     if (!l->len) {
-        Value *v = rt_alloc(vm, sizeof(Value));
-        if (!v) return NULL;
-        v[0] = NONE_VAL;
-        *n = 1;
-        return v;
+        dst[0] = NONE_VAL;
+        return;
     }
-    Value *items = l->items;
-    if (l->len < l->cap) items = rt_realloc(vm, items, l->cap * sizeof(Value), l->len * sizeof(Value));
-    if (!items) return NULL;
-    *n = (uint32_t)l->len;
+    memcpy(dst, l->items, l->len * sizeof(Value));
+    rt_free(vm, l->items, l->cap * sizeof(Value));
     l->items = NULL;
     l->len = l->cap = 0;
-    return items;
 }
 
 // Assembles the current unit into a code object (rooted by the caller's
@@ -387,46 +371,56 @@ static ObjCode *unit_finish(Compiler *c, int firstline) {
     Vm *vm = c->vm;
     Unit *u = c->u;
     SymScope *s = u->scope;
-    ObjCode *co = code_new(vm);
-    if (!co) return NULL;
-    gc_push_root(vm, OBJ_VAL(co));
+    AsmPlan plan;
+    if (!asm_plan(vm, &u->cg, &plan)) return NULL;
+    bool fn = sym_is_function(s);
+    uint32_t nlocals = fn ? s->nvarnames : 0;
+    CodeShape shape = {
+        .nconsts = u->cg.consts->len ? (uint32_t)u->cg.consts->len : 1,
+        .nnames = u->cg.names->len ? (uint32_t)u->cg.names->len : 1,
+        .nlocalsplus = nlocals + s->ncellvars + s->nfreevars,
+        .nwords = plan.nwords,
+        .nexcs = plan.nexcs,
+        .ncaches = plan.ncaches,
+        .ncells = s->ncellvars,
+        .nlinetable = (uint32_t)plan.nlinetable,
+    };
+    ObjCode *co = code_new(vm, &shape);
+    if (!co) {
+        asm_plan_free(&plan);
+        return NULL;
+    }
+    // No allocation until the strings below: nothing is left half-made.
+    asm_write(&u->cg, &plan, co);
+    asm_plan_free(&plan);
+    take_items(vm, u->cg.consts, co->consts);
+    take_items(vm, u->cg.names, co->names);
     co->filename = c->filename_str;
     co->firstlineno = firstline;
     co->flags = sym_code_flags(c->st, s) | (u->has_doc ? CODE_HAS_DOC : 0);
+    co->nlocals = nlocals;
+    co->nfrees = s->nfreevars;
+    for (uint32_t i = 0; i < s->ncellvars; i++) co->cell2arg[i] = s->cell_arg ? s->cell_arg[i] : -1;
+    co->argcount = fn ? s->argcount : 0;
+    co->posonlyargcount = fn ? s->posonlyargcount : 0;
+    co->kwonlyargcount = fn ? s->kwonlyargcount : 0;
+    gc_push_root(vm, OBJ_VAL(co));
     ObjStr *name = str_intern_cstr(vm, s->name), *qn;
     if (!name) goto fail;
     co->name = OBJ_VAL(name);
     qn = str_from_cstr(vm, s->qualname ? s->qualname : s->name);
     if (!qn) goto fail;
     co->qualname = OBJ_VAL(qn);
-    if (!asm_assemble(vm, &u->cg, co)) goto fail;
-    if (!(co->consts = take_items(vm, u->cg.consts, &co->nconsts))) goto fail;
-    if (!(co->names = take_items(vm, u->cg.names, &co->nnames))) goto fail;
-    bool fn = sym_is_function(s);
-    uint32_t nlocals = fn ? s->nvarnames : 0;
-    uint32_t total = nlocals + s->ncellvars + s->nfreevars;
-    co->localnames = rt_alloc(vm, (total ? total : 1) * sizeof(Value));
-    if (!co->localnames) goto fail;
-    for (uint32_t i = 0; i < (total ? total : 1); i++) co->localnames[i] = NONE_VAL;
-    co->nlocalsplus = total ? total : 1;
-    if (!total) co->nlocalsplus = 0, rt_free(vm, co->localnames, sizeof(Value)), co->localnames = NULL;
-    co->nlocals = nlocals;
-    co->ncells = s->ncellvars;
-    co->nfrees = s->nfreevars;
-    if (total) {
-        if (!copy_strs(c, co->localnames, s->varnames, nlocals) ||
-            !copy_strs(c, co->localnames + nlocals, s->cellvars, s->ncellvars) ||
-            !copy_strs(c, co->localnames + nlocals + s->ncellvars, s->freevars, s->nfreevars))
-            goto fail;
-    }
-    if (s->ncellvars) {
-        co->cell2arg = rt_alloc(vm, s->ncellvars * sizeof(int32_t));
-        if (!co->cell2arg) goto fail;
-        for (uint32_t i = 0; i < s->ncellvars; i++) co->cell2arg[i] = s->cell_arg ? s->cell_arg[i] : -1;
-    }
-    co->argcount = fn ? s->argcount : 0;
-    co->posonlyargcount = fn ? s->posonlyargcount : 0;
-    co->kwonlyargcount = fn ? s->kwonlyargcount : 0;
+    // Each name is stored as soon as it is made, so a collection while
+    // making the next one sees it through the (rooted) code object.
+    const char *const *lists[3] = {s->varnames, s->cellvars, s->freevars};
+    uint32_t lens[3] = {nlocals, s->ncellvars, s->nfreevars}, k = 0;
+    for (int l = 0; l < 3; l++)
+        for (uint32_t i = 0; i < lens[l]; i++) {
+            ObjStr *str = str_intern_cstr(vm, lists[l][i]);
+            if (!str) goto fail;
+            co->localnames[k++] = OBJ_VAL(str);
+        }
     gc_pop_root(vm);
     return co;
 fail:

@@ -41,10 +41,24 @@ typedef struct CgUnit {
     ObjList *names;        // interned strs
 } CgUnit;
 
-// Builds the code object: stack depth analysis, handler depths, instruction
-// widths with EXTENDED_ARG, jump targets, position and exception tables.
+// The assembler's first pass over a unit: stack depth analysis, handler
+// depths, instruction widths with EXTENDED_ARG and the sizes of the code
+// object's arrays, so that the object can be allocated in one block.
+typedef struct AsmPlan {
+    char *scratch;             // malloc'd; holds offset and size
+    uint32_t *offset;          // per instruction: its first word
+    uint8_t *size;             // per instruction: its words (0 for pseudo ones)
+    uint32_t nwords, ncaches, nexcs, stacksize;
+    size_t nlinetable;
+    bool empty;                // no words: the code is one NOP
+} AsmPlan;
+
 // Raises (MemoryError, SystemError on inconsistent stack depths) on failure.
-bool asm_assemble(Vm *vm, CgUnit *u, ObjCode *co);
+bool asm_plan(Vm *vm, CgUnit *u, AsmPlan *p);
+// The second pass: fills co's words, cache_names, excs and linetable, which
+// have the planned sizes, and its stacksize. Allocates nothing.
+void asm_write(CgUnit *u, const AsmPlan *p, ObjCode *co);
+void asm_plan_free(AsmPlan *p);
 
 // Stack effects from opcodes.h.
 int asm_stack_effect(int op, uint32_t arg, bool jump);
