@@ -66,11 +66,10 @@ ObjCode *code_new(Vm *vm, const CodeShape *shape) {
 static size_t put_varint(uint8_t *p, uint64_t v) {
     size_t n = 0;
     while (v >= 0x80) {
-        if (p) p[n] = (uint8_t)(v | 0x80);
-        n++;
+        p[n++] = (uint8_t)(v | 0x80);
         v >>= 7;
     }
-    if (p) p[n] = (uint8_t)v;
+    p[n] = (uint8_t)v;
     return n + 1;
 }
 
@@ -78,17 +77,25 @@ static uint64_t zigzag(int64_t v) { return v < 0 ? ((uint64_t)-(v + 1) << 1) | 1
 
 size_t code_loc_put(uint8_t *p, const CodeLoc *prev, uint32_t len, const CodeLoc *loc) {
     int64_t dline = (int64_t)loc->line - (prev ? prev->line : 0);
+    int64_t width = (int64_t)loc->end_col - loc->col;
     bool long_len = len - 1 >= 7, long_line = dline < -1 || dline > 5;
     bool multi = loc->end_line != loc->line, nocols = loc->col == -1 && loc->end_col == -1;
+    p[0] = (uint8_t)((long_len ? 7 : len - 1) | (long_line ? 7 : dline + 1) << 3 | multi << 6 |
+                     nocols << 7);
+    // The common entry: short fields, one line, column and width below 64.
+    if (!(long_len | long_line | multi | nocols) && (uint32_t)loc->col < 0x7f && width >= 0 &&
+        width < 0x40) {
+        p[1] = (uint8_t)(loc->col + 1);
+        p[2] = (uint8_t)(width << 1);
+        return 3;
+    }
     size_t n = 1;
-    if (p) p[0] = (uint8_t)((long_len ? 7 : len - 1) | (long_line ? 7 : dline + 1) << 3 |
-                            multi << 6 | nocols << 7);
-    if (long_len) n += put_varint(p ? p + n : NULL, len - 8);
-    if (long_line) n += put_varint(p ? p + n : NULL, zigzag(dline));
-    if (multi) n += put_varint(p ? p + n : NULL, zigzag((int64_t)loc->end_line - loc->line));
+    if (long_len) n += put_varint(p + n, len - 8);
+    if (long_line) n += put_varint(p + n, zigzag(dline));
+    if (multi) n += put_varint(p + n, zigzag((int64_t)loc->end_line - loc->line));
     if (!nocols) {
-        n += put_varint(p ? p + n : NULL, (uint32_t)((int64_t)loc->col + 1));
-        n += put_varint(p ? p + n : NULL, zigzag((int64_t)loc->end_col - loc->col));
+        n += put_varint(p + n, (uint32_t)((int64_t)loc->col + 1));
+        n += put_varint(p + n, zigzag(width));
     }
     return n;
 }

@@ -118,8 +118,8 @@ const CodeLoc *code_loc_cursor_seek(CodeLocCursor *cur, uint32_t offset);
 // The source span of the instruction at word [offset] (NULL when none).
 const CodeLoc *code_loc_at(const ObjCode *c, uint32_t offset, CodeLocCursor *cur);
 // Writes the entry for a run of [len] (>= 1) words at [loc] after the run
-// [prev] (NULL for the first) to [p], or only counts its bytes when [p] is
-// NULL. Returns the bytes, at most CODE_LOC_MAX_BYTES.
+// [prev] (NULL for the first) to [p]. Returns the bytes, at most
+// CODE_LOC_MAX_BYTES.
 size_t code_loc_put(uint8_t *p, const CodeLoc *prev, uint32_t len, const CodeLoc *loc);
 // The exception-table entry covering word [offset], or NULL.
 const CodeExc *code_handler_at(const ObjCode *c, uint32_t offset);

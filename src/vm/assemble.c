@@ -102,41 +102,59 @@ static int32_t stack_depths(CgUnit *u, int32_t *depth, uint32_t *stack) {
     return max;
 }
 
-// The position table under construction: consecutive words with the same
-// span form a run, written (or, with [out] NULL, only measured) when the
-// next run starts.
-typedef struct Runs {
-    uint8_t *out;
-    size_t bytes;
-    CodeLoc prev, cur;          // the last run written, the one open
-    bool have_prev, open;
-} Runs;
-
-static void run_close(Runs *r, uint32_t end) {
-    r->bytes += code_loc_put(r->out ? r->out + r->bytes : NULL, r->have_prev ? &r->prev : NULL,
-                             end - r->cur.start, &r->cur);
-    r->prev = r->cur;
-    r->have_prev = true;
+static bool same_loc(const CodeLoc *a, const CgLoc *b) {
+    return a->line == b->line && a->end_line == b->end_line && a->col == b->col &&
+           a->end_col == b->end_col;
 }
 
-// Word [o] comes from an instruction at [loc].
-static void run_word(Runs *r, const CgLoc *loc, uint32_t o) {
-    if (r->open && r->cur.line == loc->line && r->cur.end_line == loc->end_line &&
-        r->cur.col == loc->col && r->cur.end_col == loc->end_col)
-        return;
-    if (r->open) run_close(r, o);
-    r->cur = (CodeLoc){o, loc->line, loc->end_line, loc->col, loc->end_col};
-    r->open = true;
+// Room for one more position entry in the scratch table.
+static bool lt_reserve(AsmScratch *s, size_t used) {
+    if (s->ltcap - used >= CODE_LOC_MAX_BYTES) return true;
+    size_t cap = s->ltcap ? s->ltcap * 2 : 1024;
+    uint8_t *lt = realloc(s->lt, cap);
+    if (!lt) return false;
+    s->lt = lt;
+    s->ltcap = cap;
+    return true;
 }
 
-// Ends the table of a code of [nwords] words (an empty code gets one NOP
-// word without a position).
-static void run_end(Runs *r, uint32_t nwords) {
-    if (!r->open) {
-        r->cur = (CodeLoc){0, 0, 0, -1, -1};
-        nwords = 1;
+// The position table (encoded once, into the scratch: asm_write copies it)
+// and the number of exception-table entries, once the offsets are final.
+static bool tables(CgUnit *u, AsmScratch *s, AsmPlan *p) {
+    const uint32_t *offset = p->offset;
+    const uint8_t *size = p->size;
+    size_t used = 0;
+    CodeLoc prev = {0}, cur = {0};
+    bool have_prev = false, open = false;
+    uint32_t nexcs = 0, prev_end = 0;
+    int32_t prevh = -1;
+    for (uint32_t i = 0; i < u->ncode; i++) {
+        if (!size[i]) continue;
+        const CgInstr *in = &u->code[i];
+        uint32_t o = offset[i];
+        if (!open || !same_loc(&cur, &in->loc)) {
+            if (open) {
+                if (!lt_reserve(s, used)) return false;
+                used += code_loc_put(s->lt + used, have_prev ? &prev : NULL, o - cur.start, &cur);
+                prev = cur;
+                have_prev = true;
+            }
+            cur = (CodeLoc){o, in->loc.line, in->loc.end_line, in->loc.col, in->loc.end_col};
+            open = true;
+        }
+        int32_t h = in->handler >= 0 && u->handlers[in->handler].depth >= 0 ? in->handler : -1;
+        if (h >= 0 && !(h == prevh && prev_end == o)) nexcs++;
+        prevh = h;
+        prev_end = o + size[i];
     }
-    run_close(r, nwords);
+    // An empty code is one NOP word without a position.
+    uint32_t end = open ? offset[u->ncode] : 1;
+    if (!open) cur = (CodeLoc){0, 0, 0, -1, -1};
+    if (!lt_reserve(s, used)) return false;
+    used += code_loc_put(s->lt + used, have_prev ? &prev : NULL, end - cur.start, &cur);
+    p->nlinetable = used;
+    p->nexcs = nexcs;
+    return true;
 }
 
 // The operand an instruction is assembled with: a cached instruction's is
@@ -148,22 +166,23 @@ static uint32_t operand(const CgInstr *in, uint32_t *ncaches, uint32_t *cache_na
     return (*ncaches)++;
 }
 
-bool asm_plan(Vm *vm, CgUnit *u, AsmPlan *p) {
+bool asm_plan(Vm *vm, CgUnit *u, AsmScratch *s, AsmPlan *p) {
     uint32_t n = u->ncode;
-    // One block for the four scratch arrays (n + 1 entries each).
-    size_t m = (size_t)n + 1;
-    char *scratch = malloc(m * (sizeof(int32_t) + 2 * sizeof(uint32_t) + 1));
-    if (!scratch) return rt_raise_nomem(vm);
-    *p = (AsmPlan){.scratch = scratch};
-    int32_t *depth = (int32_t *)scratch;
+    // One block for the four per-instruction arrays (n + 1 entries each).
+    size_t m = (size_t)n + 1, need = m * (sizeof(int32_t) + 2 * sizeof(uint32_t) + 1);
+    if (need > s->cap) {
+        free(s->block);
+        s->cap = 0;
+        if (!(s->block = malloc(need))) return rt_raise_nomem(vm);
+        s->cap = need;
+    }
+    *p = (AsmPlan){0};
+    int32_t *depth = (int32_t *)s->block;
     uint32_t *work = (uint32_t *)(depth + m);
     uint32_t *offset = p->offset = work + m;
     uint8_t *size = p->size = (uint8_t *)(offset + m);
     int32_t max = stack_depths(u, depth, work);
-    if (max < 0) {
-        asm_plan_free(p);
-        return rt_raise(vm, &SystemError_type, "compiler produced inconsistent stack depths");
-    }
+    if (max < 0) return rt_raise(vm, &SystemError_type, "compiler produced inconsistent stack depths");
     p->stacksize = (uint32_t)max + 1;
     // Widths and offsets. A jump needs EXTENDED_ARG only for a target past
     // 24 bits, which only code that long can have: then the jump widths are
@@ -200,21 +219,9 @@ bool asm_plan(Vm *vm, CgUnit *u, AsmPlan *p) {
     p->empty = offset[n] == 0;
     p->nwords = p->empty ? 1 : offset[n];
     p->ncaches = ncaches;
-    // Position runs and exception entries, counted.
-    Runs runs = {0};
-    int32_t prevh = -1;
-    uint32_t prev_end = 0;
-    for (uint32_t i = 0; i < n; i++) {
-        if (!size[i]) continue;
-        CgInstr *in = &u->code[i];
-        run_word(&runs, &in->loc, offset[i]);
-        int32_t h = in->handler >= 0 && u->handlers[in->handler].depth >= 0 ? in->handler : -1;
-        if (h >= 0 && !(h == prevh && prev_end == offset[i])) p->nexcs++;
-        prevh = h;
-        prev_end = offset[i] + size[i];
-    }
-    run_end(&runs, offset[n]);
-    p->nlinetable = runs.bytes;
+    p->linetable = NULL;
+    if (!tables(u, s, p)) return rt_raise_nomem(vm);
+    p->linetable = s->lt;
     return true;
 }
 
@@ -224,7 +231,6 @@ void asm_write(CgUnit *u, const AsmPlan *p, ObjCode *co) {
     uint32_t *words = co->words, *cache_names = co->cache_names;
     CodeExc *excs = co->excs;
     uint32_t ei = 0, ci = 0;
-    Runs runs = {.out = co->linetable};
     int32_t prevh = -1;
     uint32_t prev_end = 0;
     for (uint32_t i = 0; i < u->ncode; i++) {
@@ -238,7 +244,6 @@ void asm_write(CgUnit *u, const AsmPlan *p, ObjCode *co) {
         } else {
             words[o] = INSTR_MAKE(in->op, arg);
         }
-        run_word(&runs, &in->loc, o);
         int32_t h = in->handler >= 0 && u->handlers[in->handler].depth >= 0 ? in->handler : -1;
         if (h >= 0) {
             if (h == prevh && prev_end == o) {
@@ -251,12 +256,13 @@ void asm_write(CgUnit *u, const AsmPlan *p, ObjCode *co) {
         prevh = h;
         prev_end = o + size[i];
     }
-    run_end(&runs, p->empty ? 0 : p->nwords);
     if (p->empty) words[0] = INSTR_MAKE(OP_NOP, 0);
+    memcpy(co->linetable, p->linetable, p->nlinetable);
     co->stacksize = p->stacksize;
 }
 
-void asm_plan_free(AsmPlan *p) {
-    free(p->scratch);
-    p->scratch = NULL;
+void asm_scratch_free(AsmScratch *s) {
+    free(s->block);
+    free(s->lt);
+    *s = (AsmScratch){0};
 }

@@ -348,6 +348,7 @@ static void unit_leave(Compiler *c, Unit *u) {
 
 static void free_spares(Compiler *c) {
     while (c->nspares) spare_free(&c->spares[--c->nspares]);
+    asm_scratch_free(&c->asm_scratch);
 }
 
 // Copies a unit's constant or name list into the code object's array (of
@@ -372,7 +373,7 @@ static ObjCode *unit_finish(Compiler *c, int firstline) {
     Unit *u = c->u;
     SymScope *s = u->scope;
     AsmPlan plan;
-    if (!asm_plan(vm, &u->cg, &plan)) return NULL;
+    if (!asm_plan(vm, &u->cg, &c->asm_scratch, &plan)) return NULL;
     bool fn = sym_is_function(s);
     uint32_t nlocals = fn ? s->nvarnames : 0;
     CodeShape shape = {
@@ -386,13 +387,9 @@ static ObjCode *unit_finish(Compiler *c, int firstline) {
         .nlinetable = (uint32_t)plan.nlinetable,
     };
     ObjCode *co = code_new(vm, &shape);
-    if (!co) {
-        asm_plan_free(&plan);
-        return NULL;
-    }
+    if (!co) return NULL;
     // No allocation until the strings below: nothing is left half-made.
     asm_write(&u->cg, &plan, co);
-    asm_plan_free(&plan);
     take_items(vm, u->cg.consts, co->consts);
     take_items(vm, u->cg.names, co->names);
     co->filename = c->filename_str;
