@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "util/buf.h"
+#include "util/hugemem.h"
 #include "util/utf8.h"
 
 static char *make_absolute(const char *path);
@@ -134,9 +135,12 @@ static void print_cannot_open(const char *prog, const char *abs, int err) {
 static bool read_fd(int fd, Buf *out) {
     struct stat st;
     if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
-        (uintmax_t)st.st_size < SIZE_MAX / 2 && !buf_reserve(out, (size_t)st.st_size + 1)) {
-        errno = ENOMEM;
-        return false;
+        (uintmax_t)st.st_size < SIZE_MAX / 2) {
+        if (!buf_reserve(out, (size_t)st.st_size + 1)) {
+            errno = ENOMEM;
+            return false;
+        }
+        huge_prefault(out->data, (size_t)st.st_size);
     }
     for (;;) {
         // Keep two bytes free: the NUL, and one to see the end of input

@@ -26,3 +26,14 @@ void *huge_map(size_t bytes, size_t *mapped) {
 void huge_unmap(void *p, size_t mapped) {
     if (p) munmap(p, mapped);
 }
+
+void huge_prefault(void *p, size_t n) {
+#ifdef MADV_POPULATE_WRITE
+    const uintptr_t page = 4096;
+    uintptr_t start = ((uintptr_t)p + page - 1) & ~(page - 1), end = ((uintptr_t)p + n) & ~(page - 1);
+    if (end > start) madvise((void *)start, end - start, MADV_POPULATE_WRITE);
+#else
+    (void)p;
+    (void)n;
+#endif
+}

@@ -15,5 +15,9 @@
 void *huge_map(size_t bytes, size_t *mapped);
 // Releases a block of huge_map's [mapped] bytes.
 void huge_unmap(void *p, size_t mapped);
+// Maps in the whole pages of [p, p + n) with one system call (Linux 5.14's
+// MADV_POPULATE_WRITE; elsewhere nothing), for a buffer about to be filled
+// whole: a 10 MB read would otherwise fault 2,500 times.
+void huge_prefault(void *p, size_t n);
 
 #endif // UTIL_HUGEMEM_H
