@@ -291,12 +291,20 @@ static bool unit_enter(Compiler *c, SymScope *scope, Unit *u, const AstNode *nod
     u->scope = scope;
     u->handler = -1;
     u->roots = gc_roots_mark(c->vm);
-    u->cg.consts = list_new(c->vm, 0);
-    CHECK(u->cg.consts);
-    gc_push_root(c->vm, OBJ_VAL(u->cg.consts));
-    u->cg.names = list_new(c->vm, 0);
-    if (!u->cg.names) return gc_roots_reset(c->vm, u->roots), false;
-    gc_push_root(c->vm, OBJ_VAL(u->cg.names));
+    ObjList *spare = c->spare_lists;
+    if (spare && spare->len >= 2) {
+        u->cg.names = AS_LIST(spare->items[--spare->len]);
+        u->cg.consts = AS_LIST(spare->items[--spare->len]);
+        gc_push_root(c->vm, OBJ_VAL(u->cg.consts));
+        gc_push_root(c->vm, OBJ_VAL(u->cg.names));
+    } else {
+        u->cg.consts = list_new(c->vm, 0);
+        CHECK(u->cg.consts);
+        gc_push_root(c->vm, OBJ_VAL(u->cg.consts));
+        u->cg.names = list_new(c->vm, 0);
+        if (!u->cg.names) return gc_roots_reset(c->vm, u->roots), false;
+        gc_push_root(c->vm, OBJ_VAL(u->cg.names));
+    }
     if (node) u->loc = (CgLoc){node->line, node->line, -1, -1};
     if (c->nspares) {
         CgSpare *sp = &c->spares[--c->nspares];
@@ -342,8 +350,26 @@ static void unit_leave(Compiler *c, Unit *u) {
     } else {
         spare_free(&sp);
     }
+    // The lists go back for the next unit (their arrays kept); spare_lists
+    // has room reserved for them, so this cannot allocate.
+    ObjList *spare = c->spare_lists;
+    if (spare && spare->len + 2 <= spare->cap) {
+        u->cg.consts->len = u->cg.names->len = 0;
+        spare->items[spare->len++] = OBJ_VAL(u->cg.consts);
+        spare->items[spare->len++] = OBJ_VAL(u->cg.names);
+    }
     gc_roots_reset(c->vm, u->roots);
     c->u = u->parent;
+}
+
+// Makes the list that keeps finished units' constant and name lists for
+// reuse (rooted for the whole compilation, below every unit's roots): two
+// fresh lists per unit were 6 MB of garbage on a 10 MB module, where --check
+// never collects. Without it (out of memory) units make their own lists.
+static void spare_lists_new(Compiler *c) {
+    c->spare_lists = list_new(c->vm, 2 * CG_MAX_SPARES);
+    if (c->spare_lists) gc_push_root(c->vm, OBJ_VAL(c->spare_lists));
+    else rt_exc_clear(c->vm);
 }
 
 static void free_spares(Compiler *c) {
@@ -351,18 +377,16 @@ static void free_spares(Compiler *c) {
     asm_scratch_free(&c->asm_scratch);
 }
 
-// Copies a unit's constant or name list into the code object's array (of
-// at least one entry: None when the list is empty), and releases the list's
-// array: the emptied list is left for the collector.
-static void take_items(Vm *vm, ObjList *l, Value *dst) {
+// Moves a unit's constant or name list into the code object's array (of
+// at least one entry: None when the list is empty); the emptied list keeps
+// its array for the next unit (see unit_leave).
+static void take_items(ObjList *l, Value *dst) {
     if (!l->len) {
         dst[0] = NONE_VAL;
         return;
     }
     memcpy(dst, l->items, l->len * sizeof(Value));
-    rt_free(vm, l->items, l->cap * sizeof(Value));
-    l->items = NULL;
-    l->len = l->cap = 0;
+    l->len = 0;
 }
 
 // Assembles the current unit into a code object (rooted by the caller's
@@ -390,8 +414,8 @@ static ObjCode *unit_finish(Compiler *c, int firstline) {
     if (!co) return NULL;
     // No allocation until the strings below: nothing is left half-made.
     asm_write(&u->cg, &plan, co);
-    take_items(vm, u->cg.consts, co->consts);
-    take_items(vm, u->cg.names, co->names);
+    take_items(u->cg.consts, co->consts);
+    take_items(u->cg.names, co->names);
     co->filename = c->filename_str;
     co->firstlineno = firstline;
     co->flags = sym_code_flags(c->st, s) | (u->has_doc ? CODE_HAS_DOC : 0);
@@ -1748,6 +1772,7 @@ ObjCode *cg_compile(Vm *vm, const AstNode *root, const char *filename, unsigned 
     c.filename_str = OBJ_VAL(fn);
     size_t mark = gc_roots_mark(vm);
     gc_push_root(vm, c.filename_str);
+    spare_lists_new(&c);
     Unit u;
     ObjCode *co = NULL;
     if (unit_enter(&c, st->top, &u, NULL)) {
@@ -1805,6 +1830,7 @@ CgStream *cg_stream_begin(Vm *vm, const char *filename) {
     }
     s->c.filename_str = OBJ_VAL(fn);
     gc_push_root(vm, s->c.filename_str);
+    spare_lists_new(&s->c);
     if (!unit_enter(&s->c, s->st->top, &s->u, NULL)) {
         cg_stream_free(s);
         return NULL;

@@ -136,6 +136,7 @@ typedef struct Compiler {
     CgSpare spares[CG_MAX_SPARES];
     int nspares;
     AsmScratch asm_scratch;
+    ObjList *spare_lists;      // finished units' const and name lists, rooted
 } Compiler;
 
 // compile.c's primitives (see there).
