@@ -17,7 +17,7 @@ struct ArenaChunk {
 // Chunks of at least HUGE_CHUNK bytes are huge-page memory (hugemem.h): a
 // 10 MB source builds well over 100 MB of AST, and touching it 4 KB page by
 // page was a quarter of `--check`'s time (page faults).
-enum { ARENA_MIN_CHUNK = 64 * 1024, HUGE_CHUNK = 8 * 1024 * 1024 };
+enum { ARENA_MIN_CHUNK = 64 * 1024, HUGE_CHUNK = 2 * 1024 * 1024 };
 
 static ArenaChunk *chunk_new(size_t payload) {
     size_t bytes = sizeof(ArenaChunk) + payload;
