@@ -31,6 +31,7 @@
 #include "vm/compile_int.h"
 #include "vm/warn.h"
 #include "vm/symtable.h"
+#include "util/hugemem.h"
 
 static bool expr(Compiler *c, const AstNode *e);
 static bool stmt(Compiler *c, const AstNode *s);
@@ -95,15 +96,40 @@ static void vmap_free(VMap *m) {
 
 // ------------------------------------------------------------ emission
 
+// An instruction list from 4 MB on is huge-page memory (util/hugemem.h):
+// only a module's gets that long (11 MB for the 10 MB benchmark, whose
+// module code --check keeps until the end), and it is filled to the end.
+// Whether a list is mapped follows from its capacity.
+#define HUGE_CODE_BYTES ((size_t)4 << 20)
+
+static bool code_is_huge(uint32_t cap) { return (size_t)cap * sizeof(CgInstr) >= HUGE_CODE_BYTES; }
+
+static void code_list_free(CgInstr *code, uint32_t cap) {
+    size_t bytes = (size_t)cap * sizeof(CgInstr);
+    if (code_is_huge(cap)) huge_unmap(code, (bytes + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1));
+    else free(code);
+}
+
+static bool code_list_grow(CgUnit *u) {
+    uint32_t ncap = u->capcode ? u->capcode * 2 : 64;
+    if (ncap <= u->capcode) return false;
+    CgInstr *n;
+    if (code_is_huge(ncap)) {
+        size_t mapped;
+        if (!(n = huge_map((size_t)ncap * sizeof *n, &mapped))) return false;
+        if (u->ncode) memcpy(n, u->code, u->ncode * sizeof *n);
+        code_list_free(u->code, u->capcode);
+    } else if (!(n = realloc(u->code, ncap * sizeof *n))) {
+        return false;
+    }
+    u->code = n;
+    u->capcode = ncap;
+    return true;
+}
+
 static bool emit(Compiler *c, int op, uint32_t arg) {
     CgUnit *u = &c->u->cg;
-    if (u->ncode == u->capcode) {
-        uint32_t ncap = u->capcode ? u->capcode * 2 : 64;
-        CgInstr *n = realloc(u->code, ncap * sizeof *n);
-        if (!n) return nomem(c);
-        u->code = n;
-        u->capcode = ncap;
-    }
+    if (u->ncode == u->capcode && !code_list_grow(u)) return nomem(c);
     u->code[u->ncode++] = (CgInstr){(uint8_t)op, arg, c->u->handler, c->u->loc};
     return true;
 }
@@ -333,7 +359,7 @@ static void vmap_recycle(VMap *m) {
 }
 
 static void spare_free(CgSpare *sp) {
-    free(sp->code);
+    code_list_free(sp->code, sp->capcode);
     free(sp->labels);
     free(sp->handlers);
     vmap_free(&sp->cmap);
