@@ -13,6 +13,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +21,7 @@
 #include <unistd.h>
 
 #include "util/buf.h"
+#include "util/hugemem.h"
 #include "util/utf8.h"
 
 static char *make_absolute(const char *path);
@@ -127,13 +129,27 @@ static void print_cannot_open(const char *prog, const char *abs, int err) {
     buf_free(&b);
 }
 
+// Reads [fd] to its end into [out]. A regular file's buffer is sized from
+// fstat (+2 for lx_source_adopt), so a big file is read into one buffer
+// that is never grown or copied.
 static bool read_fd(int fd, Buf *out) {
-    for (;;) {
-        if (!buf_reserve(out, 65536)) {
+    struct stat st;
+    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
+        (uintmax_t)st.st_size < SIZE_MAX / 2) {
+        if (!buf_reserve(out, (size_t)st.st_size + 1)) {
             errno = ENOMEM;
             return false;
         }
-        ssize_t got = read(fd, out->data + out->len, out->cap - out->len - 1);
+        huge_prefault(out->data, (size_t)st.st_size);
+    }
+    for (;;) {
+        // Keep two bytes free: the NUL, and one to see the end of input
+        // without growing a buffer sized for the file.
+        if (out->cap - out->len < 3 && !buf_reserve(out, 65536)) {
+            errno = ENOMEM;
+            return false;
+        }
+        ssize_t got = read(fd, out->data + out->len, out->cap - out->len - 2);
         if (got < 0) {
             if (errno == EINTR) continue;
             return false;
@@ -253,16 +269,18 @@ int cli_load_program(const CliArgs *a, CliProgram *p) {
         buf_free(&text);
         return status;
     }
-    const char *bytes = text.data ? text.data : "";
     // Bad bytes (invalid UTF-8, NUL) do not fail the load: the Source keeps
     // them as a defect that the lexer reports at its line, after any earlier
     // error, as CPython does. A failure here is a Diag without a line (an
-    // unsupported coding declaration) or memory.
-    if (lx_source_from_string(&p->src, p->filename, bytes, text.len, &p->diag))
+    // unsupported coding declaration) or memory. The Source takes the
+    // buffer (which has the two spare bytes it needs) rather than a copy.
+    if (!buf_reserve(&text, 1)) goto oom;
+    size_t len;
+    char *bytes = buf_steal(&text, &len);
+    if (lx_source_adopt(&p->src, p->filename, bytes, len, &p->diag))
         p->have_src = true;
     else if (!diag_is_set(&p->diag))
         goto oom;
-    buf_free(&text);
     return 0;
 
 oom:

@@ -248,6 +248,10 @@ bool lx_source_from_string(Source *src, const char *name, const char *text, size
     return build(src, name, buf, len, d);
 }
 
+bool lx_source_adopt(Source *src, const char *name, char *buf, size_t len, Diag *d) {
+    return build(src, name, buf, len, d);
+}
+
 bool lx_source_load_file(Source *src, const char *path, Diag *d) {
     source_zero(src);
     int fd = open(path, O_RDONLY);

@@ -33,6 +33,10 @@ bool lx_source_load_file(Source *src, const char *path, Diag *d);
 // Wraps an in-memory program (for -c, stdin, the REPL and tests). [name] is
 // copied. The checks are the same as for files.
 bool lx_source_from_string(Source *src, const char *name, const char *text, size_t len, Diag *d);
+// The same for a malloc'd buffer of [len] bytes and at least [len] + 2 of
+// capacity, which [src] owns from here on (even on failure): a big file is
+// then normalised where it was read, without a copy.
+bool lx_source_adopt(Source *src, const char *name, char *buf, size_t len, Diag *d);
 void lx_source_free(Source *src);
 // The text of 1-based line [line] without its newline; NULL if out of range.
 const char *lx_source_line(const Source *src, int line, size_t *len);

@@ -11,19 +11,149 @@
 #include "runtime/str.h"
 #include "runtime/tuple.h"
 
-ObjCode *code_new(Vm *vm) {
-    return (ObjCode *)gc_alloc(vm, &code_type, sizeof(ObjCode));
+// The block: the header, then the Value arrays (8-byte aligned, as the
+// header's size is), then the 4-byte ones, then the position table.
+static size_t values_size(const CodeShape *s) {
+    return ((size_t)s->nconsts + s->nnames + s->nlocalsplus) * sizeof(Value);
 }
 
-const CodeLoc *code_loc_at(const ObjCode *c, uint32_t offset) {
-    if (!c->nlocs) return NULL;
-    uint32_t lo = 0, hi = c->nlocs;   // last entry with start <= offset
-    while (hi - lo > 1) {
-        uint32_t mid = lo + (hi - lo) / 2;
-        if (c->locs[mid].start <= offset) lo = mid;
-        else hi = mid;
+static size_t block_size(const CodeShape *s) {
+    return sizeof(ObjCode) + values_size(s) +
+           ((size_t)s->nwords + s->ncaches) * sizeof(uint32_t) + (size_t)s->nexcs * sizeof(CodeExc) +
+           (size_t)s->ncells * sizeof(int32_t) + s->nlinetable;
+}
+
+ObjCode *code_new(Vm *vm, const CodeShape *shape) {
+    _Static_assert(sizeof(ObjCode) % sizeof(Value) == 0, "the Value arrays follow the header");
+    size_t size = block_size(shape);
+    ObjCode *c = (ObjCode *)gc_alloc_partial(vm, &code_type, size, sizeof(ObjCode) + values_size(shape));
+    if (!c) return NULL;
+    Value *v = (Value *)(c + 1);
+    c->consts = v;
+    c->nconsts = shape->nconsts;
+    c->names = v += shape->nconsts;
+    c->nnames = shape->nnames;
+    c->localnames = shape->nlocalsplus ? v + shape->nnames : NULL;
+    c->nlocalsplus = shape->nlocalsplus;
+    uint32_t *w = (uint32_t *)(v + shape->nnames + shape->nlocalsplus);
+    c->words = w;
+    c->nwords = shape->nwords;
+    c->cache_names = shape->ncaches ? w + shape->nwords : NULL;
+    c->ncaches = shape->ncaches;
+    CodeExc *e = (CodeExc *)(w + shape->nwords + shape->ncaches);
+    c->excs = shape->nexcs ? e : NULL;
+    c->nexcs = shape->nexcs;
+    int32_t *cells = (int32_t *)(e + shape->nexcs);
+    c->cell2arg = shape->ncells ? cells : NULL;
+    c->ncells = shape->ncells;
+    c->linetable = (uint8_t *)(cells + shape->ncells);
+    c->nlinetable = shape->nlinetable;
+    return c;
+}
+
+// The position table, one entry per run (code.h). Each entry starts with a
+// byte of flags and short fields, followed by the long forms it calls for:
+//   bits 0-2  run length - 1 (0-6); 7: a varint of length - 8 follows
+//   bits 3-5  line - previous line + 1 (0-6, i.e. -1..5); 7: a zigzag
+//             varint of the difference follows
+//   bit 6     end_line != line: a zigzag varint of end_line - line follows
+//   bit 7     no columns (both -1); otherwise a varint of col + 1 and a
+//             zigzag varint of end_col - col follow
+// Varints are little-endian base 128. The common run (a word or two on the
+// same line as the one before, one-line span, column under 127) takes 3 bytes.
+// The first entry's "previous line" is 0.
+
+static size_t put_varint(uint8_t *p, uint64_t v) {
+    size_t n = 0;
+    while (v >= 0x80) {
+        p[n++] = (uint8_t)(v | 0x80);
+        v >>= 7;
     }
-    return c->locs[lo].start <= offset ? &c->locs[lo] : NULL;
+    p[n] = (uint8_t)v;
+    return n + 1;
+}
+
+static uint64_t zigzag(int64_t v) { return v < 0 ? ((uint64_t)-(v + 1) << 1) | 1 : (uint64_t)v << 1; }
+
+size_t code_loc_put(uint8_t *p, const CodeLoc *prev, uint32_t len, const CodeLoc *loc) {
+    int64_t dline = (int64_t)loc->line - (prev ? prev->line : 0);
+    int64_t width = (int64_t)loc->end_col - loc->col;
+    bool long_len = len - 1 >= 7, long_line = dline < -1 || dline > 5;
+    bool multi = loc->end_line != loc->line, nocols = loc->col == -1 && loc->end_col == -1;
+    p[0] = (uint8_t)((long_len ? 7 : len - 1) | (long_line ? 7 : dline + 1) << 3 | multi << 6 |
+                     nocols << 7);
+    // The common entry: short fields, one line, column and width below 64.
+    if (!(long_len | long_line | multi | nocols) && (uint32_t)loc->col < 0x7f && width >= 0 &&
+        width < 0x40) {
+        p[1] = (uint8_t)(loc->col + 1);
+        p[2] = (uint8_t)(width << 1);
+        return 3;
+    }
+    size_t n = 1;
+    if (long_len) n += put_varint(p + n, len - 8);
+    if (long_line) n += put_varint(p + n, zigzag(dline));
+    if (multi) n += put_varint(p + n, zigzag((int64_t)loc->end_line - loc->line));
+    if (!nocols) {
+        n += put_varint(p + n, (uint32_t)((int64_t)loc->col + 1));
+        n += put_varint(p + n, zigzag(width));
+    }
+    return n;
+}
+
+static uint64_t get_varint(const uint8_t **pp) {
+    const uint8_t *p = *pp;
+    uint64_t v = 0;
+    for (unsigned shift = 0;; shift += 7) {
+        uint8_t b = *p++;
+        v |= (uint64_t)(b & 0x7f) << shift;
+        if (!(b & 0x80)) break;
+    }
+    *pp = p;
+    return v;
+}
+
+static int64_t get_zigzag(const uint8_t **pp) {
+    uint64_t v = get_varint(pp);
+    return v & 1 ? -(int64_t)(v >> 1) - 1 : (int64_t)(v >> 1);
+}
+
+void code_loc_cursor_init(const ObjCode *c, CodeLocCursor *cur) {
+    cur->p = c->linetable;
+    cur->end = c->linetable + c->nlinetable;
+    cur->next = 0;
+    cur->loc = (CodeLoc){0, 0, 0, -1, -1};
+    cur->have = false;
+}
+
+// Decodes the next entry into the cursor's current run.
+static void next_run(CodeLocCursor *cur) {
+    const uint8_t *p = cur->p;
+    CodeLoc *l = &cur->loc;
+    uint8_t b = *p++;
+    uint32_t len = (b & 7) == 7 ? (uint32_t)get_varint(&p) + 8 : (b & 7) + 1u;
+    int64_t dline = (b >> 3 & 7) == 7 ? get_zigzag(&p) : (b >> 3 & 7) - 1;
+    l->start = cur->next;
+    l->line = (int32_t)(l->line + dline);
+    l->end_line = b & 0x40 ? (int32_t)(l->line + get_zigzag(&p)) : l->line;
+    if (b & 0x80) {
+        l->col = l->end_col = -1;
+    } else {
+        l->col = (int32_t)((int64_t)get_varint(&p) - 1);
+        l->end_col = (int32_t)(l->col + get_zigzag(&p));
+    }
+    cur->next += len;
+    cur->p = p;
+    cur->have = true;
+}
+
+const CodeLoc *code_loc_cursor_seek(CodeLocCursor *cur, uint32_t offset) {
+    while ((!cur->have || offset >= cur->next) && cur->p < cur->end) next_run(cur);
+    return cur->have && offset >= cur->loc.start ? &cur->loc : NULL;
+}
+
+const CodeLoc *code_loc_at(const ObjCode *c, uint32_t offset, CodeLocCursor *cur) {
+    code_loc_cursor_init(c, cur);
+    return code_loc_cursor_seek(cur, offset);
 }
 
 const CodeExc *code_handler_at(const ObjCode *c, uint32_t offset) {
@@ -50,15 +180,14 @@ static void code_trace(Vm *vm, Obj *o) {
 
 static void code_free(Vm *vm, Obj *o) {
     ObjCode *c = (ObjCode *)o;
-    rt_free(vm, c->words, c->nwords * sizeof(uint32_t));
-    rt_free(vm, c->consts, c->nconsts * sizeof(Value));
-    rt_free(vm, c->names, c->nnames * sizeof(Value));
-    rt_free(vm, c->localnames, c->nlocalsplus * sizeof(Value));
-    rt_free(vm, c->cell2arg, c->ncells * sizeof(int32_t));
-    rt_free(vm, c->locs, c->nlocs * sizeof(CodeLoc));
-    rt_free(vm, c->excs, c->nexcs * sizeof(CodeExc));
-    rt_free(vm, c->cache_names, c->ncaches * sizeof(uint32_t));
     if (c->caches) rt_free(vm, c->caches, c->ncaches * sizeof(CodeCache));
+}
+
+static size_t code_size(const Obj *o) {
+    const ObjCode *c = (const ObjCode *)o;
+    CodeShape s = {c->nconsts, c->nnames, c->nlocalsplus, c->nwords, c->nexcs, c->ncaches, c->ncells,
+                   c->nlinetable};
+    return block_size(&s);
 }
 
 CodeCache *code_caches(Vm *vm, ObjCode *c) {
@@ -142,5 +271,6 @@ ObjType code_type = {
     .getsets = code_getsets,
     .trace = code_trace,
     .free = code_free,
+    .size = code_size,
     .repr = code_repr,
 };

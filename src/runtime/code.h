@@ -6,19 +6,37 @@
 // cells for cellvars, then the cells for freevars; nlocalsplus is the sum.
 // Cell/free instructions index the cells part (0 = first cellvar).
 //
-// Positions: [locs] has one entry per run of instruction words sharing a
-// source span (sorted by start); [excs] is the zero-cost exception table,
-// non-overlapping ranges sorted by start.
+// Positions: [linetable] has one entry per run of instruction words sharing
+// a source span, in order and delta-encoded (code.c gives the bytes): a few
+// bytes a run where a plain array took 20, which was a quarter of the memory
+// a compiled program holds. Only tracebacks, warnings, f_lineno and --dis
+// read it, decoding from the start as CPython does with co_linetable.
+// [excs] is the zero-cost exception table, non-overlapping ranges sorted by
+// start.
 #ifndef RUNTIME_CODE_H
 #define RUNTIME_CODE_H
+#include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include "runtime/object.h"
 
+// One decoded run of the position table.
 typedef struct CodeLoc {
     uint32_t start;              // first instruction word of the run
     int32_t line, end_line;      // 1-based; 0 = no position
     int32_t col, end_col;        // 0-based byte columns; -1 = unknown
 } CodeLoc;
+
+// Reads a position table forward (see code_loc_cursor_init).
+typedef struct CodeLocCursor {
+    const uint8_t *p, *end;      // the entries not decoded yet
+    uint32_t next;               // first word after the current run
+    CodeLoc loc;                 // the current run
+    bool have;                   // loc holds a run
+} CodeLocCursor;
+
+// The longest entry code_loc_put writes.
+#define CODE_LOC_MAX_BYTES 36
 
 typedef struct CodeExc {
     uint32_t start, end;         // instruction words [start, end)
@@ -65,8 +83,8 @@ typedef struct ObjCode {
     uint32_t stacksize;
     int32_t firstlineno;
     Value name, qualname, filename;   // strs
-    CodeLoc *locs;
-    uint32_t nlocs;
+    uint8_t *linetable;          // position runs, encoded (code_loc_put)
+    uint32_t nlinetable;         // bytes
     CodeExc *excs;
     uint32_t nexcs;
     uint32_t ncaches;
@@ -78,18 +96,37 @@ extern ObjType code_type;
 #define IS_CODE(v) IS_TYPE_EXACT(v, code_type)
 #define AS_CODE(v) ((ObjCode *)AS_OBJ(v))
 
-// A zeroed code object; the compiler fills the arrays (rt_alloc'd, owned).
-ObjCode *code_new(Vm *vm);
+// The lengths of a code object's arrays.
+typedef struct CodeShape {
+    uint32_t nconsts, nnames, nlocalsplus, nwords, nexcs, ncaches, ncells, nlinetable;
+} CodeShape;
+
+// A code object whose arrays (of [shape]'s lengths, counts set) live in the
+// same block as its header: one allocation, one page touched where eight
+// small ones were. The Values are VAL_NULL (tracing skips them) and the
+// other fields zero; the compiler fills them.
+ObjCode *code_new(Vm *vm, const CodeShape *shape);
 // The code's inline caches, made on first use (by an instruction that has
 // one); NULL with MemoryError set on failure.
 CodeCache *code_caches(Vm *vm, ObjCode *c);
-// The source span of the instruction at word [offset] (line 0 when none).
-const CodeLoc *code_loc_at(const ObjCode *c, uint32_t offset);
+// Positions. A cursor starts before the first run; seeking moves forward
+// only, so a walk over all the words (--dis) decodes the table once.
+void code_loc_cursor_init(const ObjCode *c, CodeLocCursor *cur);
+// The run covering word [offset] (the last run also covers any word after
+// it), or NULL when the table has none there.
+const CodeLoc *code_loc_cursor_seek(CodeLocCursor *cur, uint32_t offset);
+// The source span of the instruction at word [offset] (NULL when none).
+const CodeLoc *code_loc_at(const ObjCode *c, uint32_t offset, CodeLocCursor *cur);
+// Writes the entry for a run of [len] (>= 1) words at [loc] after the run
+// [prev] (NULL for the first) to [p]. Returns the bytes, at most
+// CODE_LOC_MAX_BYTES.
+size_t code_loc_put(uint8_t *p, const CodeLoc *prev, uint32_t len, const CodeLoc *loc);
 // The exception-table entry covering word [offset], or NULL.
 const CodeExc *code_handler_at(const ObjCode *c, uint32_t offset);
 // The line of [offset] (0 when none).
 static inline int32_t code_line_at(const ObjCode *c, uint32_t offset) {
-    const CodeLoc *l = code_loc_at(c, offset);
+    CodeLocCursor cur;
+    const CodeLoc *l = code_loc_at(c, offset, &cur);
     return l ? l->line : 0;
 }
 

@@ -13,13 +13,18 @@
 #define RUNTIME_POOL_H
 #include <stddef.h>
 
-#define POOL_MAX 512
+// 2048 rather than CPython's 512: most code objects (header and arrays in
+// one block, 550 bytes on average) then come from the pool, whose big
+// chunks are huge pages, instead of malloc's 4 KB pages (--check of 10 MB:
+// 17,000 page faults -> 12,500). The classes stay 16 bytes apart.
+#define POOL_MAX 2048
 #define POOL_NCLASS (POOL_MAX / 16 + 1)
 
 typedef struct Pool {
     void *free[POOL_NCLASS];   // per size class (16-byte steps): free blocks
     char *cur, *end;           // the chunk being carved
-    void *chunks;              // every chunk, linked through its first word
+    struct Chunk *chunks;      // every chunk, linked through its first word
+    size_t chunk_bytes;        // their total size
 } Pool;
 
 // A block of [size] bytes (16-byte aligned), or NULL when out of memory.

@@ -4,7 +4,8 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
+
+#include "util/hugemem.h"
 
 struct ArenaChunk {
     ArenaChunk *next;
@@ -13,30 +14,17 @@ struct ArenaChunk {
     max_align_t data[];   // aligned start of the payload
 };
 
-// Chunks of at least HUGE_CHUNK bytes are mapped directly and advised to use
-// transparent huge pages: a 10 MB source builds well over 100 MB of AST, and
-// touching it 4 KB page by page was a quarter of `--check`'s time (page
-// faults). The kernel falls back to small pages where THP is unavailable.
-enum { ARENA_MIN_CHUNK = 64 * 1024, HUGE_PAGE = 2 * 1024 * 1024, HUGE_CHUNK = 4 * HUGE_PAGE };
+// Chunks of at least HUGE_CHUNK bytes are huge-page memory (hugemem.h): a
+// 10 MB source builds well over 100 MB of AST, and touching it 4 KB page by
+// page was a quarter of `--check`'s time (page faults).
+enum { ARENA_MIN_CHUNK = 64 * 1024, HUGE_CHUNK = 2 * 1024 * 1024 };
 
 static ArenaChunk *chunk_new(size_t payload) {
     size_t bytes = sizeof(ArenaChunk) + payload;
     if (bytes >= HUGE_CHUNK) {
-        bytes = (bytes + HUGE_PAGE - 1) & ~(size_t)(HUGE_PAGE - 1);
-        // Over-map by one huge page so the chunk can start on a 2 MB
-        // boundary, which THP needs; the unaligned ends are unmapped.
-        size_t span = bytes + HUGE_PAGE;
-        char *raw = mmap(NULL, span, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-        if (raw == MAP_FAILED) return NULL;
-        char *start = (char *)(((uintptr_t)raw + HUGE_PAGE - 1) & ~(uintptr_t)(HUGE_PAGE - 1));
-        if (start > raw) munmap(raw, (size_t)(start - raw));
-        size_t tail = (size_t)(raw + span - (start + bytes));
-        if (tail) munmap(start + bytes, tail);
-#ifdef MADV_HUGEPAGE
-        madvise(start, bytes, MADV_HUGEPAGE);
-#endif
-        ArenaChunk *c = (ArenaChunk *)start;
-        c->mapped = bytes;
+        size_t mapped;
+        ArenaChunk *c = huge_map(bytes, &mapped);
+        if (c) c->mapped = mapped;
         return c;
     }
     ArenaChunk *c = malloc(bytes);
@@ -54,7 +42,7 @@ void arena_free(Arena *a) {
     ArenaChunk *c = a->head;
     while (c) {
         ArenaChunk *next = c->next;
-        if (c->mapped) munmap(c, c->mapped);
+        if (c->mapped) huge_unmap(c, c->mapped);
         else free(c);
         c = next;
     }

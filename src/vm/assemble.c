@@ -6,8 +6,9 @@
 //   2. Widths: an operand above 24 bits takes one EXTENDED_ARG word. Jump
 //      operands are word offsets, so their widths are iterated to a fixpoint
 //      (sizes only grow, so it terminates).
-//   3. The run-length position table and the exception table (consecutive
-//      words with the same handler become one entry).
+//   3. The position table (code.h: runs of words with the same span) and
+//      the exception table (consecutive words with the same handler become
+//      one entry).
 //   4. Superinstructions: adjacent pairs fused in place (superinstr.c).
 // Everything is linear in the number of instructions, so 70,000 constants
 // or a 40,000-statement block assemble in one pass each.
@@ -103,6 +104,61 @@ static int32_t stack_depths(CgUnit *u, int32_t *depth, uint32_t *stack) {
     return max;
 }
 
+static bool same_loc(const CodeLoc *a, const CgLoc *b) {
+    return a->line == b->line && a->end_line == b->end_line && a->col == b->col &&
+           a->end_col == b->end_col;
+}
+
+// Room for one more position entry in the scratch table.
+static bool lt_reserve(AsmScratch *s, size_t used) {
+    if (s->ltcap - used >= CODE_LOC_MAX_BYTES) return true;
+    size_t cap = s->ltcap ? s->ltcap * 2 : 1024;
+    uint8_t *lt = realloc(s->lt, cap);
+    if (!lt) return false;
+    s->lt = lt;
+    s->ltcap = cap;
+    return true;
+}
+
+// The position table (encoded once, into the scratch: asm_write copies it)
+// and the number of exception-table entries, once the offsets are final.
+static bool tables(CgUnit *u, AsmScratch *s, AsmPlan *p) {
+    const uint32_t *offset = p->offset;
+    const uint8_t *size = p->size;
+    size_t used = 0;
+    CodeLoc prev = {0}, cur = {0};
+    bool have_prev = false, open = false;
+    uint32_t nexcs = 0, prev_end = 0;
+    int32_t prevh = -1;
+    for (uint32_t i = 0; i < u->ncode; i++) {
+        if (!size[i]) continue;
+        const CgInstr *in = &u->code[i];
+        uint32_t o = offset[i];
+        if (!open || !same_loc(&cur, &in->loc)) {
+            if (open) {
+                if (!lt_reserve(s, used)) return false;
+                used += code_loc_put(s->lt + used, have_prev ? &prev : NULL, o - cur.start, &cur);
+                prev = cur;
+                have_prev = true;
+            }
+            cur = (CodeLoc){o, in->loc.line, in->loc.end_line, in->loc.col, in->loc.end_col};
+            open = true;
+        }
+        int32_t h = in->handler >= 0 && u->handlers[in->handler].depth >= 0 ? in->handler : -1;
+        if (h >= 0 && !(h == prevh && prev_end == o)) nexcs++;
+        prevh = h;
+        prev_end = o + size[i];
+    }
+    // An empty code is one NOP word without a position.
+    uint32_t end = open ? offset[u->ncode] : 1;
+    if (!open) cur = (CodeLoc){0, 0, 0, -1, -1};
+    if (!lt_reserve(s, used)) return false;
+    used += code_loc_put(s->lt + used, have_prev ? &prev : NULL, end - cur.start, &cur);
+    p->nlinetable = used;
+    p->nexcs = nexcs;
+    return true;
+}
+
 // The operand an instruction is assembled with: a cached instruction's is
 // its cache's number (counted by [ncaches]), its name index goes to
 // [cache_names] when that is given.
@@ -112,22 +168,24 @@ static uint32_t operand(const CgInstr *in, uint32_t *ncaches, uint32_t *cache_na
     return (*ncaches)++;
 }
 
-bool asm_assemble(Vm *vm, CgUnit *u, ObjCode *co) {
+bool asm_plan(Vm *vm, CgUnit *u, AsmScratch *s, AsmPlan *p) {
     uint32_t n = u->ncode;
-    // One block for the four scratch arrays (n + 1 entries each).
-    size_t m = (size_t)n + 1;
-    char *scratch = malloc(m * (sizeof(int32_t) + 2 * sizeof(uint32_t) + 1));
-    if (!scratch) return rt_raise_nomem(vm);
-    int32_t *depth = (int32_t *)scratch;
-    uint32_t *work = (uint32_t *)(depth + m);
-    uint32_t *offset = work + m;
-    uint8_t *size = (uint8_t *)(offset + m);
-    bool ok = false;
-    int32_t max = stack_depths(u, depth, work);
-    if (max < 0) {
-        rt_raise(vm, &SystemError_type, "compiler produced inconsistent stack depths");
-        goto done;
+    // One block for the four per-instruction arrays (n + 1 entries each).
+    size_t m = (size_t)n + 1, need = m * (sizeof(int32_t) + 2 * sizeof(uint32_t) + 1);
+    if (need > s->cap) {
+        free(s->block);
+        s->cap = 0;
+        if (!(s->block = malloc(need))) return rt_raise_nomem(vm);
+        s->cap = need;
     }
+    *p = (AsmPlan){0};
+    int32_t *depth = (int32_t *)s->block;
+    uint32_t *work = (uint32_t *)(depth + m);
+    uint32_t *offset = p->offset = work + m;
+    uint8_t *size = p->size = (uint8_t *)(offset + m);
+    int32_t max = stack_depths(u, depth, work);
+    if (max < 0) return rt_raise(vm, &SystemError_type, "compiler produced inconsistent stack depths");
+    p->stacksize = (uint32_t)max + 1;
     // Widths and offsets. A jump needs EXTENDED_ARG only for a target past
     // 24 bits, which only code that long can have: then the jump widths are
     // iterated to a fixpoint.
@@ -160,47 +218,24 @@ bool asm_assemble(Vm *vm, CgUnit *u, ObjCode *co) {
         }
         offset[n] = off;
     }
-    uint32_t nwords = offset[n];
-    uint32_t *cache_names = NULL;
-    if (ncaches && !(cache_names = rt_alloc(vm, ncaches * sizeof(uint32_t)))) goto done;
-    uint32_t *words = rt_alloc(vm, (nwords ? nwords : 1) * sizeof(uint32_t));
-    if (!words) {
-        if (ncaches) rt_free(vm, cache_names, ncaches * sizeof(uint32_t));
-        goto done;
-    }
-    // Position runs and exception entries: count first, then fill.
-    uint32_t nlocs = 0, nexcs = 0;
-    const CgLoc *prev = NULL;
+    p->empty = offset[n] == 0;
+    p->nwords = p->empty ? 1 : offset[n];
+    p->ncaches = ncaches;
+    p->linetable = NULL;
+    if (!tables(u, s, p)) return rt_raise_nomem(vm);
+    p->linetable = s->lt;
+    return true;
+}
+
+void asm_write(CgUnit *u, const AsmPlan *p, ObjCode *co) {
+    const uint32_t *offset = p->offset;
+    const uint8_t *size = p->size;
+    uint32_t *words = co->words, *cache_names = co->cache_names;
+    CodeExc *excs = co->excs;
+    uint32_t ei = 0, ci = 0;
     int32_t prevh = -1;
     uint32_t prev_end = 0;
-    for (uint32_t i = 0; i < n; i++) {
-        if (!size[i]) continue;
-        CgInstr *in = &u->code[i];
-        if (!prev || memcmp(prev, &in->loc, sizeof *prev) != 0) nlocs++;
-        prev = &in->loc;
-        int32_t h = in->handler >= 0 && u->handlers[in->handler].depth >= 0 ? in->handler : -1;
-        if (h >= 0 && !(h == prevh && prev_end == offset[i])) nexcs++;
-        prevh = h;
-        prev_end = offset[i] + size[i];
-    }
-    CodeLoc *locs = rt_alloc(vm, (nlocs ? nlocs : 1) * sizeof(CodeLoc));
-    if (!locs) {
-        rt_free(vm, words, (nwords ? nwords : 1) * sizeof(uint32_t));
-        if (ncaches) rt_free(vm, cache_names, ncaches * sizeof(uint32_t));
-        goto done;
-    }
-    CodeExc *excs = rt_alloc(vm, (nexcs ? nexcs : 1) * sizeof(CodeExc));
-    if (!excs) {
-        rt_free(vm, words, (nwords ? nwords : 1) * sizeof(uint32_t));
-        if (ncaches) rt_free(vm, cache_names, ncaches * sizeof(uint32_t));
-        rt_free(vm, locs, (nlocs ? nlocs : 1) * sizeof(CodeLoc));
-        goto done;
-    }
-    uint32_t li = 0, ei = 0, ci = 0;
-    prev = NULL;
-    prevh = -1;
-    prev_end = 0;
-    for (uint32_t i = 0; i < n; i++) {
+    for (uint32_t i = 0; i < u->ncode; i++) {
         if (!size[i]) continue;
         CgInstr *in = &u->code[i];
         uint32_t arg = is_jump(in->op) ? offset[u->labels[in->arg]] : operand(in, &ci, cache_names);
@@ -211,10 +246,6 @@ bool asm_assemble(Vm *vm, CgUnit *u, ObjCode *co) {
         } else {
             words[o] = INSTR_MAKE(in->op, arg);
         }
-        if (!prev || memcmp(prev, &in->loc, sizeof *prev) != 0) {
-            locs[li++] = (CodeLoc){o, in->loc.line, in->loc.end_line, in->loc.col, in->loc.end_col};
-        }
-        prev = &in->loc;
         int32_t h = in->handler >= 0 && u->handlers[in->handler].depth >= 0 ? in->handler : -1;
         if (h >= 0) {
             if (h == prevh && prev_end == o) {
@@ -227,25 +258,14 @@ bool asm_assemble(Vm *vm, CgUnit *u, ObjCode *co) {
         prevh = h;
         prev_end = o + size[i];
     }
-    asm_fuse(words, nwords);
-    co->ncaches = ncaches;
-    co->cache_names = cache_names;
-    co->words = words;
-    co->nwords = nwords ? nwords : 1;
-    if (!nwords) words[0] = INSTR_MAKE(OP_NOP, 0);
-    co->locs = locs;
-    co->nlocs = nlocs ? nlocs : 1;
-    if (!nlocs) locs[0] = (CodeLoc){0, 0, 0, -1, -1};
-    co->excs = excs;
-    co->nexcs = nexcs;
-    if (!nexcs) {
-        // Keep the allocation size in step with nexcs for code_free.
-        rt_free(vm, excs, sizeof(CodeExc));
-        co->excs = NULL;
-    }
-    co->stacksize = (uint32_t)max + 1;
-    ok = true;
-done:
-    free(scratch);
-    return ok;
+    if (p->empty) words[0] = INSTR_MAKE(OP_NOP, 0);
+    else asm_fuse(words, p->nwords);
+    memcpy(co->linetable, p->linetable, p->nlinetable);
+    co->stacksize = p->stacksize;
+}
+
+void asm_scratch_free(AsmScratch *s) {
+    free(s->block);
+    free(s->lt);
+    *s = (AsmScratch){0};
 }

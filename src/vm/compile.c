@@ -31,6 +31,7 @@
 #include "vm/compile_int.h"
 #include "vm/warn.h"
 #include "vm/symtable.h"
+#include "util/hugemem.h"
 
 static bool expr(Compiler *c, const AstNode *e);
 static bool stmt(Compiler *c, const AstNode *s);
@@ -95,15 +96,40 @@ static void vmap_free(VMap *m) {
 
 // ------------------------------------------------------------ emission
 
+// An instruction list from 4 MB on is huge-page memory (util/hugemem.h):
+// only a module's gets that long (11 MB for the 10 MB benchmark, whose
+// module code --check keeps until the end), and it is filled to the end.
+// Whether a list is mapped follows from its capacity.
+#define HUGE_CODE_BYTES ((size_t)4 << 20)
+
+static bool code_is_huge(uint32_t cap) { return (size_t)cap * sizeof(CgInstr) >= HUGE_CODE_BYTES; }
+
+static void code_list_free(CgInstr *code, uint32_t cap) {
+    size_t bytes = (size_t)cap * sizeof(CgInstr);
+    if (code_is_huge(cap)) huge_unmap(code, (bytes + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1));
+    else free(code);
+}
+
+static bool code_list_grow(CgUnit *u) {
+    uint32_t ncap = u->capcode ? u->capcode * 2 : 64;
+    if (ncap <= u->capcode) return false;
+    CgInstr *n;
+    if (code_is_huge(ncap)) {
+        size_t mapped;
+        if (!(n = huge_map((size_t)ncap * sizeof *n, &mapped))) return false;
+        if (u->ncode) memcpy(n, u->code, u->ncode * sizeof *n);
+        code_list_free(u->code, u->capcode);
+    } else if (!(n = realloc(u->code, ncap * sizeof *n))) {
+        return false;
+    }
+    u->code = n;
+    u->capcode = ncap;
+    return true;
+}
+
 static bool emit(Compiler *c, int op, uint32_t arg) {
     CgUnit *u = &c->u->cg;
-    if (u->ncode == u->capcode) {
-        uint32_t ncap = u->capcode ? u->capcode * 2 : 64;
-        CgInstr *n = realloc(u->code, ncap * sizeof *n);
-        if (!n) return nomem(c);
-        u->code = n;
-        u->capcode = ncap;
-    }
+    if (u->ncode == u->capcode && !code_list_grow(u)) return nomem(c);
     u->code[u->ncode++] = (CgInstr){(uint8_t)op, arg, c->u->handler, c->u->loc};
     return true;
 }
@@ -291,12 +317,20 @@ static bool unit_enter(Compiler *c, SymScope *scope, Unit *u, const AstNode *nod
     u->scope = scope;
     u->handler = -1;
     u->roots = gc_roots_mark(c->vm);
-    u->cg.consts = list_new(c->vm, 0);
-    CHECK(u->cg.consts);
-    gc_push_root(c->vm, OBJ_VAL(u->cg.consts));
-    u->cg.names = list_new(c->vm, 0);
-    if (!u->cg.names) return gc_roots_reset(c->vm, u->roots), false;
-    gc_push_root(c->vm, OBJ_VAL(u->cg.names));
+    ObjList *spare = c->spare_lists;
+    if (spare && spare->len >= 2) {
+        u->cg.names = AS_LIST(spare->items[--spare->len]);
+        u->cg.consts = AS_LIST(spare->items[--spare->len]);
+        gc_push_root(c->vm, OBJ_VAL(u->cg.consts));
+        gc_push_root(c->vm, OBJ_VAL(u->cg.names));
+    } else {
+        u->cg.consts = list_new(c->vm, 0);
+        CHECK(u->cg.consts);
+        gc_push_root(c->vm, OBJ_VAL(u->cg.consts));
+        u->cg.names = list_new(c->vm, 0);
+        if (!u->cg.names) return gc_roots_reset(c->vm, u->roots), false;
+        gc_push_root(c->vm, OBJ_VAL(u->cg.names));
+    }
     if (node) u->loc = (CgLoc){node->line, node->line, -1, -1};
     if (c->nspares) {
         CgSpare *sp = &c->spares[--c->nspares];
@@ -325,7 +359,7 @@ static void vmap_recycle(VMap *m) {
 }
 
 static void spare_free(CgSpare *sp) {
-    free(sp->code);
+    code_list_free(sp->code, sp->capcode);
     free(sp->labels);
     free(sp->handlers);
     vmap_free(&sp->cmap);
@@ -342,42 +376,43 @@ static void unit_leave(Compiler *c, Unit *u) {
     } else {
         spare_free(&sp);
     }
+    // The lists go back for the next unit (their arrays kept); spare_lists
+    // has room reserved for them, so this cannot allocate.
+    ObjList *spare = c->spare_lists;
+    if (spare && spare->len + 2 <= spare->cap) {
+        u->cg.consts->len = u->cg.names->len = 0;
+        spare->items[spare->len++] = OBJ_VAL(u->cg.consts);
+        spare->items[spare->len++] = OBJ_VAL(u->cg.names);
+    }
     gc_roots_reset(c->vm, u->roots);
     c->u = u->parent;
 }
 
+// Makes the list that keeps finished units' constant and name lists for
+// reuse (rooted for the whole compilation, below every unit's roots): two
+// fresh lists per unit were 6 MB of garbage on a 10 MB module, where --check
+// never collects. Without it (out of memory) units make their own lists.
+static void spare_lists_new(Compiler *c) {
+    c->spare_lists = list_new(c->vm, 2 * CG_MAX_SPARES);
+    if (c->spare_lists) gc_push_root(c->vm, OBJ_VAL(c->spare_lists));
+    else rt_exc_clear(c->vm);
+}
+
 static void free_spares(Compiler *c) {
     while (c->nspares) spare_free(&c->spares[--c->nspares]);
+    asm_scratch_free(&c->asm_scratch);
 }
 
-static bool copy_strs(Compiler *c, Value *dst, const char **src, uint32_t n) {
-    for (uint32_t i = 0; i < n; i++) {
-        ObjStr *s = str_intern_cstr(c->vm, src[i]);
-        CHECK(s);
-        dst[i] = OBJ_VAL(s);
-    }
-    return true;
-}
-
-// The items of a unit's constant or name list, as a code object's array
-// (at least one entry: None when empty). The list's own array is shrunk
-// and handed over, leaving the list empty: no copy, and nothing left for
-// the collector.
-static Value *take_items(Vm *vm, ObjList *l, uint32_t *n) {
+// Moves a unit's constant or name list into the code object's array (of
+// at least one entry: None when the list is empty); the emptied list keeps
+// its array for the next unit (see unit_leave).
+static void take_items(ObjList *l, Value *dst) {
     if (!l->len) {
-        Value *v = rt_alloc(vm, sizeof(Value));
-        if (!v) return NULL;
-        v[0] = NONE_VAL;
-        *n = 1;
-        return v;
+        dst[0] = NONE_VAL;
+        return;
     }
-    Value *items = l->items;
-    if (l->len < l->cap) items = rt_realloc(vm, items, l->cap * sizeof(Value), l->len * sizeof(Value));
-    if (!items) return NULL;
-    *n = (uint32_t)l->len;
-    l->items = NULL;
-    l->len = l->cap = 0;
-    return items;
+    memcpy(dst, l->items, l->len * sizeof(Value));
+    l->len = 0;
 }
 
 // Assembles the current unit into a code object (rooted by the caller's
@@ -387,46 +422,52 @@ static ObjCode *unit_finish(Compiler *c, int firstline) {
     Vm *vm = c->vm;
     Unit *u = c->u;
     SymScope *s = u->scope;
-    ObjCode *co = code_new(vm);
+    AsmPlan plan;
+    if (!asm_plan(vm, &u->cg, &c->asm_scratch, &plan)) return NULL;
+    bool fn = sym_is_function(s);
+    uint32_t nlocals = fn ? s->nvarnames : 0;
+    CodeShape shape = {
+        .nconsts = u->cg.consts->len ? (uint32_t)u->cg.consts->len : 1,
+        .nnames = u->cg.names->len ? (uint32_t)u->cg.names->len : 1,
+        .nlocalsplus = nlocals + s->ncellvars + s->nfreevars,
+        .nwords = plan.nwords,
+        .nexcs = plan.nexcs,
+        .ncaches = plan.ncaches,
+        .ncells = s->ncellvars,
+        .nlinetable = (uint32_t)plan.nlinetable,
+    };
+    ObjCode *co = code_new(vm, &shape);
     if (!co) return NULL;
-    gc_push_root(vm, OBJ_VAL(co));
+    // No allocation until the strings below: nothing is left half-made.
+    asm_write(&u->cg, &plan, co);
+    take_items(u->cg.consts, co->consts);
+    take_items(u->cg.names, co->names);
     co->filename = c->filename_str;
     co->firstlineno = firstline;
     co->flags = sym_code_flags(c->st, s) | (u->has_doc ? CODE_HAS_DOC : 0);
+    co->nlocals = nlocals;
+    co->nfrees = s->nfreevars;
+    for (uint32_t i = 0; i < s->ncellvars; i++) co->cell2arg[i] = s->cell_arg ? s->cell_arg[i] : -1;
+    co->argcount = fn ? s->argcount : 0;
+    co->posonlyargcount = fn ? s->posonlyargcount : 0;
+    co->kwonlyargcount = fn ? s->kwonlyargcount : 0;
+    gc_push_root(vm, OBJ_VAL(co));
     ObjStr *name = str_intern_cstr(vm, s->name), *qn;
     if (!name) goto fail;
     co->name = OBJ_VAL(name);
     qn = str_from_cstr(vm, s->qualname ? s->qualname : s->name);
     if (!qn) goto fail;
     co->qualname = OBJ_VAL(qn);
-    if (!asm_assemble(vm, &u->cg, co)) goto fail;
-    if (!(co->consts = take_items(vm, u->cg.consts, &co->nconsts))) goto fail;
-    if (!(co->names = take_items(vm, u->cg.names, &co->nnames))) goto fail;
-    bool fn = sym_is_function(s);
-    uint32_t nlocals = fn ? s->nvarnames : 0;
-    uint32_t total = nlocals + s->ncellvars + s->nfreevars;
-    co->localnames = rt_alloc(vm, (total ? total : 1) * sizeof(Value));
-    if (!co->localnames) goto fail;
-    for (uint32_t i = 0; i < (total ? total : 1); i++) co->localnames[i] = NONE_VAL;
-    co->nlocalsplus = total ? total : 1;
-    if (!total) co->nlocalsplus = 0, rt_free(vm, co->localnames, sizeof(Value)), co->localnames = NULL;
-    co->nlocals = nlocals;
-    co->ncells = s->ncellvars;
-    co->nfrees = s->nfreevars;
-    if (total) {
-        if (!copy_strs(c, co->localnames, s->varnames, nlocals) ||
-            !copy_strs(c, co->localnames + nlocals, s->cellvars, s->ncellvars) ||
-            !copy_strs(c, co->localnames + nlocals + s->ncellvars, s->freevars, s->nfreevars))
-            goto fail;
-    }
-    if (s->ncellvars) {
-        co->cell2arg = rt_alloc(vm, s->ncellvars * sizeof(int32_t));
-        if (!co->cell2arg) goto fail;
-        for (uint32_t i = 0; i < s->ncellvars; i++) co->cell2arg[i] = s->cell_arg ? s->cell_arg[i] : -1;
-    }
-    co->argcount = fn ? s->argcount : 0;
-    co->posonlyargcount = fn ? s->posonlyargcount : 0;
-    co->kwonlyargcount = fn ? s->kwonlyargcount : 0;
+    // Each name is stored as soon as it is made, so a collection while
+    // making the next one sees it through the (rooted) code object.
+    const char *const *lists[3] = {s->varnames, s->cellvars, s->freevars};
+    uint32_t lens[3] = {nlocals, s->ncellvars, s->nfreevars}, k = 0;
+    for (int l = 0; l < 3; l++)
+        for (uint32_t i = 0; i < lens[l]; i++) {
+            ObjStr *str = str_intern_cstr(vm, lists[l][i]);
+            if (!str) goto fail;
+            co->localnames[k++] = OBJ_VAL(str);
+        }
     gc_pop_root(vm);
     return co;
 fail:
@@ -1757,6 +1798,7 @@ ObjCode *cg_compile(Vm *vm, const AstNode *root, const char *filename, unsigned 
     c.filename_str = OBJ_VAL(fn);
     size_t mark = gc_roots_mark(vm);
     gc_push_root(vm, c.filename_str);
+    spare_lists_new(&c);
     Unit u;
     ObjCode *co = NULL;
     if (unit_enter(&c, st->top, &u, NULL)) {
@@ -1814,6 +1856,7 @@ CgStream *cg_stream_begin(Vm *vm, const char *filename) {
     }
     s->c.filename_str = OBJ_VAL(fn);
     gc_push_root(vm, s->c.filename_str);
+    spare_lists_new(&s->c);
     if (!unit_enter(&s->c, s->st->top, &s->u, NULL)) {
         cg_stream_free(s);
         return NULL;

@@ -41,10 +41,34 @@ typedef struct CgUnit {
     ObjList *names;        // interned strs
 } CgUnit;
 
-// Builds the code object: stack depth analysis, handler depths, instruction
-// widths with EXTENDED_ARG, jump targets, position and exception tables.
+// The assembler's working memory, kept from one unit to the next: a module
+// has thousands of small units.
+typedef struct AsmScratch {
+    char *block;               // per-instruction arrays (AsmPlan's offset, size)
+    size_t cap;
+    uint8_t *lt;               // the position table being encoded
+    size_t ltcap;
+} AsmScratch;
+
+// The assembler's first pass over a unit: stack depth analysis, handler
+// depths, instruction widths with EXTENDED_ARG, the position table and the
+// sizes of the code object's arrays, so that the object can be allocated in
+// one block. Points into the scratch, so valid until its next use.
+typedef struct AsmPlan {
+    uint32_t *offset;          // per instruction: its first word
+    uint8_t *size;             // per instruction: its words (0 for pseudo ones)
+    const uint8_t *linetable;  // encoded
+    size_t nlinetable;
+    uint32_t nwords, ncaches, nexcs, stacksize;
+    bool empty;                // no words: the code is one NOP
+} AsmPlan;
+
 // Raises (MemoryError, SystemError on inconsistent stack depths) on failure.
-bool asm_assemble(Vm *vm, CgUnit *u, ObjCode *co);
+bool asm_plan(Vm *vm, CgUnit *u, AsmScratch *s, AsmPlan *p);
+// The second pass: fills co's words, cache_names, excs and linetable, which
+// have the planned sizes, and its stacksize. Allocates nothing.
+void asm_write(CgUnit *u, const AsmPlan *p, ObjCode *co);
+void asm_scratch_free(AsmScratch *s);
 
 // Stack effects from opcodes.h.
 int asm_stack_effect(int op, uint32_t arg, bool jump);
@@ -111,6 +135,8 @@ typedef struct Compiler {
     Unit *u;
     CgSpare spares[CG_MAX_SPARES];
     int nspares;
+    AsmScratch asm_scratch;
+    ObjList *spare_lists;      // finished units' const and name lists, rooted
 } Compiler;
 
 // compile.c's primitives (see there).

@@ -32,6 +32,8 @@ static void dis_code(Vm *vm, FILE *out, ObjCode *co) {
             (void *)co, AS_STR(co->filename)->data, (int)co->firstlineno);
     int last_line = -1;
     uint32_t ext = 0;
+    CodeLocCursor cur;   // one forward walk over the position table
+    code_loc_cursor_init(co, &cur);
     for (uint32_t i = 0; i < co->nwords; i++) {
         // A fused pair shows as its two instructions (opcodes.h).
         uint32_t w = co->words[i], op = (uint32_t)op_base((int)INSTR_OP(w)), arg = ext | INSTR_ARG(w);
@@ -40,7 +42,8 @@ static void dis_code(Vm *vm, FILE *out, ObjCode *co) {
             continue;
         }
         ext = 0;
-        int line = code_line_at(co, i);
+        const CodeLoc *loc = code_loc_cursor_seek(&cur, i);
+        int line = loc ? loc->line : 0;
         if (line != last_line) {
             if (last_line != -1) fputc('\n', out);
             fprintf(out, "%4d", line);

@@ -184,7 +184,8 @@ static void print_carets(FILE *out, const char *line, size_t len, const CodeLoc 
 }
 
 static void print_entry(FILE *out, LineCache *lc, ObjCode *co, uint32_t offset) {
-    const CodeLoc *loc = code_loc_at(co, offset);
+    CodeLocCursor cur;
+    const CodeLoc *loc = code_loc_at(co, offset, &cur);
     int lineno = loc ? loc->line : 0;
     fprintf(out, "  File \"%s\", line %d, in %s\n", AS_STR(co->filename)->data, lineno,
             AS_STR(co->name)->data);

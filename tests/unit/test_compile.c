@@ -2,6 +2,7 @@
 // objects (stack size, exception table, positions, EXTENDED_ARG widths)
 // and CPython's compile-time errors passing through.
 #include <criterion/criterion.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -81,13 +82,50 @@ Test(compile, positions_give_lines_and_columns) {
     bool found = false;
     for (uint32_t i = 0; i < co->nwords; i++)
         if (INSTR_OP(co->words[i]) == OP_BINARY_OP) {
-            const CodeLoc *l = code_loc_at(co, i);
+            CodeLocCursor cur;
+            const CodeLoc *l = code_loc_at(co, i, &cur);
             cr_assert_eq(l->line, 3);
             cr_assert_eq(l->col, 4);
             cr_assert_eq(l->end_col, 11);
             found = true;
         }
     cr_assert(found);
+}
+
+// The position table's long forms: long runs, big and negative line
+// steps, spans over lines, unknown columns and extreme values decode to
+// what was written.
+Test(compile, position_table_round_trips_extreme_runs) {
+    static const CodeLoc runs[] = {
+        {0, 0, 0, -1, -1},        {1, 1, 1, 0, 5},          {8, 3, 7, 120, 2},
+        {9, 2, 2, 127, 128},      {300, 100000, 100000, 4, 4}, {301, 99999, 1, -1, 7},
+        {70301, 1, 1, 0, 0},      {70302, INT32_MAX, INT32_MIN, INT32_MAX, INT32_MIN},
+        {70310, 0, 0, -1, -1},
+    };
+    size_t nruns = sizeof runs / sizeof runs[0];
+    uint32_t nwords = 70400;
+    uint8_t table[sizeof runs / sizeof runs[0] * CODE_LOC_MAX_BYTES];
+    size_t n = 0;
+    for (size_t i = 0; i < nruns; i++) {
+        uint32_t end = i + 1 < nruns ? runs[i + 1].start : nwords;
+        size_t k = code_loc_put(table + n, i ? &runs[i - 1] : NULL, end - runs[i].start, &runs[i]);
+        cr_assert_leq(k, CODE_LOC_MAX_BYTES);
+        n += k;
+    }
+    ObjCode co = {.linetable = table, .nlinetable = (uint32_t)n};
+    CodeLocCursor cur;
+    code_loc_cursor_init(&co, &cur);
+    for (size_t i = 0; i < nruns; i++) {
+        uint32_t end = i + 1 < nruns ? runs[i + 1].start : nwords + 5;   // the last run goes on
+        for (uint32_t o = runs[i].start; o < end; o += o + 7 < end ? 7 : 1) {
+            const CodeLoc *l = code_loc_cursor_seek(&cur, o);
+            cr_assert(l);
+            cr_assert(memcmp(l, &runs[i], sizeof *l) == 0, "run %zu at word %u", i, o);
+        }
+        CodeLocCursor fresh;
+        const CodeLoc *l = code_loc_at(&co, runs[i].start, &fresh);
+        cr_assert(l && memcmp(l, &runs[i], sizeof *l) == 0);
+    }
 }
 
 // 24-bit operands: 70,000 constants need no EXTENDED_ARG, and the last
@@ -204,8 +242,8 @@ static ObjCode *compile_stream(const char *text) {
 static void assert_same_code(ObjCode *a, ObjCode *b) {
     cr_assert_eq(a->nwords, b->nwords);
     cr_assert(memcmp(a->words, b->words, a->nwords * sizeof *a->words) == 0);
-    cr_assert_eq(a->nlocs, b->nlocs);
-    cr_assert(memcmp(a->locs, b->locs, a->nlocs * sizeof *a->locs) == 0);
+    cr_assert_eq(a->nlinetable, b->nlinetable);
+    cr_assert(memcmp(a->linetable, b->linetable, a->nlinetable) == 0);
     cr_assert_eq(a->nexcs, b->nexcs);
     if (a->nexcs) cr_assert(memcmp(a->excs, b->excs, a->nexcs * sizeof *a->excs) == 0);
     cr_assert_eq(a->flags, b->flags);
