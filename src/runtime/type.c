@@ -15,6 +15,7 @@
 #include "runtime/bytes.h"
 #include "runtime/dict.h"
 #include "runtime/exc.h"
+#include "runtime/frame.h"
 #include "runtime/gc.h"
 #include "runtime/int.h"
 #include "runtime/list.h"
@@ -479,6 +480,14 @@ bool type_new_class(Vm *vm, ObjType *meta, ObjStr *name, Value bases, Value dict
     ObjDict *d = dict_copy(vm, AS_DICT(dict));
     if (!d) return false;
     gc_push_root(vm, OBJ_VAL(d));
+    // type(name, bases, dict) without __module__ takes the caller's module
+    // name, as CPython does (a class statement's body sets it itself).
+    Value modname, cur;
+    Frame *caller = VM_TS(vm) ? VM_TS(vm)->current : NULL;
+    if (caller && IS_DICT(caller->globals) && dict_get_str(vm, d, NAME(vm, module), &cur) == 0 &&
+        dict_get_str(vm, AS_DICT(caller->globals), NAME(vm, name), &modname) == 1 &&
+        !dict_set(vm, d, OBJ_VAL(NAME(vm, module)), modname))
+        return gc_roots_reset(vm, mark), false;
     ObjType *t = (ObjType *)gc_alloc(vm, meta, meta->basicsize < sizeof(ObjType) ? sizeof(ObjType) : meta->basicsize);
     if (!t) return gc_roots_reset(vm, mark), false;
     gc_push_root(vm, OBJ_VAL(t));
@@ -852,6 +861,31 @@ static const MethodDef type_methods[] = {
     {NULL, NULL, 0},
 };
 
+// type.__new__(mcs, name, bases, dict): a class whose type is the metaclass
+// [t] (type itself, or a class deriving from it). Calling type itself,
+// type(x) included, goes through type_call.
+static bool type_new_slot(Vm *vm, ObjType *t, Value *args, size_t nargs, Value kwnames, Value *out) {
+    (void)kwnames;   // class keywords other than metaclass= are the metaclass's business
+    if (nargs != 3) return rt_raise(vm, &TypeError_type, "type.__new__() takes exactly 3 arguments (%zu given)", nargs);
+    if (!IS_STR(args[0]))
+        return rt_raise(vm, &TypeError_type, "type.__new__() argument 1 must be str, not %s",
+                        type_name(rt_type(args[0])));
+    if (!IS_TUPLE(args[1]))
+        return rt_raise(vm, &TypeError_type, "type.__new__() argument 2 must be tuple, not %s",
+                        type_name(rt_type(args[1])));
+    if (!IS_DICT(args[2]))
+        return rt_raise(vm, &TypeError_type, "type.__new__() argument 3 must be dict, not %s",
+                        type_name(rt_type(args[2])));
+    return type_new_class(vm, t, AS_STR(args[0]), args[1], args[2], out);
+}
+
+// type.__init__(cls, name, bases, dict): the class is complete already.
+static bool type_init_slot(Vm *vm, Value self, Value *args, size_t nargs, Value kwnames) {
+    (void)self, (void)args, (void)kwnames;
+    if (nargs != 1 && nargs != 3) return rt_raise(vm, &TypeError_type, "type.__init__() takes 1 or 3 arguments");
+    return true;
+}
+
 static size_t type_size(const Obj *o) {
     return o->type->basicsize < sizeof(ObjType) ? sizeof(ObjType) : o->type->basicsize;
 }
@@ -868,6 +902,8 @@ ObjType type_type = {
     .trace = type_trace,
     .free = type_free,
     .size = type_size,
+    .new_ = type_new_slot,
+    .init = type_init_slot,
     .call = type_call,
     .repr = type_repr,
     .getattr = type_getattr,
