@@ -5,6 +5,7 @@
 // Invariant: vm->memory_error is created by rt_vm_new before anything can
 // fail, so rt_raise_nomem only stores a pointer.
 #include "runtime/exc.h"
+#include "runtime/code.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -562,11 +563,18 @@ static void tb_trace(Vm *vm, Obj *o) {
 static bool tb_get_next(Vm *vm, Value self, Value *out) { (void)vm; *out = or_none(AS_TRACEBACK(self)->next); return true; }
 static bool tb_get_lasti(Vm *vm, Value self, Value *out) { (void)vm; *out = INT_VAL(AS_TRACEBACK(self)->offset); return true; }
 static bool tb_get_code(Vm *vm, Value self, Value *out) { (void)vm; *out = or_none(AS_TRACEBACK(self)->code); return true; }
+static bool tb_get_lineno(Vm *vm, Value self, Value *out) {
+    (void)vm;
+    ObjTraceback *tb = AS_TRACEBACK(self);
+    *out = tb->code ? INT_VAL(code_line_at(AS_CODE(tb->code), tb->offset)) : NONE_VAL;
+    return true;
+}
 
 static const GetSetDef tb_getsets[] = {
     {"tb_next", tb_get_next, NULL},
     {"tb_lasti", tb_get_lasti, NULL},
     {"tb_code", tb_get_code, NULL},
+    {"tb_lineno", tb_get_lineno, NULL},
     {NULL, NULL, NULL},
 };
 
