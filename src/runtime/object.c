@@ -56,6 +56,20 @@ bool object_setattr(Vm *vm, Value self, ObjStr *name, Value v) {
     if (r < 0) return false;
     if (r && rt_type(descr)->descr_set) return rt_type(descr)->descr_set(vm, descr, self, v);
     Value *slot = IS_OBJ(self) ? obj_dict_slot(self) : NULL;
+    if (slot && t->slot_names) {
+        // __slots__: only the declared names (object.h).
+        bool declared = false;
+        ObjTuple *names = AS_TUPLE(t->slot_names);
+        for (size_t i = 0; i < names->len && !declared; i++) declared = str_eq(AS_STR(names->items[i]), name);
+        if (!declared)
+            return rt_raise(vm, &AttributeError_type, "'%s' object has no attribute '%U'", type_name(t), name);
+        if (!v) {
+            Value old;
+            int has = *slot ? dict_get_str(vm, AS_DICT(*slot), name, &old) : 0;
+            if (has < 0) return false;
+            if (!has) return rt_raise(vm, &AttributeError_type, "%U", name);
+        }
+    }
     if (!slot) {
         if (r)
             return rt_raise(vm, &AttributeError_type, "'%s' object attribute '%U' is read-only",
@@ -417,7 +431,7 @@ static bool get_class(Vm *vm, Value self, Value *out) {
 
 static bool get_dict(Vm *vm, Value self, Value *out) {
     Value *slot = IS_OBJ(self) ? obj_dict_slot(self) : NULL;
-    if (!slot)
+    if (!slot || rt_type(self)->slot_names)
         return rt_raise(vm, &AttributeError_type, "'%s' object has no attribute '__dict__'",
                         type_name(rt_type(self)));
     if (!*slot) {
@@ -431,7 +445,7 @@ static bool get_dict(Vm *vm, Value self, Value *out) {
 
 static bool set_dict(Vm *vm, Value self, Value v) {
     Value *slot = IS_OBJ(self) ? obj_dict_slot(self) : NULL;
-    if (!slot)
+    if (!slot || rt_type(self)->slot_names)
         return rt_raise(vm, &AttributeError_type, "'%s' object has no attribute '__dict__'",
                         type_name(rt_type(self)));
     if (!v || !IS_DICT(v))

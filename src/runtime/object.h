@@ -97,6 +97,11 @@ struct ObjType {
     size_t nbases;
     Value dict;                // heap types: ObjDict of class attributes
     Value name_str, qualname;  // heap types: str
+    // Heap types whose every class defines __slots__ (without '__dict__'):
+    // a tuple of the attribute names instances may have. Instances keep a
+    // dict (slots are not laid out inline), but setting any other name, or
+    // reading __dict__, fails as in CPython. VAL_NULL: no restriction.
+    Value slot_names;
     const MethodDef *methods;  // NULL-name terminated, or NULL
     const GetSetDef *getsets;  // NULL-name terminated, or NULL
 

@@ -455,6 +455,58 @@ static ObjType *static_root(ObjType *t) {
     return t;
 }
 
+// __slots__: when [t] and every heap class above it define it (without
+// '__dict__'), t->slot_names gets all their names (object.h).
+static bool slot_names_of(Vm *vm, ObjType *t, ObjDict *d) {
+    Value decl;
+    int r = dict_get_str(vm, d, str_intern_cstr(vm, "__slots__"), &decl);
+    if (r <= 0) return r == 0;
+    Value own;
+    if (IS_STR(decl)) {
+        ObjTuple *one = tuple_from(vm, &decl, 1);
+        TRY(one);
+        own = OBJ_VAL(one);
+    } else {
+        TRY(rt_call(vm, OBJ_VAL(&tuple_type), &decl, 1, VAL_NULL, &own));
+    }
+    gc_push_root(vm, own);
+    ObjTuple *o = AS_TUPLE(own);
+    size_t total = o->len;
+    for (size_t i = 0; i < o->len; i++) {
+        if (!IS_STR(o->items[i])) {
+            gc_pop_root(vm);
+            return rt_raise(vm, &TypeError_type, "__slots__ items must be strings, not '%s'",
+                            type_name(rt_type(o->items[i])));
+        }
+        if (str_eq_cstr(AS_STR(o->items[i]), "__dict__")) {
+            gc_pop_root(vm);
+            return true;
+        }
+    }
+    for (size_t i = 1; i < t->nmro; i++) {
+        ObjType *b = t->mro[i];
+        if (!TYPE_IS_HEAP(b)) continue;
+        if (!b->slot_names) {
+            gc_pop_root(vm);
+            return true;
+        }
+        total += AS_TUPLE(b->slot_names)->len;
+    }
+    ObjTuple *all = tuple_new(vm, total);
+    if (!all) return gc_pop_root(vm), false;
+    size_t k = 0;
+    for (size_t i = 0; i < o->len; i++) all->items[k++] = o->items[i];
+    gc_pop_root(vm);
+    for (size_t i = 1; i < t->nmro; i++) {
+        ObjType *b = t->mro[i];
+        if (!TYPE_IS_HEAP(b)) continue;
+        ObjTuple *bs = AS_TUPLE(b->slot_names);
+        for (size_t j = 0; j < bs->len; j++) all->items[k++] = bs->items[j];
+    }
+    t->slot_names = OBJ_VAL(all);
+    return true;
+}
+
 bool type_new_class(Vm *vm, ObjType *meta, ObjStr *name, Value bases, Value dict, Value *out) {
     ObjTuple *bt = AS_TUPLE(bases);
     size_t nb = bt->len ? bt->len : 1;
@@ -525,6 +577,7 @@ bool type_new_class(Vm *vm, ObjType *meta, ObjStr *name, Value bases, Value dict
         t->qualname = qn;
         if (dict_del(vm, d, OBJ_VAL(qk), NULL) < 0) return gc_roots_reset(vm, mark), false;
     }
+    if (!slot_names_of(vm, t, d)) return gc_roots_reset(vm, mark), false;
     // A class that defines __eq__ without __hash__ is unhashable.
     Value tmp;
     if (dict_get_str(vm, d, NAME(vm, eq), &tmp) == 1 && dict_get_str(vm, d, NAME(vm, hash), &tmp) != 1)
@@ -561,6 +614,7 @@ static void type_trace(Vm *vm, Obj *o) {
     gc_mark_value(vm, t->dict);
     gc_mark_value(vm, t->name_str);
     gc_mark_value(vm, t->qualname);
+    gc_mark_value(vm, t->slot_names);
     for (size_t i = 0; i < t->nmro; i++) gc_mark_obj(vm, &t->mro[i]->hdr);
     for (size_t i = 0; i < t->nbases; i++) gc_mark_obj(vm, &t->bases[i]->hdr);
     if (t->base) gc_mark_obj(vm, &t->base->hdr);
