@@ -52,16 +52,7 @@ void vm_chunk_retire(ThreadState *ts) {
 // Fills [f] for [co] and links it as the current frame.
 static void frame_link(ThreadState *ts, Frame *f, ObjCode *co, Value func, Value globals, Value locals,
                        uint8_t owner) {
-    f->code = co;
-    f->func = func;
-    f->globals = globals;
-    f->locals = locals;
-    f->ip = co->words;
-    f->nvalues = co->nlocalsplus + co->stacksize;
-    f->owner = owner;
-    f->state = FRAME_CREATED;
-    f->entry = false;
-    f->iterated = ITER_NONE;
+    vm_frame_init(f, co, func, globals, locals, owner);
     // Locals start unbound (VAL_NULL); the stack is empty.
     memset(f->localsplus, 0, (size_t)co->nlocalsplus * sizeof(Value));
     f->sp = f->localsplus + co->nlocalsplus;

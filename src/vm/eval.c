@@ -121,6 +121,18 @@
         DISPATCH();                                                               \
     } while (0)
 
+// COMPARE_OP's operator [op] on two small ints.
+static inline bool small_int_compare(uint32_t op, int64_t x, int64_t y) {
+    switch (op) {
+    case CMP_LT: return x < y;
+    case CMP_LE: return x <= y;
+    case CMP_EQ: return x == y;
+    case CMP_NE: return x != y;
+    case CMP_GT: return x > y;
+    default: return x >= y;
+    }
+}
+
 // Offset of the instruction being executed (ip already moved past it).
 #define LASTI() ((uint32_t)(ip - frame->code->words) - 1)
 
@@ -621,16 +633,7 @@ dispatch_op:
     TARGET(COMPARE_OP) {
         Value b = TOP(), a = PEEK(2), r;
         if (IS_INT(a) && IS_INT(b)) {
-            int64_t x = AS_INT(a), y = AS_INT(b);
-            bool t;
-            switch (oparg) {
-            case CMP_LT: t = x < y; break;
-            case CMP_LE: t = x <= y; break;
-            case CMP_EQ: t = x == y; break;
-            case CMP_NE: t = x != y; break;
-            case CMP_GT: t = x > y; break;
-            default: t = x >= y; break;
-            }
+            bool t = small_int_compare(oparg, AS_INT(a), AS_INT(b));
             sp--;
             sp[-1] = rt_bool(t);
             DISPATCH();
@@ -1415,16 +1418,7 @@ dispatch_op:
     TARGET(COMPARE_OP__POP_JUMP_IF_TRUE) {
         Value b = TOP(), a = PEEK(2);
         if (!IS_INT(a) || !IS_INT(b)) goto L_COMPARE_OP;
-        int64_t x = AS_INT(a), y = AS_INT(b);
-        bool t;
-        switch (oparg) {
-        case CMP_LT: t = x < y; break;
-        case CMP_LE: t = x <= y; break;
-        case CMP_EQ: t = x == y; break;
-        case CMP_NE: t = x != y; break;
-        case CMP_GT: t = x > y; break;
-        default: t = x >= y; break;
-        }
+        bool t = small_int_compare(oparg, AS_INT(a), AS_INT(b));
         sp -= 2;
         if (t == (INSTR_OP(word) == OP_COMPARE_OP__POP_JUMP_IF_TRUE)) ip = frame->code->words + INSTR_ARG(*ip);
         else ip++;

@@ -25,6 +25,21 @@ static inline size_t vm_frame_bytes(const ObjCode *co) {
     size_t b = sizeof(Frame) + ((size_t)co->nlocalsplus + co->stacksize) * sizeof(Value);
     return (b + 15) & ~(size_t)15;
 }
+// A frame's fields for running [co] from its start (locals and links are
+// the caller's to set).
+static inline void vm_frame_init(Frame *f, ObjCode *co, Value func, Value globals, Value locals,
+                                 uint8_t owner) {
+    f->code = co;
+    f->func = func;
+    f->globals = globals;
+    f->locals = locals;
+    f->ip = co->words;
+    f->nvalues = co->nlocalsplus + co->stacksize;
+    f->owner = owner;
+    f->state = FRAME_CREATED;
+    f->entry = false;
+    f->iterated = ITER_NONE;
+}
 // A chunk emptied by a pop: the previous one becomes current (call.c).
 void vm_chunk_retire(ThreadState *ts);
 static inline void vm_frame_pop(Vm *vm, Frame *f) {
@@ -48,16 +63,7 @@ static inline Frame *vm_frame_push_simple(ThreadState *ts, ObjFunction *fn, cons
     if (!c || c->cap - c->top < bytes || ts->py_depth >= ts->recursion_limit) return NULL;
     Frame *f = (Frame *)(c->data + c->top);
     c->top += bytes;
-    f->code = co;
-    f->func = OBJ_VAL(fn);
-    f->globals = fn->globals;
-    f->locals = VAL_NULL;
-    f->ip = co->words;
-    f->nvalues = co->nlocalsplus + co->stacksize;
-    f->owner = FRAME_OWNED_BY_THREAD;
-    f->state = FRAME_CREATED;
-    f->entry = false;
-    f->iterated = ITER_NONE;
+    vm_frame_init(f, co, OBJ_VAL(fn), fn->globals, VAL_NULL, FRAME_OWNED_BY_THREAD);
     Value *loc = f->localsplus;
     uint32_t argc = co->argcount, n = co->nlocalsplus;
     for (uint32_t i = 0; i < argc; i++) loc[i] = args[i];
