@@ -459,7 +459,9 @@ static ObjType *static_root(ObjType *t) {
 // '__dict__'), t->slot_names gets all their names (object.h).
 static bool slot_names_of(Vm *vm, ObjType *t, ObjDict *d) {
     Value decl;
-    int r = dict_get_str(vm, d, str_intern_cstr(vm, "__slots__"), &decl);
+    ObjStr *key = str_intern_cstr(vm, "__slots__");
+    TRY(key);
+    int r = dict_get_str(vm, d, key, &decl);
     if (r <= 0) return r == 0;
     Value own;
     if (IS_STR(decl)) {
