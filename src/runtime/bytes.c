@@ -383,7 +383,7 @@ static bool bytes_make(Vm *vm, Value *a, Value *out);
 // A subclass instance: the bytes, then (aligned) its __dict__ (type.h).
 static bool bytes_subclass_copy(Vm *vm, ObjType *t, Value v, Value *out) {
     ObjBytes *src = AS_BYTES(v);
-    size_t size = ((sizeof(ObjBytes) + src->len + 1 + 7) & ~(size_t)7) + sizeof(Value);
+    size_t size = type_dict_at_end_size(sizeof(ObjBytes) + src->len + 1);
     gc_push_root(vm, v);
     ObjBytes *b = (ObjBytes *)gc_alloc(vm, t, size);
     gc_pop_root(vm);

@@ -439,12 +439,11 @@ static void heap_trace(Vm *vm, Obj *o) {
     if (d) gc_mark_value(vm, *d);
 }
 
-// Variable-size layouts: the builtin's size, rounded up so that the
-// trailing dict is aligned (str and bytes end in their text), plus the dict.
+// Variable-size layouts: the builtin's size, then the aligned dict (type.h).
 static size_t heap_size(const Obj *o) {
     ObjType *t = o->type, *root = static_root(t);
     size_t (*sz)(const Obj *) = TYPE_SLOT(root, size);
-    return ((sz(o) + 7) & ~(size_t)7) + (t->dictoffset == TYPE_DICT_AT_END ? sizeof(Value) : 0);
+    return t->dictoffset == TYPE_DICT_AT_END ? type_dict_at_end_size(sz(o)) : sz(o);
 }
 
 static void heap_finalize(Vm *vm, Obj *o) {

@@ -663,7 +663,7 @@ static bool str_new_slot(Vm *vm, ObjType *t, Value *args, size_t nargs, Value kw
     }
     // A subclass instance: the text, then (aligned) its __dict__ (type.h).
     ObjStr *src = AS_STR(v);
-    size_t size = ((sizeof(ObjStr) + src->len + 1 + 7) & ~(size_t)7) + sizeof(Value);
+    size_t size = type_dict_at_end_size(sizeof(ObjStr) + src->len + 1);
     gc_push_root(vm, v);
     ObjStr *s = (ObjStr *)gc_alloc(vm, t, size);
     gc_pop_root(vm);

@@ -47,6 +47,9 @@ bool type_repr(Vm *vm, Value self, Value *out);
 // the dict in the last Value of the object (CPython's negative dictoffset);
 // their size slot counts it.
 #define TYPE_DICT_AT_END SIZE_MAX
+// Such an instance's size: the builtin's [bytes] rounded up so that the
+// trailing dict is aligned (str and bytes end in their text), then the dict.
+static inline size_t type_dict_at_end_size(size_t bytes) { return ((bytes + 7) & ~(size_t)7) + sizeof(Value); }
 static inline Value *obj_dict_slot(Value v) {
     Obj *o = AS_OBJ(v);
     ObjType *t = o->type;
