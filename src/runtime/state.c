@@ -3,6 +3,7 @@
 // and the GC stays disabled until the Vm's own roots are in place.
 #include "runtime/state.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -54,8 +55,9 @@ static bool build(Vm *vm) {
 }
 
 Vm *rt_vm_new(void) {
-    Vm *vm = calloc(1, sizeof *vm);
+    Vm *vm = malloc(sizeof *vm);
     if (!vm) return NULL;
+    memset(vm, 0, offsetof(Vm, temp_roots));
     vm->c_limit = RT_C_DEPTH_LIMIT;
     vm->max_str_digits = INT_MAX_STR_DIGITS;
     vm->next_gc = (size_t)1 << 20;

@@ -125,7 +125,9 @@ ObjStr *str_substr(Vm *vm, ObjStr *s, size_t start, size_t end) {
 #define TOMB ((ObjStr *)1)
 
 static bool intern_grow(InternTable *t) {
-    size_t cap = t->cap ? t->cap * 2 : 256;
+    // 512 from the start: the runtime's own names and the builtins'
+    // already fill 280 slots, and growing from 256 cost a rehash at start-up.
+    size_t cap = t->cap ? t->cap * 2 : 512;
     ObjStr **slots = calloc(cap, sizeof *slots);
     if (!slots) return false;
     for (size_t i = 0; i < t->cap; i++) {
@@ -203,7 +205,14 @@ ObjStr *str_intern(Vm *vm, const char *data, size_t len) {
     if (f) return f;
     ObjStr *s = str_new(vm, data, len);
     if (!s) return NULL;
-    return str_intern_obj(vm, s);
+    // The table was just searched: add the new str without hashing its
+    // bytes or probing a second time (half of start-up is interning names).
+    s->hash = h;
+    if (!intern_add(&vm->interned, s)) {
+        rt_raise_nomem(vm);
+        return NULL;
+    }
+    return s;
 }
 
 ObjStr *str_intern_cstr(Vm *vm, const char *s) { return str_intern(vm, s, strlen(s)); }

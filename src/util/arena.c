@@ -16,8 +16,12 @@ struct ArenaChunk {
 
 // Chunks of at least HUGE_CHUNK bytes are huge-page memory (hugemem.h): a
 // 10 MB source builds well over 100 MB of AST, and touching it 4 KB page by
-// page was a quarter of `--check`'s time (page faults).
-enum { ARENA_MIN_CHUNK = 64 * 1024, HUGE_CHUNK = 2 * 1024 * 1024 };
+// page was a quarter of `--check`'s time (page faults). The first chunk is
+// small: a short script's arenas then share malloc's first pages instead of
+// each touching a page of its own (and malloc's header after it), which was
+// six of an empty script's page faults; geometric growth keeps a large AST
+// to a few more chunks.
+enum { ARENA_MIN_CHUNK = 4096 - 64, HUGE_CHUNK = 2 * 1024 * 1024 };
 
 static ArenaChunk *chunk_new(size_t payload) {
     size_t bytes = sizeof(ArenaChunk) + payload;
