@@ -301,7 +301,7 @@ AstIdent ast_ident(ParseCtx *c, const char *s, size_t len) {
         if ((unsigned char)s[i] < 0x80) continue;
         Buf b;
         buf_init(&b);
-        AstIdent id = {NULL, 0};
+        AstIdent id = {NULL, 0, 0};
         if (!lx_nfkc(s, len, &b)) ps_fail_nomem(c);
         else id = intern_ident(c, b.data, b.len);
         buf_free(&b);
@@ -311,7 +311,7 @@ AstIdent ast_ident(ParseCtx *c, const char *s, size_t len) {
 }
 
 static AstIdent intern_ident(ParseCtx *c, const char *s, size_t len) {
-    AstIdent id = {NULL, 0};
+    AstIdent id = {NULL, 0, 0};
     if (c->failed) return id;
     Interned *t = c->intern;
     if (!t) {
@@ -335,6 +335,7 @@ static AstIdent intern_ident(ParseCtx *c, const char *s, size_t len) {
         ps_fail_nomem(c);
         return id;
     }
+    id.hash = h;
     t->slots[j] = id;
     t->hashes[j] = h;
     t->len++;
