@@ -292,26 +292,32 @@ static bool intern_grow(ParseCtx *c, Interned *t) {
     return true;
 }
 
-static AstIdent intern_ident(ParseCtx *c, const char *s, size_t len);
+static AstIdent intern_ident(ParseCtx *c, const char *s, size_t len, uint32_t h);
 
 // Non-ASCII identifiers are NFKC-normalized, as CPython's parser does
 // (PEP 3131): `ﬁ` and `fi` name the same variable.
 AstIdent ast_ident(ParseCtx *c, const char *s, size_t len) {
+    // One pass both hashes the bytes (fnv1a) and notices a non-ASCII one.
+    uint32_t h = 2166136261u;
+    unsigned any = 0;
     for (size_t i = 0; i < len; i++) {
-        if ((unsigned char)s[i] < 0x80) continue;
-        Buf b;
-        buf_init(&b);
-        AstIdent id = {NULL, 0};
-        if (!lx_nfkc(s, len, &b)) ps_fail_nomem(c);
-        else id = intern_ident(c, b.data, b.len);
-        buf_free(&b);
-        return id;
+        unsigned char ch = (unsigned char)s[i];
+        any |= ch;
+        h = (h ^ ch) * 16777619u;
     }
-    return intern_ident(c, s, len);
+    if (!(any & 0x80)) return intern_ident(c, s, len, h);
+    Buf b;
+    buf_init(&b);
+    AstIdent id = {NULL, 0, 0};
+    if (!lx_nfkc(s, len, &b)) ps_fail_nomem(c);
+    else id = intern_ident(c, b.data, b.len, fnv1a(b.data, b.len));
+    buf_free(&b);
+    return id;
 }
 
-static AstIdent intern_ident(ParseCtx *c, const char *s, size_t len) {
-    AstIdent id = {NULL, 0};
+// [h]: fnv1a(s, len).
+static AstIdent intern_ident(ParseCtx *c, const char *s, size_t len, uint32_t h) {
+    AstIdent id = {NULL, 0, 0};
     if (c->failed) return id;
     Interned *t = c->intern;
     if (!t) {
@@ -325,7 +331,7 @@ static AstIdent intern_ident(ParseCtx *c, const char *s, size_t len) {
         ps_fail_nomem(c);
         return id;
     }
-    uint32_t h = fnv1a(s, len), j = h & (t->cap - 1);
+    uint32_t j = h & (t->cap - 1);
     for (; t->slots[j].s; j = (j + 1) & (t->cap - 1))
         if (t->hashes[j] == h && t->slots[j].len == len && memcmp(t->slots[j].s, s, len) == 0)
             return t->slots[j];
@@ -335,6 +341,7 @@ static AstIdent intern_ident(ParseCtx *c, const char *s, size_t len) {
         ps_fail_nomem(c);
         return id;
     }
+    id.hash = h;
     t->slots[j] = id;
     t->hashes[j] = h;
     t->len++;

@@ -68,6 +68,11 @@ typedef struct AstSeq {
 typedef struct AstIdent {
     const char *s;
     uint32_t len;
+    // FNV-1a of s[0, len), as computed when the parser interned it, so the
+    // symbol table does not hash the name again at every use; 0 when not
+    // known (an identifier made or shortened elsewhere: users then hash the
+    // bytes). Whoever changes s or len resets it.
+    uint32_t hash;
 } AstIdent;
 
 typedef enum ConstKind {

@@ -360,7 +360,7 @@ static void fields_of(const AstNode *n, Fields *fs) {
         add(fs, "value", F_CONST);
         fs->f[fs->n - 1].node = n;
         if (n->u.constant.u_prefix && n->u.constant.kind == CONST_STR) {
-            static const AstIdent u = {"u", 1};
+            static const AstIdent u = {"u", 1, 0};
             add_ident(fs, "kind", &u, false);
         }
         break;

@@ -509,7 +509,7 @@ AstNode *ast_annassign(ParseCtx *c, AstNode *target, AstNode *ann, AstNode *valu
 
 // Joins the names of a dotted name into one identifier.
 static AstIdent dotted_ident(ParseCtx *c, const PsList *d) {
-    AstIdent id = {NULL, 0};
+    AstIdent id = {NULL, 0, 0};
     size_t len = 0;
     for (uint32_t i = 0; i < d->len; i++) len += ((AstNode *)d->items[i])->u.name.id.len + 1;
     char *s = arena_alloc(c->arena, len);

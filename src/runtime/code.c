@@ -75,7 +75,7 @@ static size_t put_varint(uint8_t *p, uint64_t v) {
 
 static uint64_t zigzag(int64_t v) { return v < 0 ? ((uint64_t)-(v + 1) << 1) | 1 : (uint64_t)v << 1; }
 
-size_t code_loc_put(uint8_t *p, const CodeLoc *prev, uint32_t len, const CodeLoc *loc) {
+size_t code_loc_put_any(uint8_t *p, const CodeLoc *prev, uint32_t len, const CodeLoc *loc) {
     int64_t dline = (int64_t)loc->line - (prev ? prev->line : 0);
     int64_t width = (int64_t)loc->end_col - loc->col;
     bool long_len = len - 1 >= 7, long_line = dline < -1 || dline > 5;

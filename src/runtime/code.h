@@ -120,7 +120,22 @@ const CodeLoc *code_loc_at(const ObjCode *c, uint32_t offset, CodeLocCursor *cur
 // Writes the entry for a run of [len] (>= 1) words at [loc] after the run
 // [prev] (NULL for the first) to [p]. Returns the bytes, at most
 // CODE_LOC_MAX_BYTES.
-size_t code_loc_put(uint8_t *p, const CodeLoc *prev, uint32_t len, const CodeLoc *loc);
+size_t code_loc_put_any(uint8_t *p, const CodeLoc *prev, uint32_t len, const CodeLoc *loc);
+// The same, with the common 3-byte entry (see code.c) written inline: the
+// assembler writes one entry per run, hundreds of thousands for a big module.
+static inline size_t code_loc_put(uint8_t *p, const CodeLoc *prev, uint32_t len,
+                                  const CodeLoc *loc) {
+    int64_t dline = (int64_t)loc->line - (prev ? prev->line : 0);
+    int64_t width = (int64_t)loc->end_col - loc->col;
+    if (len - 1 < 7 && dline >= -1 && dline <= 5 && loc->end_line == loc->line &&
+        (uint32_t)loc->col < 0x7f && width >= 0 && width < 0x40) {
+        p[0] = (uint8_t)((len - 1) | (uint32_t)(dline + 1) << 3);
+        p[1] = (uint8_t)(loc->col + 1);
+        p[2] = (uint8_t)(width << 1);
+        return 3;
+    }
+    return code_loc_put_any(p, prev, len, loc);
+}
 // The exception-table entry covering word [offset], or NULL.
 const CodeExc *code_handler_at(const ObjCode *c, uint32_t offset);
 // The line of [offset] (0 when none).

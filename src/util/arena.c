@@ -74,25 +74,19 @@ void arena_reset(Arena *a) {
 
 size_t arena_used(const Arena *a) { return a->head ? a->total - (size_t)(a->end - a->ptr) : 0; }
 
-void *arena_alloc(Arena *a, size_t size) {
-    const size_t align = _Alignof(max_align_t);
-    if (size > SIZE_MAX - align) return NULL;
-    size = (size + align - 1) & ~(align - 1);
-    if (size == 0) size = align;
-    if ((size_t)(a->end - a->ptr) < size || a->ptr == NULL) {
-        // Grow geometrically so a large AST needs O(log n) chunks.
-        size_t want = a->total < ARENA_MIN_CHUNK ? ARENA_MIN_CHUNK : a->total;
-        if (want < size) want = size;
-        if (want > SIZE_MAX - sizeof(ArenaChunk)) return NULL;
-        ArenaChunk *c = chunk_new(want);
-        if (!c) return NULL;
-        c->payload = want;
-        c->next = a->head;
-        a->head = c;
-        a->ptr = (char *)c->data;
-        a->end = a->ptr + want;
-        a->total += want;
-    }
+void *arena_alloc_chunk(Arena *a, size_t size) {
+    // Grow geometrically so a large AST needs O(log n) chunks.
+    size_t want = a->total < ARENA_MIN_CHUNK ? ARENA_MIN_CHUNK : a->total;
+    if (want < size) want = size;
+    if (want > SIZE_MAX - sizeof(ArenaChunk)) return NULL;
+    ArenaChunk *c = chunk_new(want);
+    if (!c) return NULL;
+    c->payload = want;
+    c->next = a->head;
+    a->head = c;
+    a->ptr = (char *)c->data;
+    a->end = a->ptr + want;
+    a->total += want;
     void *p = a->ptr;
     a->ptr += size;
     return p;

@@ -20,7 +20,10 @@
 #include "vm/compile_int.h"
 #include "vm/superinstr.h"
 
-int asm_stack_effect(int op, uint32_t a, bool jump) {
+// The stack effect, forced inline: the depth walk below then gets the
+// switch (a jump table) without a call per instruction, which GCC would
+// otherwise not inline for the switch's size.
+__attribute__((always_inline)) static inline int stack_effect(int op, uint32_t a, bool jump) {
     switch (op) {
 #define OP_EFF(name, kind, eff, jeff) \
     case OP_##name: return jump ? (jeff) : (eff);
@@ -30,23 +33,31 @@ int asm_stack_effect(int op, uint32_t a, bool jump) {
     }
 }
 
-static bool is_jump(int op) {
-    switch (op) {
-    case OP_FOR_ITER: case OP_JUMP: case OP_JUMP_BACKWARD: case OP_POP_JUMP_IF_FALSE:
-    case OP_POP_JUMP_IF_TRUE: case OP_POP_JUMP_IF_NONE: case OP_POP_JUMP_IF_NOT_NONE:
-    case OP_JUMP_IF_FALSE_OR_POP: case OP_JUMP_IF_TRUE_OR_POP: case OP_SEND:
-        return true;
-    default:
-        return false;
-    }
-}
+int asm_stack_effect(int op, uint32_t a, bool jump) { return stack_effect(op, a, jump); }
 
-static bool is_terminal(int op) {
-    return op == OP_JUMP || op == OP_JUMP_BACKWARD || op == OP_RETURN_VALUE ||
-           op == OP_RAISE_VARARGS || op == OP_RERAISE;
-}
+// What the passes below ask about every instruction (each pass sees all of
+// them), answered by one load from a table built from opcodes.h instead of
+// a switch or a chain of compares per question.
+enum {
+    AF_JUMP = 1,        // operand is a label (OPK_JUMP)
+    AF_TERMINAL = 2,    // control never falls through to the next instruction
+    AF_PSEUDO = 4,      // SETUP_HANDLER, LABEL_: assembled to no word
+    AF_CACHE = 8,       // operand becomes an inline cache's number (OPK_CACHE)
+};
 
-static bool is_pseudo(int op) { return op == OP_SETUP_HANDLER || op == OP_LABEL_; }
+#define AF_IS(name, op) (OP_##name == OP_##op)
+#define OP_AF(name, kind, eff, jeff)                                                         \
+    [OP_##name] = (uint8_t)(((kind) == OPK_JUMP ? AF_JUMP : 0) |                             \
+                            ((kind) == OPK_CACHE ? AF_CACHE : 0) |                           \
+                            (AF_IS(name, JUMP) || AF_IS(name, JUMP_BACKWARD) ||              \
+                                     AF_IS(name, RETURN_VALUE) || AF_IS(name, RAISE_VARARGS) || \
+                                     AF_IS(name, RERAISE)                                    \
+                                 ? AF_TERMINAL                                               \
+                                 : 0) |                                                      \
+                            (AF_IS(name, SETUP_HANDLER) || AF_IS(name, LABEL_) ? AF_PSEUDO : 0)),
+static const uint8_t asm_flags[OP_COUNT_] = {VM_OPCODES(OP_AF)};
+#undef OP_AF
+#undef AF_IS
 
 typedef struct Work {
     uint32_t *stack;
@@ -67,30 +78,35 @@ static void propagate(Work *w, uint32_t i, int32_t d) {
 // Returns the maximum depth, or -1 on inconsistent code (a compiler bug).
 static int32_t stack_depths(CgUnit *u, int32_t *depth, uint32_t *stack) {
     Work w = {stack, 0, depth, false};
-    for (uint32_t i = 0; i <= u->ncode; i++) depth[i] = -1;
+    uint32_t n = u->ncode;
+    const CgInstr *code = u->code;
+    for (uint32_t i = 0; i <= n; i++) depth[i] = -1;
     int32_t max = 0;
     propagate(&w, 0, 0);
     while (w.n) {
         uint32_t i = w.stack[--w.n];
         int32_t d = depth[i];
         for (;;) {
-            if (i >= u->ncode) break;
-            CgInstr *in = &u->code[i];
-            if (in->op == OP_SETUP_HANDLER) {
-                CgHandler *h = &u->handlers[in->arg];
-                h->depth = d + h->adjust;
-                if (h->depth + 1 > max) max = h->depth + 1;
-                propagate(&w, (uint32_t)u->labels[h->label], h->depth + 1);
-            } else if (is_jump(in->op)) {
-                int32_t td = d + asm_stack_effect(in->op, in->arg, true);
-                if (td < 0) return -1;
-                if (td > max) max = td;
-                propagate(&w, (uint32_t)u->labels[in->arg], td);
+            if (i >= n) break;
+            const CgInstr *in = &code[i];
+            unsigned f = asm_flags[in->op];
+            if (f & (AF_JUMP | AF_PSEUDO)) {
+                if (in->op == OP_SETUP_HANDLER) {
+                    CgHandler *h = &u->handlers[in->arg];
+                    h->depth = d + h->adjust;
+                    if (h->depth + 1 > max) max = h->depth + 1;
+                    propagate(&w, (uint32_t)u->labels[h->label], h->depth + 1);
+                } else if (f & AF_JUMP) {
+                    int32_t td = d + stack_effect(in->op, in->arg, true);
+                    if (td < 0) return -1;
+                    if (td > max) max = td;
+                    propagate(&w, (uint32_t)u->labels[in->arg], td);
+                }
             }
-            int32_t nd = d + asm_stack_effect(in->op, in->arg, false);
+            int32_t nd = d + stack_effect(in->op, in->arg, false);
             if (nd < 0) return -1;
             if (nd > max) max = nd;
-            if (is_terminal(in->op)) break;
+            if (f & AF_TERMINAL) break;
             i++;
             if (depth[i] >= 0) {
                 if (depth[i] != nd) return -1;
@@ -163,7 +179,7 @@ static bool tables(CgUnit *u, AsmScratch *s, AsmPlan *p) {
 // its cache's number (counted by [ncaches]), its name index goes to
 // [cache_names] when that is given.
 static uint32_t operand(const CgInstr *in, uint32_t *ncaches, uint32_t *cache_names) {
-    if (op_kind(in->op) != OPK_CACHE) return in->arg;
+    if (!(asm_flags[in->op] & AF_CACHE)) return in->arg;
     if (cache_names) cache_names[*ncaches] = in->arg;
     return (*ncaches)++;
 }
@@ -192,8 +208,9 @@ bool asm_plan(Vm *vm, CgUnit *u, AsmScratch *s, AsmPlan *p) {
     uint32_t off = 0, ncaches = 0;
     for (uint32_t i = 0; i < n; i++) {
         CgInstr *in = &u->code[i];
-        size[i] = is_pseudo(in->op)                                              ? 0
-                  : !is_jump(in->op) && operand(in, &ncaches, NULL) >> INSTR_ARG_BITS ? 2
+        unsigned f = asm_flags[in->op];
+        size[i] = f & AF_PSEUDO                                                  ? 0
+                  : !(f & AF_JUMP) && operand(in, &ncaches, NULL) >> INSTR_ARG_BITS ? 2
                                                                                  : 1;
         offset[i] = off;
         off += size[i];
@@ -203,7 +220,7 @@ bool asm_plan(Vm *vm, CgUnit *u, AsmScratch *s, AsmPlan *p) {
         changed = false;
         for (uint32_t i = 0; i < n; i++) {
             CgInstr *in = &u->code[i];
-            if (!is_jump(in->op)) continue;
+            if (!(asm_flags[in->op] & AF_JUMP)) continue;
             uint32_t t = offset[u->labels[in->arg]];
             if ((t >> INSTR_ARG_BITS) && size[i] == 1) {
                 size[i] = 2;
@@ -238,7 +255,7 @@ void asm_write(CgUnit *u, const AsmPlan *p, ObjCode *co) {
     for (uint32_t i = 0; i < u->ncode; i++) {
         if (!size[i]) continue;
         CgInstr *in = &u->code[i];
-        uint32_t arg = is_jump(in->op) ? offset[u->labels[in->arg]] : operand(in, &ci, cache_names);
+        uint32_t arg = asm_flags[in->op] & AF_JUMP ? offset[u->labels[in->arg]] : operand(in, &ci, cache_names);
         uint32_t o = offset[i];
         if (size[i] == 2) {
             words[o] = INSTR_MAKE(OP_EXTENDED_ARG, arg >> INSTR_ARG_BITS);

@@ -479,7 +479,7 @@ fail:
 
 static bool nameop(Compiler *c, AstIdent id, AstCtx ctx) {
     SymScope *s = c->u->scope;
-    SymRef r = sym_lookup(s, id.s, id.len);
+    SymRef r = sym_lookup_ident(s, id);
     int op;
     uint32_t arg = r.index >= 0 ? (uint32_t)r.index : 0;
     static const int fast[3] = {OP_LOAD_FAST, OP_STORE_FAST, OP_DELETE_FAST};
@@ -503,7 +503,7 @@ static bool nameop(Compiler *c, AstIdent id, AstCtx ctx) {
 }
 
 static bool nameop_cstr(Compiler *c, const char *s, AstCtx ctx) {
-    AstIdent id = {s, (uint32_t)strlen(s)};
+    AstIdent id = {s, (uint32_t)strlen(s), 0};
     return nameop(c, id, ctx);
 }
 
@@ -1567,6 +1567,7 @@ static bool import_stmt(Compiler *c, const AstNode *s) {
             const char *dot = strchr(a->u.alias.name.s, '.');
             AstIdent top = a->u.alias.name;
             if (dot) top.len = (uint32_t)(dot - top.s);
+            top.hash = 0;
             char *t = arena_strndup(c->arena, top.s, top.len);
             if (!t) return nomem(c);
             top.s = t;
@@ -1583,7 +1584,7 @@ static bool import_from(Compiler *c, const AstNode *s) {
     CHECK(names_tuple(c, names, false, &fromlist));
     CHECK(load_const(c, fromlist));
     AstIdent mod = s->u.importfrom.module;
-    if (!mod.s) mod = (AstIdent){"", 0};
+    if (!mod.s) mod = (AstIdent){"", 0, 0};
     uint32_t k;
     CHECK(add_name_str(c, mod.s, mod.len, &k));
     CHECK(emit(c, OP_IMPORT_NAME, k));

@@ -188,18 +188,18 @@ static bool forbidden(Checker *c, const char *name, size_t len, AstCtx ctx) {
 
 // CPython's compiler_nameop: a fast local gets its co_varnames slot at
 // its first load, store or delete.
-static bool nameop(Checker *c, const char *name, size_t len, AstCtx ctx) {
-    if (forbidden(c, name, len, ctx)) return false;
+static bool nameop(Checker *c, AstIdent id, AstCtx ctx) {
+    if (forbidden(c, id.s, id.len, ctx)) return false;
     SymScope *s = c->u->scope;
     if (!sym_is_function(s)) return true;
-    SymName *e = sym_entry(s, name, len);
+    SymName *e = sym_entry_ident(s, id);
     if (e && e->binding == SYM_BIND_LOCAL && e->index < 0 && !sym_add_varname(c->a, s, e))
         return oom(c);
     return true;
 }
 
 static bool nameop_ident(Checker *c, AstIdent id, AstCtx ctx) {
-    return nameop(c, id.s, id.len, ctx);
+    return nameop(c, id, ctx);
 }
 
 // ------------------------------------------------------------ warnings
@@ -818,7 +818,7 @@ static bool visit_import(Checker *c, const AstNode *s) {
             const char *dot = memchr(n.s, '.', n.len);
             if (dot) len = (size_t)(dot - n.s);
         }
-        TRY(nameop(c, n.s, len, CTX_STORE));
+        TRY(nameop(c, (AstIdent){n.s, (uint32_t)len, 0}, CTX_STORE));
     }
     return true;
 }

@@ -45,8 +45,10 @@ static uint32_t fnv(uint32_t h, const char *s, size_t n) {
 }
 
 // CPython's _Py_Mangle, without building the string: `__x` (not `__x__`,
-// not dotted) in a class whose name is not all underscores.
-static NameKey make_key(const char *priv, const char *s, size_t len) {
+// not dotted) in a class whose name is not all underscores. [hash] is
+// fnv(FNV_SEED, s, len) when the caller has it (an AstIdent's), else 0; it
+// is the key's hash unless the name is mangled.
+static NameKey make_key_h(const char *priv, const char *s, size_t len, uint32_t hash) {
     NameKey k = {NULL, 0, s, len, 0};
     if (priv && len >= 2 && s[0] == '_' && s[1] == '_' &&
         !(s[len - 1] == '_' && s[len - 2] == '_') && !memchr(s, '.', len)) {
@@ -60,9 +62,20 @@ static NameKey make_key(const char *priv, const char *s, size_t len) {
     if (k.clen) {
         h = fnv(h, "_", 1);
         h = fnv(h, k.cls, k.clen);
+    } else if (hash) {
+        k.hash = hash;
+        return k;
     }
     k.hash = fnv(h, s, len);
     return k;
+}
+
+static NameKey make_key(const char *priv, const char *s, size_t len) {
+    return make_key_h(priv, s, len, 0);
+}
+
+static NameKey ident_key(const char *priv, AstIdent id) {
+    return make_key_h(priv, id.s, id.len, id.hash);
 }
 
 static size_t key_len(const NameKey *k) { return k->clen ? 1 + k->clen + k->len : k->len; }
@@ -148,6 +161,11 @@ SymName *sym_entry(const SymScope *s, const char *name, size_t len) {
     return find_key(s, &k);
 }
 
+SymName *sym_entry_ident(const SymScope *s, AstIdent id) {
+    NameKey k = ident_key(s->private_name, id);
+    return find_key(s, &k);
+}
+
 const SymName *sym_find(const SymScope *s, const char *name, size_t len) {
     return sym_entry(s, name, len);
 }
@@ -217,8 +235,7 @@ SymScope *sym_scope_of(const SymTable *st, const AstNode *node) {
 
 // ------------------------------------------------------------ lookups
 
-SymRef sym_lookup(const SymScope *s, const char *name, size_t len) {
-    const SymName *e = sym_find(s, name, len);
+static SymRef lookup(const SymScope *s, const SymName *e) {
     SymRef r = {SYM_NAME, -1};
     bool fn = sym_is_function(s);
     switch (e ? e->binding : SYM_BIND_NONE) {
@@ -237,6 +254,14 @@ SymRef sym_lookup(const SymScope *s, const char *name, size_t len) {
     case SYM_BIND_NONE: break;
     }
     return r;
+}
+
+SymRef sym_lookup(const SymScope *s, const char *name, size_t len) {
+    return lookup(s, sym_find(s, name, len));
+}
+
+SymRef sym_lookup_ident(const SymScope *s, AstIdent id) {
+    return lookup(s, sym_entry_ident(s, id));
 }
 
 SymRef sym_lookup_closure(const SymScope *s, const char *mangled, size_t len) {
@@ -365,9 +390,10 @@ static void note_top_flags(Builder *b, uint32_t index, uint32_t flags) {
 }
 
 // CPython's symtable_add_def_helper: records [flag] for [name] in [ste].
-static bool add_def_in(Builder *b, const char *name, size_t len, uint32_t flag, SymScope *ste,
-                       const AstNode *at) {
-    NameKey k = make_key(b->priv, name, len);
+// [hash]: as for make_key_h.
+static bool add_def_in(Builder *b, const char *name, size_t len, uint32_t hash, uint32_t flag,
+                       SymScope *ste, const AstNode *at) {
+    NameKey k = make_key_h(b->priv, name, len, hash);
     SymName *e = find_key(ste, &k);
     uint32_t val = flag;
     if (e) {
@@ -415,17 +441,17 @@ static bool add_def_in(Builder *b, const char *name, size_t len, uint32_t flag, 
 }
 
 static bool add_def(Builder *b, const char *name, size_t len, uint32_t flag, const AstNode *at) {
-    return add_def_in(b, name, len, flag, b->cur, at);
+    return add_def_in(b, name, len, 0, flag, b->cur, at);
 }
 
 static bool add_ident(Builder *b, AstIdent id, uint32_t flag, const AstNode *at) {
-    return add_def(b, id.s, id.len, flag, at);
+    return add_def_in(b, id.s, id.len, id.hash, flag, b->cur, at);
 }
 
 // Keeps the first global/nonlocal directive of a name: analysis errors
 // about the name are reported there.
-static void record_directive(Builder *b, const char *name, size_t len, const AstNode *at) {
-    NameKey k = make_key(b->priv, name, len);
+static void record_directive(Builder *b, AstIdent id, const AstNode *at) {
+    NameKey k = ident_key(b->priv, id);
     SymName *e = find_key(b->cur, &k);
     if (!e || e->dir_line) return;
     e->dir_line = at->line;
@@ -557,7 +583,7 @@ static __attribute__((noinline)) void visit_decl(Builder *b, const AstNode *s) {
     const char *what = global ? "global" : "nonlocal";
     for (uint32_t i = 0; i < s->u.global.names.len; i++) {
         AstIdent id = s->u.global.names.items[i]->u.name.id;
-        NameKey k = make_key(b->priv, id.s, id.len);
+        NameKey k = ident_key(b->priv, id);
         const SymName *e = find_key(b->cur, &k);
         uint32_t cur = e ? e->flags : 0;
         if (cur & (SYM_DEF_PARAM | SYM_DEF_LOCAL | SYM_USE | SYM_DEF_ANNOT)) {
@@ -573,7 +599,7 @@ static __attribute__((noinline)) void visit_decl(Builder *b, const AstNode *s) {
             continue;
         }
         if (add_ident(b, id, global ? SYM_DEF_GLOBAL : SYM_DEF_NONLOCAL, s))
-            record_directive(b, id.s, id.len, s);
+            record_directive(b, id, s);
     }
 }
 
@@ -581,7 +607,7 @@ static __attribute__((noinline)) void visit_annassign(Builder *b, const AstNode 
     const AstNode *t = s->u.annassign.target;
     if (t->kind == AST_NAME) {
         AstIdent id = t->u.name.id;
-        NameKey k = make_key(b->priv, id.s, id.len);
+        NameKey k = ident_key(b->priv, id);
         const SymName *e = find_key(b->cur, &k);
         uint32_t cur = e ? e->flags : 0;
         if ((cur & (SYM_DEF_GLOBAL | SYM_DEF_NONLOCAL)) && b->cur != b->st->top &&
@@ -697,7 +723,7 @@ static void visit_stmt(Builder *b, const AstNode *s) {
 // Lookups here use the unmangled name, as CPython's do.
 static __attribute__((noinline)) bool extend_namedexpr_scope(Builder *b, const AstNode *target) {
     AstIdent id = target->u.name.id;
-    NameKey raw = make_key(NULL, id.s, id.len);
+    NameKey raw = ident_key(NULL, id);
     for (SymScope *ste = b->cur; ste; ste = ste->parent) {
         if (is_comprehension(ste)) {
             const SymName *e = find_key(ste, &raw);
@@ -713,13 +739,13 @@ static __attribute__((noinline)) bool extend_namedexpr_scope(Builder *b, const A
             const SymName *e = find_key(ste, &raw);
             uint32_t flag = (e && (e->flags & SYM_DEF_GLOBAL)) ? SYM_DEF_GLOBAL : SYM_DEF_NONLOCAL;
             if (!add_ident(b, id, flag, target)) return false;
-            record_directive(b, id.s, id.len, target);
-            return add_def_in(b, id.s, id.len, SYM_DEF_LOCAL, ste, target);
+            record_directive(b, id, target);
+            return add_def_in(b, id.s, id.len, id.hash, SYM_DEF_LOCAL, ste, target);
         }
         if (ste->type == SYM_SCOPE_MODULE) {
             if (!add_ident(b, id, SYM_DEF_GLOBAL, target)) return false;
-            record_directive(b, id.s, id.len, target);
-            return add_def_in(b, id.s, id.len, SYM_DEF_GLOBAL, ste, target);
+            record_directive(b, id, target);
+            return add_def_in(b, id.s, id.len, id.hash, SYM_DEF_GLOBAL, ste, target);
         }
         if (ste->type == SYM_SCOPE_CLASS) {
             fail(b, target, "assignment expression within a comprehension cannot be used in a class body");
@@ -1033,7 +1059,7 @@ static bool analyze_names(Arena *a, SymScope *s, uint32_t from, Diag *d) {
             e->binding = SYM_BIND_GLOBAL_EXPLICIT;
             continue;
         }
-        NameKey k = make_key(NULL, e->name, e->len);
+        NameKey k = make_key_h(NULL, e->name, e->len, e->hash);
         if (f & SYM_DEF_NONLOCAL) {
             if (s->type == SYM_SCOPE_MODULE) {
                 fail_at_directive(d, e, "nonlocal declaration not allowed at module level");

@@ -241,6 +241,8 @@ const SymName *sym_find(const SymScope *s, const char *name, size_t len);
 
 // How to load/store/delete source identifier [name] in [s].
 SymRef sym_lookup(const SymScope *s, const char *name, size_t len);
+// The same for an identifier of the AST, using the hash it carries.
+SymRef sym_lookup_ident(const SymScope *s, AstIdent id);
 
 // For building a closure (LOAD_CLOSURE) of a child scope: where [s] holds
 // the cell for free variable [mangled] of the child (a name from its

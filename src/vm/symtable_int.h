@@ -13,6 +13,8 @@
 // The entry for [name] written in [s] (mangled with s->private_name); the
 // mutable twin of sym_find.
 SymName *sym_entry(const SymScope *s, const char *name, size_t len);
+// The same for an identifier of the AST, using the hash it carries.
+SymName *sym_entry_ident(const SymScope *s, AstIdent id);
 
 // Appends LOCAL function name [e] of [s] to s->varnames and sets its index.
 bool sym_add_varname(Arena *a, SymScope *s, SymName *e);
