@@ -75,20 +75,15 @@ static size_t put_varint(uint8_t *p, uint64_t v) {
 
 static uint64_t zigzag(int64_t v) { return v < 0 ? ((uint64_t)-(v + 1) << 1) | 1 : (uint64_t)v << 1; }
 
-size_t code_loc_put_any(uint8_t *p, const CodeLoc *prev, uint32_t len, const CodeLoc *loc) {
+// Any entry, in its general form: a flags byte, then varints. code_loc_put
+// (code.h) writes the common entry inline; these are the same 3 bytes.
+size_t code_loc_put_long(uint8_t *p, const CodeLoc *prev, uint32_t len, const CodeLoc *loc) {
     int64_t dline = (int64_t)loc->line - (prev ? prev->line : 0);
     int64_t width = (int64_t)loc->end_col - loc->col;
     bool long_len = len - 1 >= 7, long_line = dline < -1 || dline > 5;
     bool multi = loc->end_line != loc->line, nocols = loc->col == -1 && loc->end_col == -1;
     p[0] = (uint8_t)((long_len ? 7 : len - 1) | (long_line ? 7 : dline + 1) << 3 | multi << 6 |
                      nocols << 7);
-    // The common entry: short fields, one line, column and width below 64.
-    if (!(long_len | long_line | multi | nocols) && (uint32_t)loc->col < 0x7f && width >= 0 &&
-        width < 0x40) {
-        p[1] = (uint8_t)(loc->col + 1);
-        p[2] = (uint8_t)(width << 1);
-        return 3;
-    }
     size_t n = 1;
     if (long_len) n += put_varint(p + n, len - 8);
     if (long_line) n += put_varint(p + n, zigzag(dline));

@@ -120,9 +120,10 @@ const CodeLoc *code_loc_at(const ObjCode *c, uint32_t offset, CodeLocCursor *cur
 // Writes the entry for a run of [len] (>= 1) words at [loc] after the run
 // [prev] (NULL for the first) to [p]. Returns the bytes, at most
 // CODE_LOC_MAX_BYTES.
-size_t code_loc_put_any(uint8_t *p, const CodeLoc *prev, uint32_t len, const CodeLoc *loc);
-// The same, with the common 3-byte entry (see code.c) written inline: the
-// assembler writes one entry per run, hundreds of thousands for a big module.
+// The common entry (short fields, one line, column below 127 and width below
+// 64) is 3 bytes written inline: the assembler writes one entry per run,
+// hundreds of thousands for a big module. Other entries go to code.c.
+size_t code_loc_put_long(uint8_t *p, const CodeLoc *prev, uint32_t len, const CodeLoc *loc);
 static inline size_t code_loc_put(uint8_t *p, const CodeLoc *prev, uint32_t len,
                                   const CodeLoc *loc) {
     int64_t dline = (int64_t)loc->line - (prev ? prev->line : 0);
@@ -134,7 +135,7 @@ static inline size_t code_loc_put(uint8_t *p, const CodeLoc *prev, uint32_t len,
         p[2] = (uint8_t)(width << 1);
         return 3;
     }
-    return code_loc_put_any(p, prev, len, loc);
+    return code_loc_put_long(p, prev, len, loc);
 }
 // The exception-table entry covering word [offset], or NULL.
 const CodeExc *code_handler_at(const ObjCode *c, uint32_t offset);
