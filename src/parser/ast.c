@@ -14,6 +14,7 @@
 #include "lexer/literal.h"
 #include "lexer/nfkc.h"
 #include "util/buf.h"
+#include "util/fnv.h"
 #include "parser/diagnose.h"
 #include "parser/parse_ctx.h"
 
@@ -268,11 +269,7 @@ typedef struct Interned {
     uint32_t cap, len;
 } Interned;
 
-static uint32_t fnv1a(const char *s, size_t len) {
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < len; i++) h = (h ^ (unsigned char)s[i]) * 16777619u;
-    return h;
-}
+static uint32_t fnv1a(const char *s, size_t len) { return fnv32(FNV32_SEED, s, len); }
 
 static bool intern_grow(ParseCtx *c, Interned *t) {
     uint32_t cap = t->cap ? t->cap * 2 : 256;
@@ -298,12 +295,12 @@ static AstIdent intern_ident(ParseCtx *c, const char *s, size_t len, uint32_t h)
 // (PEP 3131): `ﬁ` and `fi` name the same variable.
 AstIdent ast_ident(ParseCtx *c, const char *s, size_t len) {
     // One pass both hashes the bytes (fnv1a) and notices a non-ASCII one.
-    uint32_t h = 2166136261u;
+    uint32_t h = FNV32_SEED;
     unsigned any = 0;
     for (size_t i = 0; i < len; i++) {
         unsigned char ch = (unsigned char)s[i];
         any |= ch;
-        h = (h ^ ch) * 16777619u;
+        h = fnv32_byte(h, ch);
     }
     if (!(any & 0x80)) return intern_ident(c, s, len, h);
     Buf b;

@@ -32,6 +32,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "util/fnv.h"
 #include "vm/symtable_int.h"
 
 typedef enum FbType {
@@ -594,11 +595,7 @@ static bool visit_funcdef(Checker *c, const AstNode *s) {
     return ok && nameop_ident(c, s->u.funcdef.name, CTX_STORE);
 }
 
-static uint32_t ident_hash(AstIdent id) {
-    uint32_t h = 2166136261u;
-    for (uint32_t i = 0; i < id.len; i++) h = (h ^ (unsigned char)id.s[i]) * 16777619u;
-    return h;
-}
+static uint32_t ident_hash(AstIdent id) { return id.hash ? id.hash : fnv32(FNV32_SEED, id.s, id.len); }
 
 static bool ident_same(AstIdent a, AstIdent b) {
     return a.len == b.len && memcmp(a.s, b.s, a.len) == 0;

@@ -21,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/fnv.h"
 #include "vm/symtable_int.h"
 
 // ------------------------------------------------------------------ names
@@ -34,19 +35,10 @@ typedef struct NameKey {
     uint32_t hash;
 } NameKey;
 
-#define FNV_SEED 2166136261u
-
-static uint32_t fnv(uint32_t h, const char *s, size_t n) {
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 16777619u;
-    }
-    return h;
-}
 
 // CPython's _Py_Mangle, without building the string: `__x` (not `__x__`,
 // not dotted) in a class whose name is not all underscores. [hash] is
-// fnv(FNV_SEED, s, len) when the caller has it (an AstIdent's), else 0; it
+// fnv32(FNV32_SEED, s, len) when the caller has it (an AstIdent's), else 0; it
 // is the key's hash unless the name is mangled.
 static NameKey make_key_h(const char *priv, const char *s, size_t len, uint32_t hash) {
     NameKey k = {NULL, 0, s, len, 0};
@@ -58,15 +50,15 @@ static NameKey make_key_h(const char *priv, const char *s, size_t len, uint32_t 
             k.clen = strlen(priv);
         }
     }
-    uint32_t h = FNV_SEED;
+    uint32_t h = FNV32_SEED;
     if (k.clen) {
-        h = fnv(h, "_", 1);
-        h = fnv(h, k.cls, k.clen);
+        h = fnv32(h, "_", 1);
+        h = fnv32(h, k.cls, k.clen);
     } else if (hash) {
         k.hash = hash;
         return k;
     }
-    k.hash = fnv(h, s, len);
+    k.hash = fnv32(h, s, len);
     return k;
 }
 
