@@ -140,7 +140,9 @@ static bool read_fd(int fd, Buf *out) {
             errno = ENOMEM;
             return false;
         }
-        huge_prefault(out->data, (size_t)st.st_size);
+        // A script of a few pages faults them in at no more cost than the
+        // system call that would map them.
+        if (st.st_size >= 64 << 10) huge_prefault(out->data, (size_t)st.st_size);
     }
     for (;;) {
         // Keep two bytes free: the NUL, and one to see the end of input

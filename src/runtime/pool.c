@@ -25,6 +25,12 @@
 // program never gets there, so its footprint stays in 4 KB pages.
 #define HUGE_AFTER ((size_t)8 << 20)
 #define HUGE_CHUNK_BYTES ((size_t)4 << 20)
+// A chunk of 4 KB pages is populated this much at a time, just ahead of the
+// carving: blocks are carved in address order, so those pages are about to be
+// written anyway, and one madvise for eight pages beats eight page faults
+// (on a virtual machine a fault costs ~10 us, populating a page ~1.5 us).
+// An empty script carves ~30 KB at start-up: 8 faults became 1 call.
+#define POPULATE_STEP ((size_t)32 << 10)
 
 // A chunk starts with this header (16 bytes, so blocks stay 16-byte aligned).
 typedef struct Chunk {
@@ -76,7 +82,14 @@ static void *carve(Pool *p, size_t bytes) {
         p->chunk_bytes += size;
         p->cur = (char *)(chunk + 1);
         p->end = (char *)chunk + size;
+        p->populated = mapped ? p->end : (char *)chunk;
         POISON(p->cur, (size_t)(p->end - p->cur));
+    }
+    if (p->cur + bytes > p->populated) {
+        size_t step = (size_t)(p->end - p->populated) < POPULATE_STEP ? (size_t)(p->end - p->populated)
+                                                                       : POPULATE_STEP;
+        huge_prefault(p->populated, step);
+        p->populated += step;
     }
     void *b = p->cur;
     p->cur += bytes;

@@ -23,6 +23,7 @@
 typedef struct Pool {
     void *free[POOL_NCLASS];   // per size class (16-byte steps): free blocks
     char *cur, *end;           // the chunk being carved
+    char *populated;           // its pages below this are mapped in
     struct Chunk *chunks;      // every chunk, linked through its first word
     size_t chunk_bytes;        // their total size
 } Pool;

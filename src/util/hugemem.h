@@ -15,9 +15,15 @@
 void *huge_map(size_t bytes, size_t *mapped);
 // Releases a block of huge_map's [mapped] bytes.
 void huge_unmap(void *p, size_t mapped);
-// Maps in the whole pages of [p, p + n) with one system call (Linux 5.14's
-// MADV_POPULATE_WRITE; elsewhere nothing), for a buffer about to be filled
-// whole: a 10 MB read would otherwise fault 2,500 times.
+// Maps in every page that [p, p + n) touches with one system call (Linux
+// 5.14's MADV_POPULATE_WRITE; elsewhere nothing), for memory about to be
+// written: a 10 MB read would otherwise fault 2,500 times. The range must lie
+// in one writable mapping; a failure only leaves the pages to fault later.
 void huge_prefault(void *p, size_t n);
+// Maps in up to [bytes] of the malloc heap above its first free block, as
+// far as the heap reaches: for a program's start-up, whose first mallocs
+// write a page here and a page there (block headers, the first entries of
+// big tables) and would take a fault for each.
+void heap_prefault(size_t bytes);
 
 #endif // UTIL_HUGEMEM_H
