@@ -346,6 +346,14 @@ static bool sm_init(Vm *vm, Value self, Value *args, size_t nargs, Value kwnames
     return true;
 }
 
+ObjWrapper *classmethod_wrap(Vm *vm, Value fn) {
+    gc_push_root(vm, fn);
+    ObjWrapper *w = (ObjWrapper *)gc_alloc(vm, &classmethod_type, classmethod_type.basicsize);
+    gc_pop_root(vm);
+    if (w) w->fn = fn;
+    return w;
+}
+
 static bool sm_get(Vm *vm, Value descr, Value obj, ObjType *owner, Value *out) {
     (void)vm;
     (void)obj;

@@ -61,4 +61,8 @@ typedef struct ObjWrapper {
     Value dict;
 } ObjWrapper;
 
+// classmethod(fn), as type() makes of a class body's __init_subclass__ and
+// __class_getitem__ (NULL on error).
+ObjWrapper *classmethod_wrap(Vm *vm, Value fn);
+
 #endif // RUNTIME_FUNC_H

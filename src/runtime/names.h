@@ -36,7 +36,8 @@
     X(xor, "__xor__") X(rxor, "__rxor__") X(ixor, "__ixor__") \
     X(matmul, "__matmul__") X(rmatmul, "__rmatmul__") X(imatmul, "__imatmul__") \
     X(divmod, "__divmod__") X(rdivmod, "__rdivmod__") X(idivmod_unused, "__idivmod__") \
-    X(missing, "__missing__") X(class_getitem, "__class_getitem__")
+    X(missing, "__missing__") X(class_getitem, "__class_getitem__") \
+    X(init_subclass, "__init_subclass__") X(set_name, "__set_name__")
 
 enum {
 #define RT_NAME_ENUM(id, s) NAME_##id,

@@ -283,8 +283,15 @@ static bool m_delattr(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
     return true;
 }
 
+// object.__init_subclass__(), bound to the new class (args[0]): the end of
+// every chain of super().__init_subclass__(**kwargs), so keywords that no
+// class consumed are an error.
 static bool m_init_subclass(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
-    (void)vm; (void)args; (void)nargs; (void)kw;
+    const char *cls = IS_TYPE(args[0]) ? AS_TYPE(args[0])->name : "object";
+    if (kw && AS_TUPLE(kw)->len)
+        return rt_raise(vm, &TypeError_type, "%s.__init_subclass__() takes no keyword arguments", cls);
+    if (nargs > 1)
+        return rt_raise(vm, &TypeError_type, "%s.__init_subclass__() takes no arguments (%zu given)", cls, nargs - 1);
     *out = NONE_VAL;
     return true;
 }

@@ -16,6 +16,7 @@
 #include "runtime/dict.h"
 #include "runtime/exc.h"
 #include "runtime/frame.h"
+#include "runtime/func.h"
 #include "runtime/gc.h"
 #include "runtime/int.h"
 #include "runtime/list.h"
@@ -27,6 +28,7 @@
 
 extern void slots_fill(Vm *vm, ObjType *t);
 static void fixup_slots(Vm *vm, ObjType *t, bool fresh);
+static bool type_new_slot(Vm *vm, ObjType *t, Value *args, size_t nargs, Value kwnames, Value *out);
 
 void *type_slot_at(const ObjType *t, size_t offset) {
     for (; t; t = t->base) {
@@ -579,6 +581,14 @@ bool type_new_class(Vm *vm, ObjType *meta, ObjStr *name, Value bases, Value dict
         t->qualname = qn;
         if (dict_del(vm, d, OBJ_VAL(qk), NULL) < 0) return gc_roots_reset(vm, mark), false;
     }
+    // Two hooks type() makes class methods of, so that a plain def works.
+    ObjStr *implicit_cm[] = {NAME(vm, init_subclass), NAME(vm, class_getitem)};
+    for (size_t i = 0; i < 2; i++) {
+        Value fn;
+        if (dict_get_str(vm, d, implicit_cm[i], &fn) != 1 || !IS_FUNCTION(fn)) continue;
+        ObjWrapper *cm = classmethod_wrap(vm, fn);
+        if (!cm || !dict_set(vm, d, OBJ_VAL(implicit_cm[i]), OBJ_VAL(cm))) return gc_roots_reset(vm, mark), false;
+    }
     if (!slot_names_of(vm, t, d)) return gc_roots_reset(vm, mark), false;
     // A class that defines __eq__ without __hash__ is unhashable.
     Value tmp;
@@ -662,10 +672,7 @@ static bool type_call(Vm *vm, Value self, Value *args, size_t nargs, Value kwnam
         }
         if (nargs != 3)
             return rt_raise(vm, &TypeError_type, "type() takes 1 or 3 arguments");
-        if (!IS_STR(args[0]) || !IS_TUPLE(args[1]) || !IS_DICT(args[2]))
-            return rt_raise(vm, &TypeError_type, "type.__new__() argument 1 must be str, not %s",
-                            type_name(rt_type(args[0])));
-        return type_new_class(vm, t, AS_STR(args[0]), args[1], args[2], out);
+        return type_new_slot(vm, t, args, nargs, kwnames, out);
     }
     bool (*new_)(Vm *, ObjType *, Value *, size_t, Value, Value *) = TYPE_SLOT(t, new_);
     if (!new_ || (t->flags & TYPE_ABSTRACT_NEW))
@@ -917,11 +924,72 @@ static const MethodDef type_methods[] = {
     {NULL, NULL, 0},
 };
 
-// type.__new__(mcs, name, bases, dict): a class whose type is the metaclass
-// [t] (type itself, or a class deriving from it). Calling type itself,
-// type(x) included, goes through type_call.
+// ---- the end of a class statement (CPython's type_new epilogue) ----
+
+// __set_name__(owner, name) on each value of the new class's namespace whose
+// type defines it. The walk is over a copy: a call may add to the class.
+static bool call_set_names(Vm *vm, ObjType *t) {
+    size_t mark = gc_roots_mark(vm);
+    ObjDict *snap = dict_copy(vm, AS_DICT(t->dict));
+    TRY(snap);
+    gc_push_root(vm, OBJ_VAL(snap));
+    Value key, v;
+    for (size_t pos = 0; dict_next(snap, &pos, &key, &v);) {
+        Value fn, res;
+        int r = type_lookup(vm, rt_type(v), NAME(vm, set_name), &fn, NULL);
+        if (r < 0) return gc_roots_reset(vm, mark), false;
+        if (!r) continue;
+        gc_push_root(vm, fn);
+        Value args[3] = {v, OBJ_VAL(t), key};
+        bool (*get)(Vm *, Value, Value, ObjType *, Value *) = rt_type(fn)->descr_get;
+        bool ok = get ? get(vm, fn, v, rt_type(v), &fn) && (gc_push_root(vm, fn), rt_call(vm, fn, args + 1, 2, VAL_NULL, &res))
+                      : rt_call(vm, fn, args, 3, VAL_NULL, &res);
+        if (!ok) {
+            // 3.11 reports it as a RuntimeError caused by the error itself.
+            Value cause = rt_exc_take(vm);
+            gc_push_root(vm, cause);
+            rt_raise(vm, &RuntimeError_type, "Error calling __set_name__ on '%s' instance %R in '%s'",
+                     type_name(rt_type(v)), key, t->name);
+            if (IS_EXC(vm->exc) && IS_EXC(cause)) {
+                AS_EXC(vm->exc)->cause = AS_EXC(vm->exc)->context = cause;
+                AS_EXC(vm->exc)->suppress_context = true;
+            }
+            return gc_roots_reset(vm, mark), false;
+        }
+        gc_roots_reset(vm, mark + 1);
+    }
+    gc_roots_reset(vm, mark);
+    return true;
+}
+
+// super(t, t).__init_subclass__(**kwargs): the class keywords other than
+// metaclass= ([kwv] holds the values of [kwnames]).
+static bool call_init_subclass(Vm *vm, ObjType *t, Value *kwv, Value kwnames) {
+    Value v = VAL_NULL, fn, res;
+    ObjType *c;
+    for (size_t i = 1; (c = type_mro_at(t, i)); i++) {
+        int r = type_lookup_own(vm, c, NAME(vm, init_subclass), &v);
+        if (r < 0) return false;
+        if (r) break;
+    }
+    if (!c) return true;
+    size_t mark = gc_roots_mark(vm);
+    gc_push_root(vm, v);
+    bool (*get)(Vm *, Value, Value, ObjType *, Value *) = rt_type(v)->descr_get;
+    fn = v;
+    if (get && !get(vm, v, VAL_NULL, t, &fn)) return gc_roots_reset(vm, mark), false;
+    gc_push_root(vm, fn);
+    bool has_kw = kwnames && AS_TUPLE(kwnames)->len;
+    bool ok = rt_call(vm, fn, kwv, 0, has_kw ? kwnames : VAL_NULL, &res);
+    gc_roots_reset(vm, mark);
+    return ok;
+}
+
+// type.__new__(mcs, name, bases, dict, **kwargs): a class whose type is the
+// metaclass [t] (type itself, or a class deriving from it); the keywords go
+// to the bases' __init_subclass__. Calling type itself, type(x) included,
+// goes through type_call.
 static bool type_new_slot(Vm *vm, ObjType *t, Value *args, size_t nargs, Value kwnames, Value *out) {
-    (void)kwnames;   // class keywords other than metaclass= are the metaclass's business
     if (nargs != 3) return rt_raise(vm, &TypeError_type, "type.__new__() takes exactly 3 arguments (%zu given)", nargs);
     if (!IS_STR(args[0]))
         return rt_raise(vm, &TypeError_type, "type.__new__() argument 1 must be str, not %s",
@@ -932,7 +1000,11 @@ static bool type_new_slot(Vm *vm, ObjType *t, Value *args, size_t nargs, Value k
     if (!IS_DICT(args[2]))
         return rt_raise(vm, &TypeError_type, "type.__new__() argument 3 must be dict, not %s",
                         type_name(rt_type(args[2])));
-    return type_new_class(vm, t, AS_STR(args[0]), args[1], args[2], out);
+    TRY(type_new_class(vm, t, AS_STR(args[0]), args[1], args[2], out));
+    gc_push_root(vm, *out);
+    bool ok = call_set_names(vm, AS_TYPE(*out)) && call_init_subclass(vm, AS_TYPE(*out), args + nargs, kwnames);
+    gc_pop_root(vm);
+    return ok;
 }
 
 // type.__init__(cls, name, bases, dict): the class is complete already.

@@ -74,51 +74,58 @@ bool vm_build_class(Vm *vm, Value *args, size_t nargs, Value kwnames, Value *out
     ObjTuple *bases = tuple_from(vm, args + 2, nargs - 2);
     if (!bases) return false;
     gc_push_root(vm, OBJ_VAL(bases));
-    // metaclass=: the explicit one, else the type of the first base.
-    Value meta = VAL_NULL;
+    // The metaclass's arguments: name, bases, namespace, then the class
+    // keywords but metaclass= (they go on to __init_subclass__).
+    Value small[3 + 8];
+    Value *cargs = nkw <= 8 ? small : malloc((3 + nkw) * sizeof(Value));
+    if (!cargs) return gc_roots_reset(vm, mark), rt_raise_nomem(vm);
     ObjTuple *kwn = NULL;
     Value *kwv = args + nargs;
+    Value meta = VAL_NULL;
     size_t nrest = 0;
-    Value restv[16];
-    Value restn[16];
-    for (size_t i = 0; i < nkw; i++) {
-        Value k = AS_TUPLE(kwnames)->items[i];
-        if (str_eq_cstr(AS_STR(k), "metaclass")) meta = kwv[i];
-        else if (nrest < 16) {
-            restn[nrest] = k;
-            restv[nrest++] = kwv[i];
-        }
+    bool ok = false;
+    for (size_t i = 0; i < nkw; i++)
+        if (str_eq_cstr(AS_STR(AS_TUPLE(kwnames)->items[i]), "metaclass")) meta = kwv[i];
+        else cargs[3 + nrest++] = kwv[i];
+    if (nrest) {
+        if (!(kwn = tuple_new(vm, nrest))) goto done;
+        for (size_t i = 0, j = 0; i < nkw; i++)
+            if (!str_eq_cstr(AS_STR(AS_TUPLE(kwnames)->items[i]), "metaclass"))
+                kwn->items[j++] = AS_TUPLE(kwnames)->items[i];
+        gc_push_root(vm, OBJ_VAL(kwn));
     }
+    // metaclass=: the explicit one, else the type of the first base.
     if (!meta) meta = bases->len ? OBJ_VAL(rt_type(bases->items[0])) : OBJ_VAL(&type_type);
     for (size_t i = 0; i < bases->len && IS_TYPE(meta); i++) {
         ObjType *bt = rt_type(bases->items[i]);
         if (type_is_subtype(bt, AS_TYPE(meta))) meta = OBJ_VAL(bt);
     }
     ObjDict *ns = dict_new(vm);
-    if (!ns) return gc_roots_reset(vm, mark), false;
+    if (!ns) goto done;
     gc_push_root(vm, OBJ_VAL(ns));
     // Run the body with the namespace as its locals.
     Frame *f = vm_frame_push(vm, body->code, args[0], body->globals, OBJ_VAL(ns));
-    if (!f) return gc_roots_reset(vm, mark), false;
+    if (!f) goto done;
     if (!vm_bind_args(vm, f, body, NULL, 0, VAL_NULL)) {
         vm_frame_pop(vm, f);
-        return gc_roots_reset(vm, mark), false;
+        goto done;
     }
     Value cell;
-    TRY(rt_enter(vm, RT_WHERE_CALL));
-    bool ok = vm_run(vm, f, &cell);
-    rt_leave(vm);
-    if (!ok) return gc_roots_reset(vm, mark), false;
-    gc_push_root(vm, cell);
-    Value cargs[3 + 16] = {args[1], OBJ_VAL(bases), OBJ_VAL(ns)};
-    for (size_t i = 0; i < nrest; i++) cargs[3 + i] = restv[i];
-    if (nrest) {
-        kwn = tuple_from(vm, restn, nrest);
-        if (!kwn) return gc_roots_reset(vm, mark), false;
-        gc_push_root(vm, OBJ_VAL(kwn));
+    if (!rt_enter(vm, RT_WHERE_CALL)) {
+        vm_frame_pop(vm, f);
+        goto done;
     }
+    ok = vm_run(vm, f, &cell);
+    rt_leave(vm);
+    if (!ok) goto done;
+    gc_push_root(vm, cell);
+    cargs[0] = args[1];
+    cargs[1] = OBJ_VAL(bases);
+    cargs[2] = OBJ_VAL(ns);
     ok = rt_call(vm, meta, cargs, 3, kwn ? OBJ_VAL(kwn) : VAL_NULL, out);
     if (ok && IS_CELL(cell)) AS_CELL(cell)->ref = *out;
+done:
+    if (cargs != small) free(cargs);
     gc_roots_reset(vm, mark);
     return ok;
 }
