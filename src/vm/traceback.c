@@ -28,6 +28,7 @@
 #include "runtime/ops.h"
 #include "runtime/str.h"
 #include "runtime/type.h"
+#include "util/buf.h"
 #include "util/utf8.h"
 #include "vm/vm_int.h"
 
@@ -297,6 +298,18 @@ static bool print_syntax_error(Vm *vm, FILE *out, Value exc) {
     Diag ld;
     diag_init(&ld);
     bool have = lx_source_load_file(&src, AS_STR(fn)->data, &ld);
+    // No such file ("<string>" of eval() and exec()): the line the error
+    // carries, at its line number.
+    Value text = exc_attr(vm, exc, "text");
+    if (!have && text && IS_STR(text) && AS_INT(ln) >= 1 && AS_INT(ln) <= 100000) {
+        Buf b;
+        buf_init(&b);
+        for (int64_t i = 1; i < AS_INT(ln); i++) buf_putc(&b, '\n');
+        buf_append(&b, AS_STR(text)->data, AS_STR(text)->len);
+        diag_clear(&ld);
+        have = b.data && lx_source_from_string(&src, AS_STR(fn)->data, b.data, b.len, &ld);
+        buf_free(&b);
+    }
     diag_clear(&ld);
     ps_report_from(out, AS_STR(fn)->data, have ? &src : NULL, &d, REPORT_FILE);
     if (have) lx_source_free(&src);

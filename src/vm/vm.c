@@ -25,6 +25,7 @@
 #include "runtime/type.h"
 #include "vm/compile.h"
 #include "vm/signals.h"
+#include "vm/evalexec.h"
 #include "vm/vm_int.h"
 #include "vm/vm_ops.h"
 
@@ -278,22 +279,29 @@ static bool module_not_found(Vm *vm, Value name) {
     return false;
 }
 
-// A SyntaxError exception from a compile-time Diag (imports of bad modules).
-static bool raise_diag(Vm *vm, const Diag *d, const char *filename, const Source *src) {
+bool vm_raise_diag(Vm *vm, const Diag *d, const char *filename, const Source *src, unsigned text_how) {
     ObjType *t = d->kind == DIAG_INDENTATION ? &IndentationError_type
                : d->kind == DIAG_TAB ? &TabError_type
                : d->kind == DIAG_MEMORY ? &MemoryError_type
                : d->kind == DIAG_RECURSION ? &RecursionError_type : &SyntaxError_type;
     if (t == &MemoryError_type || t == &RecursionError_type) return rt_raise(vm, t, "%s", d->msg ? d->msg : "");
     size_t len = 0;
-    const char *line = d->line > 0 && src ? lx_source_line(src, d->line, &len) : NULL;
+    const char *line = d->line > 0 && src && !(text_how & VM_DIAG_NO_TEXT) ? lx_source_line(src, d->line, &len) : NULL;
+    // SyntaxError.text keeps the line's newline, which CPython's tokenizer
+    // also adds to the last line of a module.
+    bool nl = line && (line[len] == '\n' || (text_how & VM_DIAG_EXEC));
     Value a[4];
     size_t mark = gc_roots_mark(vm);
     ObjStr *fn = str_from_cstr(vm, filename), *text = NULL, *msg;
     if (!fn) return false;
     gc_push_root(vm, OBJ_VAL(fn));
     if (line) {
-        text = str_new(vm, line, len);
+        char *copy = malloc(len + 1);
+        if (!copy) return gc_roots_reset(vm, mark), rt_raise_nomem(vm);
+        memcpy(copy, line, len);
+        copy[len] = '\n';
+        text = str_new(vm, copy, len + nl);
+        free(copy);
         if (!text) return gc_roots_reset(vm, mark), false;
         gc_push_root(vm, OBJ_VAL(text));
     }
@@ -331,12 +339,12 @@ static bool run_source_in(Vm *vm, Source *src, const char *path, ObjModule *m) {
     ParseResult pr;
     // The compiler checks what CPython's compiler checks (PARSE_ONLY_AST).
     if (!ps_parse(src, PARSE_FILE, PARSE_FROM_FILE | PARSE_ONLY_AST, &pr)) {
-        raise_diag(vm, &pr.diag, path, src);
+        vm_raise_diag(vm, &pr.diag, path, src, VM_DIAG_EXEC);
         ps_result_free(&pr);
         return false;
     }
     ObjCode *co = cg_compile(vm, pr.root, path, 0, &d);
-    if (!co && diag_is_set(&d)) raise_diag(vm, &d, path, src);
+    if (!co && diag_is_set(&d)) vm_raise_diag(vm, &d, path, src, VM_DIAG_EXEC);
     diag_clear(&d);
     ps_result_free(&pr);
     TRY(co);
@@ -364,7 +372,7 @@ static bool exec_module(Vm *vm, Value name, ObjModule *m, const BuiltinModuleDef
             ok = run_source_in(vm, &s, path, m);
             lx_source_free(&s);
         } else {
-            ok = raise_diag(vm, &d, path, NULL);
+            ok = vm_raise_diag(vm, &d, path, NULL, 0);
             diag_clear(&d);
         }
     }
@@ -386,7 +394,7 @@ static bool load_source_module(Vm *vm, Value name, const char *path, Value *out)
     Diag d;
     diag_init(&d);
     if (!lx_source_load_file(&src, path, &d)) {
-        bool r = diag_is_set(&d) ? raise_diag(vm, &d, path, NULL)
+        bool r = diag_is_set(&d) ? vm_raise_diag(vm, &d, path, NULL, 0)
                                  : rt_raise(vm, &ImportError_type, "cannot read '%s'", path);
         diag_clear(&d);
         return r;
@@ -613,6 +621,7 @@ Vm *vm_new(int argc, char **argv) {
     } else {
         ok = false;
     }
+    ok = ok && vm_evalexec_init(vm);
     Value sys;
     ok = ok && rt_sys_init(vm, argc, argv, &sys);
     if (ok) {

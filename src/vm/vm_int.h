@@ -9,6 +9,7 @@
 #include "runtime/frame.h"
 #include "runtime/func.h"
 #include "runtime/state.h"
+#include "util/diag.h"
 
 // ---- frames (call.c) ----
 // A frame for [co] with room for its locals and stack, taken from the
@@ -147,5 +148,16 @@ void vm_print_exception(Vm *vm, Value exc);
 bool vm_format_exception(Vm *vm, Value exc, Value tb, bool chain, Value *out);
 // traceback.format_tb(): one str per entry of [tb] (None: an empty list).
 bool vm_format_tb(Vm *vm, Value tb, Value *out);
+
+// ---- compile errors at run time (vm.c) ----
+// Raises the SyntaxError (IndentationError, ...) a front-end or compiler
+// Diag describes, for source named [filename]; [src], if given, supplies the
+// offending line, SyntaxError.text. Always false. [text_how]:
+enum {
+    VM_DIAG_EXEC = 1,      // a module's text: the last line gets a newline too
+    VM_DIAG_NO_TEXT = 2,   // a compiler error in a string: CPython has no text
+};
+struct Source;
+bool vm_raise_diag(Vm *vm, const Diag *d, const char *filename, const struct Source *src, unsigned text_how);
 
 #endif // VM_VM_INT_H
