@@ -274,7 +274,23 @@ static int float_truth(Vm *vm, Value self) {
 
 // ---- float() ----
 
+static bool parse_ascii(Vm *vm, const char *s, size_t len, const char *orig, size_t orig_len, double *out);
+
 bool float_parse(Vm *vm, const char *s, size_t len, double *out) {
+    // CPython reads Unicode decimal digits and spaces as their ASCII forms.
+    for (size_t i = 0; i < len; i++) {
+        if ((unsigned char)s[i] < 0x80) continue;
+        Buf t;
+        buf_init(&t);
+        if (!str_ascii_digits(s, len, &t)) return buf_free(&t), rt_raise_nomem(vm);
+        bool ok = parse_ascii(vm, t.data, t.len, s, len, out);
+        buf_free(&t);
+        return ok;
+    }
+    return parse_ascii(vm, s, len, s, len, out);
+}
+
+static bool parse_ascii(Vm *vm, const char *s, size_t len, const char *orig, size_t orig_len, double *out) {
     const char *p = s, *end = s + len;
     while (p < end && (*p == ' ' || (*p >= 9 && *p <= 13))) p++;
     while (end > p && (end[-1] == ' ' || (end[-1] >= 9 && end[-1] <= 13))) end--;
@@ -305,9 +321,9 @@ bool float_parse(Vm *vm, const char *s, size_t len, double *out) {
     }
     if (buf != tmp) free(buf);
     if (!ok) {
-        ObjStr *orig = str_new(vm, s, len);
-        TRY(orig);
-        return rt_raise(vm, &ValueError_type, "could not convert string to float: %R", OBJ_VAL(orig));
+        ObjStr *o = str_new(vm, orig, orig_len);
+        TRY(o);
+        return rt_raise(vm, &ValueError_type, "could not convert string to float: %R", OBJ_VAL(o));
     }
     *out = d;
     return true;

@@ -518,7 +518,25 @@ static int digit_value(unsigned char c) {
 
 static bool ascii_space(unsigned char c) { return c == ' ' || (c >= 9 && c <= 13); }
 
+static bool parse_ascii(Vm *vm, const char *s, size_t len, int base, const char *orig, size_t orig_len,
+                        Value *out);
+
 bool int_parse(Vm *vm, const char *s, size_t len, int base, Value *out) {
+    // CPython reads Unicode decimal digits and spaces as their ASCII forms.
+    for (size_t i = 0; i < len; i++) {
+        if ((unsigned char)s[i] < 0x80) continue;
+        Buf t;
+        buf_init(&t);
+        if (!str_ascii_digits(s, len, &t)) return buf_free(&t), rt_raise_nomem(vm);
+        bool ok = parse_ascii(vm, t.data, t.len, base, s, len, out);
+        buf_free(&t);
+        return ok;
+    }
+    return parse_ascii(vm, s, len, base, s, len, out);
+}
+
+static bool parse_ascii(Vm *vm, const char *s, size_t len, int base, const char *orig, size_t orig_len,
+                        Value *out) {
     if (base != 0 && (base < 2 || base > 36))
         return rt_raise(vm, &ValueError_type, "int() base must be >= 2 and <= 36, or 0");
     const char *p = s, *end = s + len;
@@ -561,10 +579,10 @@ bool int_parse(Vm *vm, const char *s, size_t len, int base, Value *out) {
             if (digits.data[i] != '0') ok = false;
     if (!ok) {
         buf_free(&digits);
-        ObjStr *orig = str_new(vm, s, len);
-        TRY(orig);
+        ObjStr *o = str_new(vm, orig, orig_len);
+        TRY(o);
         return rt_raise(vm, &ValueError_type, "invalid literal for int() with base %d: %R",
-                        base, OBJ_VAL(orig));
+                        base, OBJ_VAL(o));
     }
     if (b == 10 && vm->max_str_digits > 0 && digits.len > (size_t)vm->max_str_digits) {
         size_t n = digits.len;

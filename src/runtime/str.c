@@ -17,6 +17,7 @@
 #include "runtime/ops.h"
 #include "runtime/slice.h"
 #include "runtime/state.h"
+#include "runtime/unidata.h"
 #include "runtime/tuple.h"
 #include "runtime/type.h"
 #include "util/utf8.h"
@@ -316,90 +317,49 @@ uint32_t str_char_at(ObjStr *s, size_t i) {
     return cp;
 }
 
-// ---- Unicode classification (ASCII exact; Latin-1 and common ranges) ----
+// ---- Unicode classification: ASCII here, the rest from unidata.c ----
 
 bool uc_isspace(uint32_t c) {
-    return c == ' ' || (c >= 9 && c <= 13) || (c >= 0x1C && c <= 0x1F) || c == 0x85 ||
-           c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 ||
-           c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000;
+    if (c < 0x80) return c == ' ' || (c >= 9 && c <= 13) || (c >= 0x1C && c <= 0x1F);
+    return uni_is_space(c);
 }
-bool uc_isupper(uint32_t c) {
-    if (c < 0x80) return c >= 'A' && c <= 'Z';
-    if (c >= 0xC0 && c <= 0xDE) return c != 0xD7;
-    if (c >= 0x100 && c < 0x180) return (c & 1) == 0 && c != 0x138;
-    if (c >= 0x391 && c <= 0x3AB) return c != 0x3A2;
-    if (c >= 0x400 && c <= 0x42F) return true;
-    return false;
-}
-bool uc_islower(uint32_t c) {
-    if (c < 0x80) return c >= 'a' && c <= 'z';
-    if (c == 0xAA || c == 0xB5 || c == 0xBA) return true;
-    if (c >= 0xDF && c <= 0xFF) return c != 0xF7;
-    if (c >= 0x100 && c < 0x180) return (c & 1) == 1 || c == 0x138;
-    if (c >= 0x3AC && c <= 0x3CE) return true;
-    if (c >= 0x430 && c <= 0x45F) return true;
-    return false;
-}
+bool uc_isupper(uint32_t c) { return c < 0x80 ? c >= 'A' && c <= 'Z' : uni_is_upper(c); }
+bool uc_islower(uint32_t c) { return c < 0x80 ? c >= 'a' && c <= 'z' : uni_is_lower(c); }
 uint32_t uc_toupper(uint32_t c) {
     if (c < 0x80) return c >= 'a' && c <= 'z' ? c - 32 : c;
-    if (c == 0xB5) return 0x39C;
-    if (c == 0xFF) return 0x178;
-    if (c >= 0xE0 && c <= 0xFE && c != 0xF7) return c - 32;
-    if (c >= 0x100 && c < 0x180 && (c & 1) && c != 0x131 && c != 0x149 && c != 0x17F) return c - 1;
-    if (c >= 0x3B1 && c <= 0x3CB && c != 0x3C2) return c - 32;
-    if (c == 0x3C2) return 0x3A3;
-    if (c >= 0x430 && c <= 0x44F) return c - 32;
-    if (c >= 0x450 && c <= 0x45F) return c - 80;
-    return c;
+    return uni_simple_case(c, UNI_UPPER);
 }
 uint32_t uc_tolower(uint32_t c) {
     if (c < 0x80) return c >= 'A' && c <= 'Z' ? c + 32 : c;
-    if (c >= 0xC0 && c <= 0xDE && c != 0xD7) return c + 32;
-    if (c >= 0x100 && c < 0x180 && !(c & 1) && c != 0x130 && c != 0x138) return c + 1;
-    if (c >= 0x391 && c <= 0x3AB && c != 0x3A2) return c + 32;
-    if (c >= 0x410 && c <= 0x42F) return c + 32;
-    if (c >= 0x400 && c <= 0x40F) return c + 80;
-    return c;
+    return uni_simple_case(c, UNI_LOWER);
 }
-bool uc_isdecimal(uint32_t c) {
-    if (c < 0x80) return c >= '0' && c <= '9';
-    static const uint32_t zeros[] = {0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66,
-                                     0xBE6, 0xC66, 0xCE6, 0xD66, 0xE50, 0xED0, 0xF20, 0xFF10};
-    for (size_t i = 0; i < sizeof zeros / sizeof *zeros; i++)
-        if (c >= zeros[i] && c <= zeros[i] + 9) return true;
-    return false;
-}
-bool uc_isdigit(uint32_t c) {
-    return uc_isdecimal(c) || c == 0xB2 || c == 0xB3 || c == 0xB9 || (c >= 0x2070 && c <= 0x2079 && c != 0x2071 && c != 0x2072 && c != 0x2073) ||
-           (c >= 0x2080 && c <= 0x2089) || (c >= 0x2460 && c <= 0x2468);
-}
+bool uc_isdecimal(uint32_t c) { return c < 0x80 ? c >= '0' && c <= '9' : uni_is_decimal(c); }
+bool uc_isdigit(uint32_t c) { return c < 0x80 ? c >= '0' && c <= '9' : uni_is_digit(c); }
+bool uc_isnumeric(uint32_t c) { return c < 0x80 ? c >= '0' && c <= '9' : uni_is_numeric(c); }
 bool uc_isalpha(uint32_t c) {
     if (c < 0x80) return (c | 32) >= 'a' && (c | 32) <= 'z';
-    if (c == 0xAA || c == 0xB5 || c == 0xBA) return true;
-    if (c >= 0xC0 && c <= 0x24F) return c != 0xD7 && c != 0xF7;
-    if (c >= 0x370 && c <= 0x3FF) return c != 0x375 && c != 0x37E && c != 0x384 && c != 0x385 && c != 0x387;
-    if (c >= 0x400 && c <= 0x481) return true;
-    if (c >= 0x48A && c <= 0x52F) return true;
-    if (c >= 0x5D0 && c <= 0x5EA) return true;
-    if (c >= 0x620 && c <= 0x64A) return true;
-    if (c >= 0x3041 && c <= 0x3096) return true;
-    if (c >= 0x30A1 && c <= 0x30FA) return true;
-    if (c >= 0x4E00 && c <= 0x9FFF) return true;
-    if (c >= 0xAC00 && c <= 0xD7A3) return true;
-    return false;
+    return uni_is_alpha(c);
 }
-bool uc_isprintable(uint32_t c) {
-    if (c < 0x20 || c == 0x7F) return false;
-    if (c < 0x7F) return true;
-    if (c <= 0xA0 || c == 0xAD) return false;
-    if (c >= 0xD800 && c <= 0xDFFF) return false;          // surrogates
-    if (c >= 0xE000 && c <= 0xF8FF) return false;          // private use
-    if (c >= 0xF0000) return false;
-    if (c == 0x1680 || (c >= 0x2000 && c <= 0x200F) || (c >= 0x2028 && c <= 0x202F) ||
-        (c >= 0x205F && c <= 0x206F) || c == 0x3000 || c == 0xFEFF ||
-        (c >= 0xFFF9 && c <= 0xFFFB) || c == 0xFFFE || c == 0xFFFF)
-        return false;
+bool str_ascii_digits(const char *s, size_t len, Buf *out) {
+    for (size_t i = 0, k; i < len; i += k) {
+        uint32_t c;
+        k = utf8_decode((const unsigned char *)s + i, len - i, &c, true);
+        if (!k) {
+            c = (unsigned char)s[i];
+            k = 1;
+        }
+        int d = c < 0x80 ? -1 : uni_decimal_value(c);
+        bool ok = d >= 0 ? buf_putc(out, (char)('0' + d))
+                : c >= 0x80 && uni_is_space(c) ? buf_putc(out, ' ')
+                : buf_append(out, s + i, k);
+        if (!ok) return false;
+    }
     return true;
+}
+
+bool uc_isprintable(uint32_t c) {
+    if (c < 0x80) return c >= 0x20 && c < 0x7F;
+    return uni_is_printable(c);
 }
 
 // ---- repr ----

@@ -69,6 +69,11 @@ bool uc_isspace(uint32_t c);
 bool uc_isalpha(uint32_t c);
 bool uc_isdigit(uint32_t c);
 bool uc_isdecimal(uint32_t c);
+bool uc_isnumeric(uint32_t c);
+// [s] with its Unicode decimal digits as ASCII digits and its Unicode
+// spaces as ' ', other characters kept, appended to [out] (int() and
+// float() parse that); false when out of memory.
+bool str_ascii_digits(const char *s, size_t len, Buf *out);
 bool uc_isprintable(uint32_t c);
 bool uc_isupper(uint32_t c);
 bool uc_islower(uint32_t c);

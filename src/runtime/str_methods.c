@@ -14,6 +14,8 @@
 #include "runtime/str.h"
 #include "runtime/tuple.h"
 #include "runtime/type.h"
+#include "runtime/unidata.h"
+#include "lexer/uniprops.h"
 #include "util/utf8.h"
 
 #define SELF AS_STR(args[0])
@@ -535,14 +537,14 @@ static bool m_removesuffix(Vm *vm, Value *args, size_t nargs, Value kw, Value *o
 
 // ---- case mapping ----
 
-enum { CASE_UPPER, CASE_LOWER, CASE_SWAP, CASE_TITLE, CASE_CAPITALIZE };
+enum { CASE_UPPER, CASE_LOWER, CASE_FOLD, CASE_SWAP, CASE_TITLE, CASE_CAPITALIZE };
 
-static bool is_cased(uint32_t c) { return uc_isupper(c) || uc_islower(c); }
 
 // ASCII in, ASCII out, byte for byte: no decoding, no buffer, no recount.
 // (Strings of 0 or 1 bytes take the general path, which returns the shared
 // empty and one-character strings.)
 static bool case_ascii(Vm *vm, ObjStr *s, int mode, Value *out) {
+    if (mode == CASE_FOLD) mode = CASE_LOWER;   // the same in ASCII
     ObjStr *r = str_alloc(vm, s->len);
     TRY(r);
     // upper() and lower() get loops of their own, which the compiler
@@ -592,6 +594,52 @@ static bool case_ascii(Vm *vm, ObjStr *s, int mode, Value *out) {
     return true;
 }
 
+static bool case_ignorable(uint32_t c) {
+    if (c < 0x80) return c == '\'' || c == '.' || c == ':' || c == '^' || c == '`';
+    return uni_is_case_ignorable(c);
+}
+static bool cased(uint32_t c) { return c < 0x80 ? uc_isupper(c) || uc_islower(c) : uni_is_cased(c); }
+
+// Unicode's Final_Sigma: a capital sigma that ends a word (a cased letter
+// before it, none after, case-ignorable characters skipped) lowers to ς.
+static uint32_t lower_sigma(const ObjStr *s, size_t at, size_t next) {
+    size_t i = at;
+    uint32_t c = 0;
+    bool before = false;
+    while (i > 0) {
+        do i--; while (i > 0 && ((unsigned char)s->data[i] & 0xC0) == 0x80);
+        size_t k;
+        c = cp_at(s->data + i, s->len - i, &k);
+        if (!case_ignorable(c)) {
+            before = cased(c);
+            break;
+        }
+    }
+    if (!before) return 0x3C3;
+    for (size_t j = next, k; j < s->len; j += k) {
+        c = cp_at(s->data + j, s->len - j, &k);
+        if (!case_ignorable(c)) return cased(c) ? 0x3C3 : 0x3C2;
+    }
+    return 0x3C2;
+}
+
+// Appends the full [which] mapping of the character [c] of [s] (at byte
+// [at], the next one at [next]): one code point, or several (ß -> SS).
+static bool put_case(Buf *b, const ObjStr *s, size_t at, size_t next, uint32_t c, UniCase which) {
+    if (c < 0x80) {
+        char ch = (char)c;
+        if (which == UNI_LOWER || which == UNI_FOLD) ch = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+        else ch = (char)(ch >= 'a' && ch <= 'z' ? ch - 32 : ch);
+        return buf_putc(b, ch);
+    }
+    if (c == 0x3A3 && which == UNI_LOWER) return buf_put_utf8(b, lower_sigma(s, at, next));
+    const uint32_t *full = uni_full_case(c, which);
+    if (!full) return buf_put_utf8(b, uni_simple_case(c, which));
+    bool ok = true;
+    for (int i = 0; i < 3 && full[i] && ok; i++) ok = buf_put_utf8(b, full[i]);
+    return ok;
+}
+
 static bool case_impl(Vm *vm, Value *args, size_t nargs, Value kw, int mode, const char *name, Value *out) {
     NOKW(name);
     TRY(rt_check_nargs(vm, name, nargs, 1, 1));
@@ -602,18 +650,20 @@ static bool case_impl(Vm *vm, Value *args, size_t nargs, Value kw, int mode, con
     bool ok = buf_reserve(&b, s->len), prev_cased = false;
     size_t i = 0, k, n = 0;
     while (ok && i < s->len) {
-        uint32_t c = cp_at(s->data + i, s->len - i, &k), r = c;
+        uint32_t c = cp_at(s->data + i, s->len - i, &k);
+        UniCase which;
         switch (mode) {
-        case CASE_UPPER: r = uc_toupper(c); break;
-        case CASE_LOWER: r = uc_tolower(c); break;
-        case CASE_SWAP: r = uc_isupper(c) ? uc_tolower(c) : uc_islower(c) ? uc_toupper(c) : c; break;
+        case CASE_UPPER: which = UNI_UPPER; break;
+        case CASE_LOWER: which = UNI_LOWER; break;
+        case CASE_FOLD: which = UNI_FOLD; break;
+        case CASE_SWAP: which = uc_isupper(c) ? UNI_LOWER : uc_islower(c) ? UNI_UPPER : (UniCase)-1; break;
         case CASE_TITLE:
-            r = prev_cased ? uc_tolower(c) : uc_toupper(c);
-            prev_cased = is_cased(c);
+            which = prev_cased ? UNI_LOWER : UNI_TITLE;
+            prev_cased = cased(c);
             break;
-        default: r = n == 0 ? uc_toupper(c) : uc_tolower(c); break;
+        default: which = n == 0 ? UNI_TITLE : UNI_LOWER; break;
         }
-        ok = buf_put_utf8(&b, r);
+        ok = which == (UniCase)-1 ? buf_put_utf8(&b, c) : put_case(&b, s, i, i + k, c, which);
         i += k;
         n++;
     }
@@ -622,7 +672,7 @@ static bool case_impl(Vm *vm, Value *args, size_t nargs, Value kw, int mode, con
 
 static bool m_upper(Vm *vm, Value *a, size_t n, Value kw, Value *o) { return case_impl(vm, a, n, kw, CASE_UPPER, "str.upper", o); }
 static bool m_lower(Vm *vm, Value *a, size_t n, Value kw, Value *o) { return case_impl(vm, a, n, kw, CASE_LOWER, "str.lower", o); }
-static bool m_casefold(Vm *vm, Value *a, size_t n, Value kw, Value *o) { return case_impl(vm, a, n, kw, CASE_LOWER, "str.casefold", o); }
+static bool m_casefold(Vm *vm, Value *a, size_t n, Value kw, Value *o) { return case_impl(vm, a, n, kw, CASE_FOLD, "str.casefold", o); }
 static bool m_swapcase(Vm *vm, Value *a, size_t n, Value kw, Value *o) { return case_impl(vm, a, n, kw, CASE_SWAP, "str.swapcase", o); }
 static bool m_title(Vm *vm, Value *a, size_t n, Value kw, Value *o) { return case_impl(vm, a, n, kw, CASE_TITLE, "str.title", o); }
 static bool m_capitalize(Vm *vm, Value *a, size_t n, Value kw, Value *o) { return case_impl(vm, a, n, kw, CASE_CAPITALIZE, "str.capitalize", o); }
@@ -630,12 +680,6 @@ static bool m_capitalize(Vm *vm, Value *a, size_t n, Value kw, Value *o) { retur
 // ---- predicates ----
 
 enum { P_DIGIT, P_ALPHA, P_ALNUM, P_SPACE, P_DECIMAL, P_NUMERIC, P_ASCII, P_PRINTABLE };
-
-static bool uc_isnumeric(uint32_t c) {
-    return uc_isdigit(c) || (c >= 0xBC && c <= 0xBE) || (c >= 0x2150 && c <= 0x2189) ||
-           c == 0x3007 || c == 0x4E00 || c == 0x4E8C || c == 0x4E09 || c == 0x56DB || c == 0x4E94 ||
-           c == 0x516D || c == 0x4E03 || c == 0x516B || c == 0x4E5D || c == 0x5341;
-}
 
 static bool pred_impl(Vm *vm, Value *args, size_t nargs, Value kw, int p, const char *name, Value *out) {
     NOKW(name);
@@ -672,6 +716,10 @@ PRED(m_isnumeric, P_NUMERIC, "str.isnumeric")
 PRED(m_isascii, P_ASCII, "str.isascii")
 PRED(m_isprintable, P_PRINTABLE, "str.isprintable")
 
+static bool istitlecase(uint32_t c) { return c >= 0x80 && uni_is_title(c); }
+
+// isupper(): some cased character, and none lower or titlecase (ǅ);
+// islower() the reverse.
 static bool cased_pred(Vm *vm, Value *args, size_t nargs, Value kw, bool upper, Value *out) {
     NOKW(upper ? "isupper" : "islower");
     TRY(rt_check_nargs(vm, upper ? "str.isupper" : "str.islower", nargs, 1, 1));
@@ -680,7 +728,7 @@ static bool cased_pred(Vm *vm, Value *args, size_t nargs, Value kw, bool upper, 
     size_t i = 0, k;
     while (ok && i < s->len) {
         uint32_t c = cp_at(s->data + i, s->len - i, &k);
-        if (upper ? uc_islower(c) : uc_isupper(c)) ok = false;
+        if ((upper ? uc_islower(c) : uc_isupper(c)) || istitlecase(c)) ok = false;
         if (upper ? uc_isupper(c) : uc_islower(c)) any = true;
         i += k;
     }
@@ -699,7 +747,7 @@ static bool m_istitle(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
     size_t i = 0, k;
     while (ok && i < s->len) {
         uint32_t c = cp_at(s->data + i, s->len - i, &k);
-        if (uc_isupper(c)) {
+        if (uc_isupper(c) || istitlecase(c)) {
             if (prev) ok = false;
             prev = any = true;
         } else if (uc_islower(c)) {
@@ -714,6 +762,8 @@ static bool m_istitle(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
     return true;
 }
 
+// The lexer's identifier rules (XID_Start, XID_Continue), so that
+// isidentifier() agrees with what the parser accepts.
 static bool m_isidentifier(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
     NOKW("isidentifier");
     TRY(rt_check_nargs(vm, "str.isidentifier", nargs, 1, 1));
@@ -722,7 +772,8 @@ static bool m_isidentifier(Vm *vm, Value *args, size_t nargs, Value kw, Value *o
     size_t i = 0, k;
     while (ok && i < s->len) {
         uint32_t c = cp_at(s->data + i, s->len - i, &k);
-        ok = c == '_' || uc_isalpha(c) || (i > 0 && uc_isdecimal(c));
+        if (c < 0x80) ok = c == '_' || uc_isalpha(c) || (i > 0 && c >= '0' && c <= '9');
+        else ok = i == 0 ? lx_uni_is_xid_start(c) : lx_uni_is_xid_continue(c);
         i += k;
     }
     *out = rt_bool(ok);
