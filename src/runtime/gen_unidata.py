@@ -93,7 +93,7 @@ print()
 emit_rows("to_upper", simple_map(str.upper), 4)
 emit_rows("to_lower", simple_map(str.lower), 4)
 emit_rows("to_title", simple_map(lambda ch: ch.title() if len(ch.title()) == 1 else ch), 4)
-emit_rows("to_fold", [p for p in simple_map(str.casefold)], 4)
+emit_rows("to_fold", simple_map(str.casefold), 4)
 print()
 for name, fn in (("upper", str.upper), ("lower", str.lower), ("title", str.title), ("fold", str.casefold)):
     rows = full_map(fn)

@@ -63,22 +63,23 @@ bool str_repeat(Vm *vm, ObjStr *s, int64_t n, Value *out);
 const char *rt_memfind(const char *hay, size_t n, const char *needle, size_t m);
 const char *rt_memrfind(const char *hay, size_t n, const char *needle, size_t m);
 
-// Unicode classification for one code point (ASCII exact, Latin-1 and a
-// few common ranges approximated).
+// Unicode classification for one code point, as str's is*() methods see
+// it: ASCII inline, the rest from unidata.h (Unicode 14.0, as CPython 3.11).
 bool uc_isspace(uint32_t c);
 bool uc_isalpha(uint32_t c);
 bool uc_isdigit(uint32_t c);
 bool uc_isdecimal(uint32_t c);
 bool uc_isnumeric(uint32_t c);
+bool uc_isprintable(uint32_t c);
+bool uc_isupper(uint32_t c);
+bool uc_islower(uint32_t c);
+// The simple (one code point) case mappings.
+uint32_t uc_toupper(uint32_t c);
+uint32_t uc_tolower(uint32_t c);
 // [s] with its Unicode decimal digits as ASCII digits and its Unicode
 // spaces as ' ', other characters kept, appended to [out] (int() and
 // float() parse that); false when out of memory.
 bool str_ascii_digits(const char *s, size_t len, Buf *out);
-bool uc_isprintable(uint32_t c);
-bool uc_isupper(uint32_t c);
-bool uc_islower(uint32_t c);
-uint32_t uc_toupper(uint32_t c);
-uint32_t uc_tolower(uint32_t c);
 
 // GC: drops unmarked strings from the intern table.
 void str_sweep_interned(Vm *vm);

@@ -651,19 +651,24 @@ static bool case_impl(Vm *vm, Value *args, size_t nargs, Value kw, int mode, con
     size_t i = 0, k, n = 0;
     while (ok && i < s->len) {
         uint32_t c = cp_at(s->data + i, s->len - i, &k);
-        UniCase which;
+        UniCase which = UNI_UPPER;
+        bool keep = false;   // swapcase() of an uncased character (or ǅ)
         switch (mode) {
         case CASE_UPPER: which = UNI_UPPER; break;
         case CASE_LOWER: which = UNI_LOWER; break;
         case CASE_FOLD: which = UNI_FOLD; break;
-        case CASE_SWAP: which = uc_isupper(c) ? UNI_LOWER : uc_islower(c) ? UNI_UPPER : (UniCase)-1; break;
+        case CASE_SWAP:
+            if (uc_isupper(c)) which = UNI_LOWER;
+            else if (uc_islower(c)) which = UNI_UPPER;
+            else keep = true;
+            break;
         case CASE_TITLE:
             which = prev_cased ? UNI_LOWER : UNI_TITLE;
             prev_cased = cased(c);
             break;
         default: which = n == 0 ? UNI_TITLE : UNI_LOWER; break;
         }
-        ok = which == (UniCase)-1 ? buf_put_utf8(&b, c) : put_case(&b, s, i, i + k, c, which);
+        ok = keep ? buf_put_utf8(&b, c) : put_case(&b, s, i, i + k, c, which);
         i += k;
         n++;
     }

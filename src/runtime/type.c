@@ -940,10 +940,20 @@ static bool call_set_names(Vm *vm, ObjType *t) {
         if (r < 0) return gc_roots_reset(vm, mark), false;
         if (!r) continue;
         gc_push_root(vm, fn);
+        // A plain function is called with the value as self; anything else
+        // is bound to it first, as a special method lookup does.
         Value args[3] = {v, OBJ_VAL(t), key};
         bool (*get)(Vm *, Value, Value, ObjType *, Value *) = rt_type(fn)->descr_get;
-        bool ok = get ? get(vm, fn, v, rt_type(v), &fn) && (gc_push_root(vm, fn), rt_call(vm, fn, args + 1, 2, VAL_NULL, &res))
-                      : rt_call(vm, fn, args, 3, VAL_NULL, &res);
+        bool ok;
+        if (IS_FUNCTION(fn) || !get) {
+            ok = rt_call(vm, fn, args, 3, VAL_NULL, &res);
+        } else {
+            ok = get(vm, fn, v, rt_type(v), &fn);
+            if (ok) {
+                gc_push_root(vm, fn);
+                ok = rt_call(vm, fn, args + 1, 2, VAL_NULL, &res);
+            }
+        }
         if (!ok) {
             // 3.11 reports it as a RuntimeError caused by the error itself.
             Value cause = rt_exc_take(vm);
