@@ -1,7 +1,8 @@
 // Unicode character properties for the lexer and the --tokens printer,
 // generated from CPython's own tables (gen_uniprops.py -> uniprops.c), so
 // identifiers, "invalid character" errors and repr() agree with CPython 3.11.
-// Used by src/lexer, and by str.isidentifier() (runtime/str_methods.c).
+// Used by src/lexer, and by str.isidentifier() and str.isprintable() (and
+// so repr()) in src/runtime.
 #ifndef LEXER_UNIPROPS_H
 #define LEXER_UNIPROPS_H
 #include <stdbool.h>

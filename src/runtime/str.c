@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lexer/uniprops.h"
 #include "runtime/exc.h"
 #include "runtime/gc.h"
 #include "runtime/int.h"
@@ -17,9 +18,9 @@
 #include "runtime/ops.h"
 #include "runtime/slice.h"
 #include "runtime/state.h"
-#include "runtime/unidata.h"
 #include "runtime/tuple.h"
 #include "runtime/type.h"
+#include "runtime/unidata.h"
 #include "util/utf8.h"
 
 // ---- construction ----
@@ -359,7 +360,7 @@ bool str_ascii_digits(const char *s, size_t len, Buf *out) {
 
 bool uc_isprintable(uint32_t c) {
     if (c < 0x80) return c >= 0x20 && c < 0x7F;
-    return uni_is_printable(c);
+    return lx_uni_is_printable(c);   // the lexer's table, for --tokens and repr() alike
 }
 
 // ---- repr ----

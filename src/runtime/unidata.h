@@ -21,7 +21,6 @@ bool uni_is_decimal(uint32_t cp);
 bool uni_is_digit(uint32_t cp);
 bool uni_is_numeric(uint32_t cp);
 bool uni_is_space(uint32_t cp);
-bool uni_is_printable(uint32_t cp);
 
 typedef enum UniCase { UNI_UPPER, UNI_LOWER, UNI_TITLE, UNI_FOLD } UniCase;
 // The one code point [cp] maps to (itself when unchanged or when the
