@@ -195,29 +195,7 @@ static bool b_repr(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
 static bool b_ascii(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
     NO_KW("ascii");
     NARGS("ascii", 1, 1);
-    Value r;
-    TRY(rt_repr(vm, args[0], &r));
-    ObjStr *s = AS_STR(r);
-    if (STR_IS_ASCII(s)) {
-        *out = r;
-        return true;
-    }
-    Buf b;
-    buf_init(&b);
-    bool ok = true;
-    for (size_t i = 0; i < s->cplen && ok; i++) {
-        uint32_t cp = str_char_at(s, i);
-        if (cp < 0x80) ok = buf_putc(&b, (char)cp);
-        else if (cp < 0x100) ok = buf_printf(&b, "\\x%02x", cp);
-        else if (cp < 0x10000) ok = buf_printf(&b, "\\u%04x", cp);
-        else ok = buf_printf(&b, "\\U%08x", cp);
-    }
-    ObjStr *res = ok ? str_new(vm, b.data ? b.data : "", b.len) : NULL;
-    buf_free(&b);
-    if (!ok) return rt_raise_nomem(vm);
-    TRY(res);
-    *out = OBJ_VAL(res);
-    return true;
+    return rt_ascii(vm, args[0], out);
 }
 
 static bool b_len(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {

@@ -449,7 +449,7 @@ static bool replace_field(FmtCtx *c, const char *p, const char *e, Buf *b, int d
     gc_push_root(vm, v);
     if (conv) {
         if (conv == 'r' || conv == 'a') {
-            if (!rt_repr(vm, v, &v)) return gc_roots_reset(vm, mark), false;
+            if (!(conv == 'r' ? rt_repr : rt_ascii)(vm, v, &v)) return gc_roots_reset(vm, mark), false;
         } else if (conv == 's') {
             if (!rt_str(vm, v, &v)) return gc_roots_reset(vm, mark), false;
         } else {
@@ -657,7 +657,7 @@ bool fmt_percent(Vm *vm, Value fmtv, Value argv, Value *out) {
         switch (conv) {
         case 's': case 'r': case 'a': {
             Value s;
-            ok = conv == 's' ? rt_str(vm, arg, &s) : rt_repr(vm, arg, &s);
+            ok = conv == 's' ? rt_str(vm, arg, &s) : conv == 'r' ? rt_repr(vm, arg, &s) : rt_ascii(vm, arg, &s);
             if (!ok) FAIL(false);
             gc_push_root(vm, s);
             Spec ss = sp;

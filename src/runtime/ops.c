@@ -13,6 +13,7 @@
 #include "runtime/str.h"
 #include "runtime/tuple.h"
 #include "runtime/type.h"
+#include "util/utf8.h"
 
 const char *const rt_cmp_symbols[6] = {"<", "<=", "==", "!=", ">", ">="};
 const char *const rt_binop_symbols[BINOP_COUNT_] = {
@@ -30,6 +31,39 @@ bool rt_repr(Vm *vm, Value v, Value *out) {
     gc_pop_root(vm);
     rt_leave(vm);
     return ok;
+}
+
+bool rt_ascii(Vm *vm, Value v, Value *out) {
+    Value r;
+    TRY(rt_repr(vm, v, &r));
+    ObjStr *s = AS_STR(r);
+    if (STR_IS_ASCII(s)) {
+        *out = r;
+        return true;
+    }
+    Buf b;
+    buf_init(&b);
+    bool ok = true;
+    const unsigned char *p = (const unsigned char *)s->data, *end = p + s->len;
+    while (p < end && ok) {
+        if (*p < 0x80) {
+            ok = buf_putc(&b, (char)*p++);
+            continue;
+        }
+        uint32_t cp;
+        size_t n = utf8_decode(p, (size_t)(end - p), &cp, true);
+        if (n == 0) n = 1, cp = *p;
+        p += n;
+        if (cp < 0x100) ok = buf_printf(&b, "\\x%02x", cp);
+        else if (cp < 0x10000) ok = buf_printf(&b, "\\u%04x", cp);
+        else ok = buf_printf(&b, "\\U%08x", cp);
+    }
+    ObjStr *res = ok ? str_new(vm, b.data ? b.data : "", b.len) : NULL;
+    if (!ok) rt_raise_nomem(vm);
+    buf_free(&b);
+    TRY(res);
+    *out = OBJ_VAL(res);
+    return true;
 }
 
 bool rt_str(Vm *vm, Value v, Value *out) {

@@ -7,6 +7,7 @@
 
 // Conversion.
 bool rt_repr(Vm *vm, Value v, Value *out);    // a str
+bool rt_ascii(Vm *vm, Value v, Value *out);   // ascii(): repr() with \x, \u, \U escapes
 bool rt_str(Vm *vm, Value v, Value *out);     // a str
 bool rt_hash(Vm *vm, Value v, int64_t *out);  // "unhashable type: 'list'"
 int rt_is_true(Vm *vm, Value v);              // -1 error

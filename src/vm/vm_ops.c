@@ -247,45 +247,12 @@ bool vm_unpack(Vm *vm, Value *slot, uint32_t n, int star, uint32_t after) {
 
 // ---- formatting ----
 
-static bool ascii_of(Vm *vm, Value v, Value *out) {
-    Value r;
-    TRY(rt_repr(vm, v, &r));
-    ObjStr *s = AS_STR(r);
-    if (STR_IS_ASCII(s)) {
-        *out = r;
-        return true;
-    }
-    Buf b;
-    buf_init(&b);
-    bool ok = true;
-    const unsigned char *p = (const unsigned char *)s->data, *end = p + s->len;
-    while (p < end && ok) {
-        if (*p < 0x80) {
-            ok = buf_putc(&b, (char)*p++);
-            continue;
-        }
-        uint32_t cp;
-        size_t n = utf8_decode(p, (size_t)(end - p), &cp, true);
-        if (n == 0) n = 1, cp = *p;
-        p += n;
-        if (cp < 0x100) ok = buf_printf(&b, "\\x%02x", cp);
-        else if (cp < 0x10000) ok = buf_printf(&b, "\\u%04x", cp);
-        else ok = buf_printf(&b, "\\U%08x", cp);
-    }
-    ObjStr *res = ok ? str_new(vm, b.data ? b.data : "", b.len) : NULL;
-    if (!ok) rt_raise_nomem(vm);
-    buf_free(&b);
-    TRY(res);
-    *out = OBJ_VAL(res);
-    return true;
-}
-
 bool vm_format_value(Vm *vm, Value v, int conv, Value spec, Value *out) {
     Value c = v;
     switch (conv) {
     case 1: TRY(rt_str(vm, v, &c)); break;
     case 2: TRY(rt_repr(vm, v, &c)); break;
-    case 3: TRY(ascii_of(vm, v, &c)); break;
+    case 3: TRY(rt_ascii(vm, v, &c)); break;
     default: break;
     }
     if (c != v) gc_push_root(vm, c);

@@ -16,3 +16,7 @@ for t in ["١٢٣", " ٣ ", "\u3000١٢\u2003", "١_٢", "٣x", "１２", "߀", 
         except ValueError as e:
             print(repr(t), f.__name__, "ValueError", e)
 print(int("١٠", 16), int("٠b١", 0) if False else 0)
+
+# The ascii() conversion in every formatting path.
+print(f"{'é'!a}", '%a' % 'é', '{!a}'.format('é'), ascii('é'), '%5a|' % 'x', '{!a:>8}'.format('ü'),
+      ascii([1, 'ő', '𝄞']), '%-6a|' % 'ß')
