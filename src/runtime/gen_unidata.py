@@ -120,26 +120,28 @@ static bool in_ranges(const uint32_t (*r)[2], size_t n, uint32_t cp) {
     return false;
 }
 
-static uint32_t mapped(const uint32_t (*m)[2], size_t n, uint32_t cp) {
+// The row of [n] rows of [width] words, sorted by their first word, that
+// starts with [cp]; NULL when none does.
+static const uint32_t *row_of(const uint32_t *rows, size_t n, size_t width, uint32_t cp) {
     size_t lo = 0, hi = n;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        if (cp < m[mid][0]) hi = mid;
-        else if (cp > m[mid][0]) lo = mid + 1;
-        else return m[mid][1];
+        const uint32_t *r = rows + mid * width;
+        if (cp < r[0]) hi = mid;
+        else if (cp > r[0]) lo = mid + 1;
+        else return r;
     }
-    return cp;
+    return NULL;
+}
+
+static uint32_t mapped(const uint32_t (*m)[2], size_t n, uint32_t cp) {
+    const uint32_t *r = row_of(m[0], n, 2, cp);
+    return r ? r[1] : cp;
 }
 
 static const uint32_t *full(const uint32_t (*m)[4], size_t n, uint32_t cp) {
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (cp < m[mid][0]) hi = mid;
-        else if (cp > m[mid][0]) lo = mid + 1;
-        else return m[mid] + 1;
-    }
-    return NULL;
+    const uint32_t *r = row_of(m[0], n, 4, cp);
+    return r ? r + 1 : NULL;
 }
 ''')
 for name, _ in PREDICATES:

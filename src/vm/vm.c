@@ -24,8 +24,8 @@
 #include "runtime/tuple.h"
 #include "runtime/type.h"
 #include "vm/compile.h"
-#include "vm/signals.h"
 #include "vm/evalexec.h"
+#include "vm/signals.h"
 #include "vm/vm_int.h"
 #include "vm/vm_ops.h"
 
