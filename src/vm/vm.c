@@ -357,7 +357,7 @@ static bool run_source_in(Vm *vm, Source *src, const char *path, ObjModule *m) {
 
 // Registers [m] as sys.modules[name], runs [src] in it (or [init] first for
 // builtin modules) and unregisters it again when that fails, as CPython.
-static bool exec_module(Vm *vm, Value name, ObjModule *m, const BuiltinModuleDef *def, Source *src,
+static bool exec_module(Vm *vm, Value name, ObjModule *m, const BuiltinModule *def, Source *src,
                         const char *path) {
     TRY(dict_set_cstr(vm, AS_DICT(m->dict), "__builtins__", vm->builtins));
     TRY(dict_set(vm, AS_DICT(vm->modules), name, OBJ_VAL(m)));
@@ -367,7 +367,7 @@ static bool exec_module(Vm *vm, Value name, ObjModule *m, const BuiltinModuleDef
         Source s;
         Diag d;
         diag_init(&d);
-        ok = lx_source_from_string(&s, path, *def->source, strlen(*def->source), &d);
+        ok = lx_source_from_string(&s, path, def->source, def->source_len, &d);
         if (ok) {
             ok = run_source_in(vm, &s, path, m);
             lx_source_free(&s);
@@ -413,7 +413,7 @@ static bool load_source_module(Vm *vm, Value name, const char *path, Value *out)
 }
 
 // A builtin module (runtime/modules.c): made now, cached in sys.modules.
-static bool load_builtin_module(Vm *vm, Value name, const BuiltinModuleDef *def, Value *out) {
+static bool load_builtin_module(Vm *vm, Value name, const BuiltinModule *def, Value *out) {
     char path[96];
     snprintf(path, sizeof path, "<frozen %s>", def->name);
     size_t mark = gc_roots_mark(vm);
@@ -436,8 +436,8 @@ static bool load_builtin_module(Vm *vm, Value name, const BuiltinModuleDef *def,
 static bool import_one(Vm *vm, Value name, Value *out) {
     ObjStr *n = AS_STR(name);
     if (dict_get_str(vm, AS_DICT(vm->modules), n, out) == 1) return true;
-    const BuiltinModuleDef *def = rt_module_find(n->data, n->len);
-    if (def) return load_builtin_module(vm, name, def, out);
+    BuiltinModule def;
+    if (rt_module_find(n->data, n->len, &def)) return load_builtin_module(vm, name, &def, out);
     if (memchr(n->data, '.', n->len)) return module_not_found(vm, name);
     ThreadState *ts = VM_TS(vm);
     Value path = ts->search_path;
@@ -536,7 +536,7 @@ static bool import_submodules(Vm *vm, Value name, Value pkg, Value fromlist) {
         if (r == 1) continue;
         char full[128];
         int len = snprintf(full, sizeof full, "%s.%s", n->data, sub->data);
-        if (len < 0 || (size_t)len >= sizeof full || !rt_module_find(full, (size_t)len)) continue;
+        if (len < 0 || (size_t)len >= sizeof full || !rt_module_find(full, (size_t)len, &(BuiltinModule){0})) continue;
         ObjStr *fs = str_new(vm, full, (size_t)len);
         TRY(fs);
         gc_push_root(vm, OBJ_VAL(fs));
@@ -554,7 +554,7 @@ bool vm_import_name(Vm *vm, Frame *f, Value name, Value fromlist, Value level, V
     ObjStr *n = AS_STR(name);
     if (memchr(n->data, '.', n->len)) return import_dotted(vm, name, fromlist, out);
     TRY(import_one(vm, name, out));
-    if (fromlist && IS_TUPLE(fromlist) && rt_module_find(n->data, n->len))
+    if (fromlist && IS_TUPLE(fromlist) && rt_module_find(n->data, n->len, &(BuiltinModule){0}))
         TRY(import_submodules(vm, name, *out, fromlist));
     return true;
 }

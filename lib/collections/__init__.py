@@ -1,0 +1,1 @@
+# collections: only the abc submodule (imported on demand) in aiopy.
