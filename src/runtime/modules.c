@@ -2,6 +2,8 @@
 // line in [c_modules]; a module written in Python is a file in lib/.
 #include "runtime/modules.h"
 
+#include "runtime/asyncio/aio.h"
+
 #include <string.h>
 
 static const BuiltinModuleDef c_modules[] = {
@@ -11,6 +13,7 @@ static const BuiltinModuleDef c_modules[] = {
     {"_aiopy", rt_aiopy_init, false},
     {"os", rt_os_init, false},
     {"traceback", vm_traceback_init, false},
+    {"_asyncio", rt_asyncio_init, false},
 };
 
 static int name_cmp(const char *a, const char *b, size_t blen) {

@@ -97,6 +97,11 @@ struct Vm {
 
     VmHooks hooks;
 
+    // asyncio's state (runtime/asyncio/aio.h), made when asyncio is first
+    // used: a program that never imports it pays nothing.
+    struct AioState *aio;
+    bool aio_virtual_time;     // aiopy -X virtual_time: new event loops use virtual time
+
     // Last, and left unzeroed by rt_vm_new: only [0, ntemp_roots) is ever
     // read, and not clearing 32 KB that an empty script never touches saves
     // start-up eight page faults (calloc would write every page).
