@@ -29,6 +29,9 @@ typedef struct VmHooks {
     // false with the exception set (KeyboardInterrupt) to abandon it, true
     // to carry on. NULL: carry on.
     bool (*check_signals)(Vm *vm);
+    // Makes the signal handler write a byte to [fd] (-1: none) so that a
+    // poll() on it wakes up; returns the previous fd. NULL: not available.
+    int (*set_wakeup_fd)(int fd);
     void *ctx;   // free for the VM's use
 } VmHooks;
 

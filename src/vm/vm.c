@@ -40,6 +40,7 @@ static void mark_roots(Vm *vm) {
     gc_mark_value(vm, ts->sys_module);
     gc_mark_value(vm, ts->search_path);
     gc_mark_value(vm, ts->build_class);
+    gc_mark_value(vm, ts->signal_handlers);
 }
 
 static void finalize_hook(Vm *vm, Value obj) {

@@ -78,6 +78,8 @@ bool aio_future_add_callback(Vm *vm, ObjFuture *f, Value fn, Value ctx, bool wak
 // What awaiting a done future gives: 0 result in *out, 1 exception in *out
 // (not raised), -1 raised (a CancelledError, or an error).
 int aio_future_get_result(Vm *vm, ObjFuture *f, Value *out);
+// The exception is retrieved (or the future is gone): nothing to report.
+void aio_future_clear_log_tb(Vm *vm, ObjFuture *f);
 // The CancelledError a cancelled future raises (CPython's _make_cancelled_error).
 bool aio_future_cancelled_error(Vm *vm, ObjFuture *f, Value *out);
 // The loop of any future-like object: fut.get_loop(), or fut._loop.
@@ -187,6 +189,13 @@ typedef struct AioState {
     // The weak registry behind all_tasks(): tasks live until collected.
     Obj **tasks;
     size_t ntasks, tcap;
+    // When to collect at the end of an iteration (state.c): futures alive
+    // with an exception nobody retrieved, whether one failed or a task
+    // finished during this iteration, and the allocation budget that
+    // spaces out collections that found nothing to report.
+    size_t unretrieved;
+    bool failed_this_iter, task_done_this_iter;
+    size_t gc_budget;
 } AioState;
 
 // The state, made on first use (NULL with MemoryError raised).

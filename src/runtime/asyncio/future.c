@@ -78,11 +78,24 @@ bool aio_future_add_callback(Vm *vm, ObjFuture *f, Value fn, Value ctx, bool wak
 
 // ---- completion ----
 
+void aio_future_clear_log_tb(Vm *vm, ObjFuture *f) {
+    if (!f->log_tb) return;
+    f->log_tb = false;
+    if (vm->aio && vm->aio->unretrieved) vm->aio->unretrieved--;
+}
+
+// The future became done: a finished task may drop the last reference to a
+// failed future (see aio_gc_after_iteration).
+static void note_done(Vm *vm, ObjFuture *f) {
+    if (f->is_task && vm->aio) vm->aio->task_done_this_iter = true;
+}
+
 bool aio_future_set_result(Vm *vm, ObjFuture *f, Value result) {
     TRY(check_init(vm, f, NULL));
     if (f->state != FUT_PENDING) return aio_raise_invalid_state(vm, "invalid state");
     f->result = result;
     f->state = FUT_FINISHED;
+    note_done(vm, f);
     return schedule_callbacks(vm, f);
 }
 
@@ -105,16 +118,25 @@ bool aio_future_set_exception(Vm *vm, ObjFuture *f, Value exc) {
     f->exc_tb = AS_EXC(e)->traceback;
     f->state = FUT_FINISHED;
     f->log_tb = true;
+    AioState *st = aio_state(vm);
+    if (st) {
+        st->unretrieved++;
+        st->failed_this_iter = true;
+    } else {
+        rt_exc_clear(vm);
+    }
+    note_done(vm, f);
     return schedule_callbacks(vm, f);
 }
 
 bool aio_future_cancel(Vm *vm, ObjFuture *f, Value msg, bool *cancelled) {
-    f->log_tb = false;
+    aio_future_clear_log_tb(vm, f);
     *cancelled = false;
     if (f->state != FUT_PENDING) return true;
     f->state = FUT_CANCELLED;
     f->cancel_msg = msg;
     *cancelled = true;
+    note_done(vm, f);
     return schedule_callbacks(vm, f);
 }
 
@@ -137,7 +159,7 @@ int aio_future_get_result(Vm *vm, ObjFuture *f, Value *out) {
         aio_raise_invalid_state(vm, "Result is not set.");
         return -1;
     }
-    f->log_tb = false;
+    aio_future_clear_log_tb(vm, f);
     if (f->has_exc) {
         AS_EXC(f->result)->traceback = f->exc_tb;
         f->exc_tb = VAL_NULL;
@@ -216,7 +238,7 @@ static void fut_free(Vm *vm, Obj *o) {
 void aio_future_finalize(Vm *vm, Obj *o) {
     ObjFuture *f = (ObjFuture *)o;
     if (!f->log_tb || !f->loop) return;
-    f->log_tb = false;
+    aio_future_clear_log_tb(vm, f);
     ObjStr *msg = rt_format_cmsg(vm, "%s exception was never retrieved", type_name(o->type));
     if (!msg) return;
     gc_push_root(vm, OBJ_VAL(msg));
@@ -253,7 +275,7 @@ static bool m_exception(Vm *vm, Value *args, size_t nargs, Value kw, Value *out)
         return rt_raise_value(vm, e);
     }
     if (f->state != FUT_FINISHED) return aio_raise_invalid_state(vm, "Exception is not set.");
-    f->log_tb = false;
+    aio_future_clear_log_tb(vm, f);
     *out = f->has_exc ? f->result : NONE_VAL;
     return true;
 }
@@ -444,7 +466,7 @@ static bool s_log_tb(Vm *vm, Value self, Value v) {
     int t = rt_is_true(vm, v);
     if (t < 0) return false;
     if (t) return rt_raise(vm, &ValueError_type, "_log_traceback can only be set to False");
-    AS_FUTURE(self)->log_tb = false;
+    aio_future_clear_log_tb(vm, AS_FUTURE(self));
     return true;
 }
 static bool g_source_tb(Vm *vm, Value self, Value *out) { (void)vm, (void)self; *out = NONE_VAL; return true; }

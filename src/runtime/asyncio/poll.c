@@ -217,7 +217,20 @@ bool aio_poll(Vm *vm, ObjLoop *l, double timeout) {
     if (l->wake_fds[0] >= 0) p[k++] = (struct pollfd){l->wake_fds[0], POLLIN, 0};
     double start = aio_monotonic(), left = timeout;
     bool ok = true;
-    int r;
+    int r = 0;
+    // While it may block, a signal must wake the wait even when it arrives
+    // just before poll() starts: its handler writes to the self-pipe.
+    int old_wakeup = -1;
+    bool wakeup_set = timeout != 0 && vm->hooks.set_wakeup_fd;
+    if (wakeup_set) {
+        old_wakeup = vm->hooks.set_wakeup_fd(l->wake_fds[1]);
+        if (vm->hooks.check_signals && !vm->hooks.check_signals(vm)) {
+            vm->hooks.set_wakeup_fd(old_wakeup);
+            if (p != stack) free(p);
+            return false;
+        }
+        if (l->rlen || l->stopping) left = 0;
+    }
     for (;;) {
         int ms = left < 0 ? -1 : (int)(left * 1000.0 + 0.999999);
         r = poll(p, k, ms);
@@ -238,6 +251,7 @@ bool aio_poll(Vm *vm, ObjLoop *l, double timeout) {
             if (left < 0) left = 0;
         }
     }
+    if (wakeup_set) vm->hooks.set_wakeup_fd(old_wakeup);
     if (ok && r > 0) ok = process_events(vm, l, p, k);
     if (l->virtual_time && ok && timeout > 0) {
         // Real descriptors were watched: virtual time moved as real time did.

@@ -228,7 +228,30 @@ void aio_context_exit(Vm *vm, Value ctx, Value saved) { (void)vm, (void)ctx, (vo
 
 // ---- the report timing of unretrieved exceptions (see the file comment) ----
 
-void aio_gc_after_iteration(Vm *vm) { (void)vm; }
+// Called at the end of every loop iteration. A collection runs when a
+// future failed during the iteration, or a task finished while failed
+// futures are alive, so that one that became garbage is reported now, as
+// CPython does. Collections that report nothing raise an allocation budget
+// the next one must wait for, so a program whose tasks fail all the time
+// does not collect at every iteration.
+void aio_gc_after_iteration(Vm *vm) {
+    AioState *st = vm->aio;
+    if (!st) return;
+    bool wanted = st->failed_this_iter || (st->task_done_this_iter && st->unretrieved);
+    st->failed_this_iter = st->task_done_this_iter = false;
+    if (!wanted || vm->gc_disabled) return;
+    size_t since = vm->bytes_allocated > vm->gc_live ? vm->bytes_allocated - vm->gc_live : 0;
+    if (since < st->gc_budget) return;
+    size_t before = st->unretrieved;
+    gc_collect(vm);
+    if (st->unretrieved < before) {
+        st->gc_budget = 0;
+    } else {
+        size_t cap = vm->gc_live / 4 > ((size_t)1 << 16) ? vm->gc_live / 4 : (size_t)1 << 16;
+        st->gc_budget = st->gc_budget ? st->gc_budget * 2 : (size_t)1 << 15;
+        if (st->gc_budget > cap) st->gc_budget = cap;
+    }
+}
 
 // ---- module functions ----
 

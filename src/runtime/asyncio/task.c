@@ -304,7 +304,7 @@ static bool m_cancel(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
     TRY(rt_parse_args(vm, "cancel", args + 1, nargs - 1, kw, names, 1, 1, 0, msg));
     ObjTask *t = SELF;
     Value m = msg[0] ? msg[0] : NONE_VAL;
-    t->fut.log_tb = false;
+    aio_future_clear_log_tb(vm, &t->fut);
     if (t->fut.state != FUT_PENDING) {
         *out = FALSE_VAL;
         return true;
