@@ -15,6 +15,10 @@ def _get_function_source(func):
         func = func.__wrapped__
     if inspect.isfunction(func):
         code = func.__code__
+        if code.co_filename.startswith('<frozen '):
+            # aiopy's own library: shown without a location, as tracebacks
+            # leave its frames out (and tests drop CPython's library paths).
+            return None
         return (code.co_filename, code.co_firstlineno)
     partial = _partial_type()
     if partial is not None and isinstance(func, partial):

@@ -195,6 +195,7 @@ typedef struct AioState {
     // spaces out collections that found nothing to report.
     size_t unretrieved;
     bool failed_this_iter, task_done_this_iter;
+    unsigned gc_misses;        // collections in a row that reported nothing
     size_t gc_budget;
 } AioState;
 

@@ -387,6 +387,11 @@ static bool m_await(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
     return true;
 }
 
+static bool fut_iter(Vm *vm, Value self, Value *out) {
+    Value a[1] = {self};
+    return m_await(vm, a, 1, VAL_NULL, out);
+}
+
 static bool m_class_getitem(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
     (void)vm, (void)nargs, (void)kw;
     *out = args[0];   // the class itself: aiopy has no types.GenericAlias yet
@@ -514,6 +519,7 @@ ObjType aio_future_type = {
     .new_ = fut_new,
     .init = fut_init,
     .repr = fut_repr,
+    .iter = fut_iter,
 };
 
 // ---- FutureIter: what `await fut` drives ----

@@ -11,6 +11,7 @@
 #include "runtime/asyncio/aio.h"
 #include "runtime/exc.h"
 #include "runtime/float.h"
+#include "runtime/frame.h"
 #include "runtime/gc.h"
 #include "runtime/native.h"
 #include "runtime/ops.h"
@@ -58,7 +59,13 @@ bool aio_callback_failed(Vm *vm, Value handle) {
     Value exc = rt_exc_take(vm), r;
     gc_push_root(vm, exc);
     Value a[2] = {handle, exc};
+    // The handler runs as if in CPython's `except BaseException` block:
+    // with [exc] being handled, so that what it raises chains to it.
+    ThreadState *ts = VM_TS(vm);
+    Value handled = ts ? ts->exc_info : VAL_NULL;
+    if (ts) ts->exc_info = exc;
     bool ok = aio_call_helper(vm, "handle_error", a, 2, &r);
+    if (ts) ts->exc_info = handled;
     gc_pop_root(vm);
     if (ok) return true;
     if (rt_exc_matches(vm, &KeyboardInterrupt_type) || rt_exc_matches(vm, &SystemExit_type)) return false;

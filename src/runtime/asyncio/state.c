@@ -231,9 +231,9 @@ void aio_context_exit(Vm *vm, Value ctx, Value saved) { (void)vm, (void)ctx, (vo
 // Called at the end of every loop iteration. A collection runs when a
 // future failed during the iteration, or a task finished while failed
 // futures are alive, so that one that became garbage is reported now, as
-// CPython does. Collections that report nothing raise an allocation budget
-// the next one must wait for, so a program whose tasks fail all the time
-// does not collect at every iteration.
+// CPython does. After 8 collections in a row that report nothing, the next
+// ones wait for an allocation budget that grows with the heap, so a program
+// whose failures are all retrieved does not collect at every iteration.
 void aio_gc_after_iteration(Vm *vm) {
     AioState *st = vm->aio;
     if (!st) return;
@@ -245,11 +245,12 @@ void aio_gc_after_iteration(Vm *vm) {
     size_t before = st->unretrieved;
     gc_collect(vm);
     if (st->unretrieved < before) {
+        st->gc_misses = 0;
         st->gc_budget = 0;
-    } else {
-        size_t cap = vm->gc_live / 4 > ((size_t)1 << 16) ? vm->gc_live / 4 : (size_t)1 << 16;
-        st->gc_budget = st->gc_budget ? st->gc_budget * 2 : (size_t)1 << 15;
-        if (st->gc_budget > cap) st->gc_budget = cap;
+    } else if (++st->gc_misses >= 8) {
+        size_t floor = vm->gc_live / 8 > ((size_t)1 << 15) ? vm->gc_live / 8 : (size_t)1 << 15;
+        st->gc_budget = st->gc_budget ? st->gc_budget * 2 : floor;
+        if (st->gc_budget > vm->gc_live && st->gc_budget > floor) st->gc_budget = vm->gc_live > floor ? vm->gc_live : floor;
     }
 }
 
