@@ -68,6 +68,8 @@ enum {
                             // dunder calls pass self directly instead of binding
     TYPE_INT_SUBCLASS = 128, // a class deriving from int (bool aside): layout ObjInt
                              // + dict, its value read through int_unbool
+    TYPE_LOOP_CORE = 256,    // asyncio's event loop core or a subclass: layout ObjLoop
+                             // (the loop's hot paths test it without an MRO walk)
 };
 
 // The slot [s] of [t], inherited along the base chain of static types when

@@ -32,6 +32,8 @@ typedef struct VmHooks {
     // Makes the signal handler write a byte to [fd] (-1: none) so that a
     // poll() on it wakes up; returns the previous fd. NULL: not available.
     int (*set_wakeup_fd)(int fd);
+    // A task took over the coroutine [coro] (vm_gen_adopt). NULL: nothing.
+    void (*adopt_coroutine)(Vm *vm, Value coro);
     void *ctx;   // free for the VM's use
 } VmHooks;
 

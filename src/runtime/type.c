@@ -554,7 +554,7 @@ bool type_new_class(Vm *vm, ObjType *meta, ObjStr *name, Value bases, Value dict
     t->name = name->data;
     t->qualname = OBJ_VAL(name);
     t->base = base;
-    t->flags = TYPE_HEAP | TYPE_BASETYPE | (base->flags & (TYPE_EXC | TYPE_SEQ_CONCAT | TYPE_INT_SUBCLASS));
+    t->flags = TYPE_HEAP | TYPE_BASETYPE | (base->flags & (TYPE_EXC | TYPE_SEQ_CONCAT | TYPE_INT_SUBCLASS | TYPE_LOOP_CORE));
     if (static_root(base) == &int_type) t->flags |= TYPE_INT_SUBCLASS;
     t->basicsize = base->basicsize;
     t->dictoffset = base->dictoffset;

@@ -41,7 +41,15 @@ static bool is_coro(const ObjGen *g) { return g->hdr.type == &coroutine_type; }
 // or freed, or has warned).
 static void leave_unstarted(Vm *vm, ObjGen *g) {
     ThreadState *ts = VM_TS(vm);
-    if (ts && g->frame && !g->started && g->origin_code && ts->unstarted_coros) ts->unstarted_coros--;
+    if (ts && g->frame && !g->started && g->origin_code && !g->adopted && ts->unstarted_coros)
+        ts->unstarted_coros--;
+}
+
+void vm_gen_adopt(Vm *vm, Value v) {
+    if (!IS_TYPE_EXACT(v, coroutine_type)) return;
+    ObjGen *g = AS_GEN(v);
+    leave_unstarted(vm, g);
+    g->adopted = true;
 }
 
 // [g] runs for the first time: the words that held its origin hold its
@@ -1004,12 +1012,19 @@ bool vm_get_awaitable(Vm *vm, Value v, Value *out) {
         return true;
     }
     Value fn, it;
-    int r = type_lookup(vm, rt_type(v), NAME(vm, await), &fn, NULL);
-    if (r < 0) return false;
-    if (!r)
-        return rt_raise(vm, &TypeError_type, "object %s can't be used in 'await' expression",
-                        type_name(rt_type(v)));
-    TRY(rt_call_method(vm, v, NAME(vm, await), NULL, 0, &it));
+    ObjType *vt = rt_type(v);
+    if (vt->await_) {
+        // A builtin awaitable (asyncio's Future): its slot, no method call.
+        // Classes made by Python code never have it: they go by __await__.
+        TRY(vt->await_(vm, v, &it));
+    } else {
+        int r = type_lookup(vm, vt, NAME(vm, await), &fn, NULL);
+        if (r < 0) return false;
+        if (!r)
+            return rt_raise(vm, &TypeError_type, "object %s can't be used in 'await' expression",
+                            type_name(vt));
+        TRY(rt_call_method(vm, v, NAME(vm, await), NULL, 0, &it));
+    }
     if (IS_TYPE_EXACT(it, coroutine_type) ||
         (IS_TYPE_EXACT(it, generator_type) && (GEN_CODE(AS_GEN(it))->flags & CODE_ITERABLE_COROUTINE)))
         return rt_raise(vm, &TypeError_type, "__await__() returned a coroutine");

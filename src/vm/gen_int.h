@@ -54,6 +54,8 @@ typedef struct ObjGen {
     unsigned outer_inherits : 1;
     unsigned running_async : 1;  // async generators: an asend/athrow is in progress
     unsigned ag_closed : 1;      // async generators: aclose() ran or the body ended
+    unsigned adopted : 1;        // an unstarted coroutine a task took over: dropping
+                                 // other references to it does not lose it
 } ObjGen;
 
 _Static_assert(sizeof(ObjGen) % _Alignof(Frame) == 0, "the frame follows the ObjGen");
@@ -102,8 +104,12 @@ Value vm_gen_yf(Vm *vm, ObjGen *g);
 // holds it. Never-awaited coroutines are bugs, so this is rare.
 static inline bool vm_gen_unstarted(Value v) {
     ObjGen *g = AS_GEN(v);
-    return g->frame && !g->started && g->origin_code;
+    return g->frame && !g->started && g->origin_code && !g->adopted;
 }
+// A scheduler (an asyncio Task) owns the coroutine [v] from now on: it stops
+// counting as one that dropping a reference could leave never awaited (it
+// still warns if it is collected without ever running).
+void vm_gen_adopt(Vm *vm, Value v);
 void vm_gen_dropped(Vm *vm);
 // Whether the suspended generator [v] would run code when closed: it is
 // suspended where a handler (finally, with, except) covers it.

@@ -25,6 +25,7 @@
 #include "runtime/type.h"
 #include "vm/compile.h"
 #include "vm/evalexec.h"
+#include "vm/gen_int.h"
 #include "vm/signals.h"
 #include "vm/vm_int.h"
 #include "vm/vm_ops.h"
@@ -614,6 +615,7 @@ Vm *vm_new(int argc, char **argv) {
     vm->hooks.mark_roots = mark_roots;
     vm->hooks.finalize = finalize_hook;
     vm->hooks.check_signals = vm_signals_check;
+    vm->hooks.adopt_coroutine = vm_gen_adopt;
     bool ok = rt_builtins_init(vm);
     ObjNative *bc = ok ? native_new_function(vm, &build_class_def, VAL_NULL) : NULL;
     if (bc) {

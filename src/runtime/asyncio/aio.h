@@ -157,7 +157,7 @@ typedef struct ObjLoop {
 } ObjLoop;
 
 extern ObjType aio_loop_type;
-#define IS_LOOP(v) IS_INSTANCE(v, aio_loop_type)
+#define IS_LOOP(v) (IS_OBJ(v) && (AS_OBJ(v)->type->flags & TYPE_LOOP_CORE))
 #define AS_LOOP(v) ((ObjLoop *)AS_OBJ(v))
 
 // Appends to the ready queue (the loop must be a loop core; closed loops

@@ -405,7 +405,10 @@ static bool f_setup(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
     return true;
 }
 
+bool aio_f_sleep0(Vm *vm, Value *args, size_t nargs, Value kw, Value *out);
+
 static const MethodDef asyncio_defs[] = {
+    {"_sleep0", aio_f_sleep0, 0},
     {"get_running_loop", f_get_running_loop, 0},
     {"_get_running_loop", f__get_running_loop, 0},
     {"_set_running_loop", f__set_running_loop, 0},

@@ -247,6 +247,7 @@ static bool task_init(Vm *vm, Value self, Value *args, size_t nargs, Value kw) {
     t->num_cancels = 0;
     t->fut_waiter = VAL_NULL;
     t->coro = a[0];
+    if (vm->hooks.adopt_coroutine) vm->hooks.adopt_coroutine(vm, a[0]);
     if (!a[2] || IS_NONE(a[2])) {
         AioState *st = aio_state(vm);
         TRY(st);
