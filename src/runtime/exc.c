@@ -152,15 +152,35 @@ bool rt_raise_arg(Vm *vm, ObjType *type, Value arg) {
     return false;
 }
 
+// CPython's errno -> OSError subclass table (PEP 3151).
+ObjType *rt_errno_exc_type(int64_t e) {
+    switch (e) {
+    case EAGAIN: case EALREADY: case EINPROGRESS:
+#if EWOULDBLOCK != EAGAIN
+    case EWOULDBLOCK:
+#endif
+        return &BlockingIOError_type;
+    case ECHILD: return &ChildProcessError_type;
+    case EPIPE: case ESHUTDOWN: return &BrokenPipeError_type;
+    case ECONNABORTED: return &ConnectionAbortedError_type;
+    case ECONNREFUSED: return &ConnectionRefusedError_type;
+    case ECONNRESET: return &ConnectionResetError_type;
+    case EEXIST: return &FileExistsError_type;
+    case ENOENT: return &FileNotFoundError_type;
+    case EISDIR: return &IsADirectoryError_type;
+    case ENOTDIR: return &NotADirectoryError_type;
+    case EINTR: return &InterruptedError_type;
+    case EACCES: case EPERM: return &PermissionError_type;
+    case ESRCH: return &ProcessLookupError_type;
+    case ETIMEDOUT: return &TimeoutError_type;
+    default: return &OSError_type;
+    }
+}
+
 // The OSError subclass CPython picks for errno [e], raised with its
 // "[Errno N] strerror: 'filename'" layout ([filename] VAL_NULL: none).
 bool rt_raise_errno(Vm *vm, int e, Value filename) {
-    ObjType *t = e == ENOENT ? &FileNotFoundError_type
-               : e == EEXIST ? &FileExistsError_type
-               : e == EISDIR ? &IsADirectoryError_type
-               : e == ENOTDIR ? &NotADirectoryError_type
-               : e == EINTR ? &InterruptedError_type
-               : (e == EACCES || e == EPERM) ? &PermissionError_type : &OSError_type;
+    ObjType *t = rt_errno_exc_type(e);
     ObjStr *msg = str_from_cstr(vm, strerror(e));
     TRY(msg);
     gc_push_root(vm, OBJ_VAL(msg));
@@ -230,6 +250,9 @@ bool exc_new(Vm *vm, ObjType *type, Value args, Value *out) {
 static bool exc_new_slot(Vm *vm, ObjType *t, Value *args, size_t nargs, Value kwnames,
                          Value *out) {
     (void)kwnames;
+    // OSError(errno, strerror, ...) is made as the subclass for that errno
+    // (OSError(111, 'x') is a ConnectionRefusedError); subclasses stay.
+    if (t == &OSError_type && nargs >= 2 && nargs <= 5 && IS_INT(args[0])) t = rt_errno_exc_type(AS_INT(args[0]));
     ObjTuple *a = tuple_from(vm, args, nargs);
     TRY(a);
     return exc_new(vm, t, OBJ_VAL(a), out);
@@ -469,7 +492,15 @@ static int exc_getattr(Vm *vm, Value self, ObjStr *name, Value *out) {
         *out = or_none(AS_EXC(self)->value);
         return 1;
     }
-    return object_getattr(vm, self, name, out);
+    int r = object_getattr(vm, self, name, out);
+    // OSError's fields exist, as None, when the constructor did not set them.
+    if (r == 0 && type_is_subtype(t, &OSError_type) &&
+        (str_eq_cstr(name, "errno") || str_eq_cstr(name, "strerror") || str_eq_cstr(name, "filename") ||
+         str_eq_cstr(name, "filename2"))) {
+        *out = NONE_VAL;
+        return 1;
+    }
+    return r;
 }
 
 static bool exc_setattr(Vm *vm, Value self, ObjStr *name, Value v) {

@@ -84,6 +84,7 @@ bool rt_raise_value(Vm *vm, Value exc);            // an instance, or a class to
 bool rt_raise_arg(Vm *vm, ObjType *type, Value arg); // type(arg), e.g. KeyError(key)
 bool rt_raise_empty(Vm *vm, ObjType *type);        // type()
 bool rt_raise_errno(Vm *vm, int e, Value filename); // FileNotFoundError etc.; filename may be VAL_NULL
+ObjType *rt_errno_exc_type(int64_t e);              // the OSError subclass for errno [e]
 
 // Formats like rt_raise into a new str (NULL on error).
 ObjStr *rt_format_cmsg(Vm *vm, const char *fmt, ...);
