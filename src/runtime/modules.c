@@ -16,6 +16,7 @@ static const BuiltinModuleDef c_modules[] = {
     {"_asyncio", rt_asyncio_init, false},
     {"signal", vm_signal_module_init, false},
     {"_socket", rt_socket_init, false},
+    {"errno", rt_errno_init, false},
 };
 
 static int name_cmp(const char *a, const char *b, size_t blen) {
