@@ -534,12 +534,22 @@ static bool m_endswith(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) 
     return affix(vm, args, nargs, kw, true, out);
 }
 
+// find(sub[, start[, end]]): start and end are read as slice bounds.
 static bool m_find(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
     TRY(rt_no_kwargs(vm, "find", kw));
-    TRY(rt_check_nargs(vm, "find", nargs, 2, 2));
+    TRY(rt_check_nargs(vm, "find", nargs, 2, 4));
     TRY(need_bytes(vm, args[1]));
-    const char *p = rt_memfind(SELF->data, SELF->len, AS_BYTES(args[1])->data, AS_BYTES(args[1])->len);
-    *out = INT_VAL(p ? p - SELF->data : -1);
+    int64_t len = (int64_t)SELF->len, start = 0, end = len;
+    if (nargs > 2 && !IS_NONE(args[2])) TRY(rt_index_clamped(vm, args[2], &start));
+    if (nargs > 3 && !IS_NONE(args[3])) TRY(rt_index_clamped(vm, args[3], &end));
+    if (start < 0 && (start += len) < 0) start = 0;
+    if (end < 0 && (end += len) < 0) end = 0;
+    if (end > len) end = len;
+    *out = INT_VAL(-1);
+    if (start > end) return true;
+    const char *p = rt_memfind(SELF->data + start, (size_t)(end - start), AS_BYTES(args[1])->data,
+                               AS_BYTES(args[1])->len);
+    if (p) *out = INT_VAL(p - SELF->data);
     return true;
 }
 
