@@ -14,16 +14,20 @@ from asyncio.events import *
 from asyncio.futures import *
 from asyncio.base_events import *
 from asyncio.locks import *
+from asyncio.protocols import *
 from asyncio.runners import *
 from asyncio.queues import *
+from asyncio.streams import *
 from asyncio.tasks import *
 from asyncio.taskgroups import *
 from asyncio.timeouts import *
+from asyncio.transports import *
 from asyncio.unix_events import *
 
 from asyncio import (base_events, base_futures, base_tasks, coroutines, events,
                      exceptions, futures, locks, queues, runners, tasks,
                      taskgroups, timeouts, unix_events)
+from asyncio import protocols, streams, transports
 
 __all__ = (base_events.__all__ +
            coroutines.__all__ +
@@ -31,10 +35,13 @@ __all__ = (base_events.__all__ +
            exceptions.__all__ +
            futures.__all__ +
            locks.__all__ +
+           protocols.__all__ +
            runners.__all__ +
            queues.__all__ +
+           streams.__all__ +
            tasks.__all__ +
            timeouts.__all__ +
+           transports.__all__ +
            unix_events.__all__)
 
 # What the C half calls back into.

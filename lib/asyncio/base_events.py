@@ -324,5 +324,5 @@ def _log_error(message, exception):
     sys.stderr.write(text)
 
 
-class Server(events.AbstractServer):
-    pass
+# Server has a module of its own.
+from asyncio.server import Server

@@ -3,9 +3,10 @@
 __all__ = 'BaseSelectorEventLoop',
 
 from asyncio import base_events
+from asyncio import lazy_net
 
 
-class BaseSelectorEventLoop(base_events.BaseEventLoop):
+class BaseSelectorEventLoop(lazy_net._NetMethods, base_events.BaseEventLoop):
     """Selector event loop."""
 
     def add_reader(self, fd, callback, *args):

@@ -4,8 +4,6 @@ the transport (names, options, shutdown) and without those that could
 (close, recv, send, blocking mode).
 """
 
-import socket
-
 
 class TransportSocket:
     """A restricted view of a transport's socket."""
@@ -36,13 +34,13 @@ class TransportSocket:
                 laddr = self.getsockname()
                 if laddr:
                     s = f"{s}, laddr={laddr}"
-            except socket.error:
+            except OSError:
                 pass
             try:
                 raddr = self.getpeername()
                 if raddr:
                     s = f"{s}, raddr={raddr}"
-            except socket.error:
+            except OSError:
                 pass
         return f"{s}>"
 
