@@ -1,5 +1,5 @@
 """The event loop's network API, as CPython's BaseEventLoop and
-_UnixSelectorEventLoop have it: getaddrinfo, create_connection,
+_UnixSelectorEventLoop have it: getaddrinfo, getnameinfo, create_connection,
 create_server, connect_accepted_socket, create_unix_connection,
 create_unix_server.
 
@@ -9,8 +9,7 @@ calls and its socket transport (selector_socket.py). Name resolution runs libc's
 getaddrinfo in the loop's thread (aiopy has no executor): instant for
 numeric hosts and /etc/hosts names, blocking for a DNS lookup. Left out,
 each raising NotImplementedError naming it: SSL (the ssl= arguments),
-happy_eyeballs_delay, create_datagram_endpoint, start_tls, sendfile,
-getnameinfo.
+happy_eyeballs_delay, create_datagram_endpoint, start_tls, sendfile.
 """
 
 import _socket
@@ -23,13 +22,13 @@ from asyncio import tasks
 from asyncio.server import Server
 
 
-def _unsupported(what):
-    raise NotImplementedError(f'{what} is not supported by aiopy')
+def _unsupported(what, why=''):
+    raise NotImplementedError(f'{what} is not supported by aiopy{why}')
 
 
 def _no_ssl(method, ssl):
     if ssl:
-        _unsupported(f'{method}(ssl=...) (aiopy has no ssl module)')
+        _unsupported(f'{method}(ssl=...)', ' (no ssl module)')
 
 
 def _ipaddr_info(host, port, family, type, proto, flowinfo=0, scopeid=0):
@@ -97,7 +96,7 @@ class _NetMixin:
         return socket.getaddrinfo(host, port, family, type, proto, flags)
 
     async def getnameinfo(self, sockaddr, flags=0):
-        _unsupported('loop.getnameinfo()')
+        return socket.getnameinfo(sockaddr, flags)
 
     async def _ensure_resolved(self, address, *, family=0, type=socket.SOCK_STREAM,
                                proto=0, flags=0, loop):
@@ -449,7 +448,7 @@ class _NetMixin:
         _unsupported('loop.create_datagram_endpoint()')
 
     async def start_tls(self, transport, protocol, sslcontext, **kwargs):
-        _unsupported('loop.start_tls() (aiopy has no ssl module)')
+        _unsupported('loop.start_tls()', ' (no ssl module)')
 
     async def sendfile(self, transport, file, offset=0, count=None, *, fallback=True):
         _unsupported('loop.sendfile()')

@@ -1,7 +1,7 @@
 // Socket addresses and name resolution for the _socket module: Python
 // addresses to struct sockaddr and back (AF_INET, AF_INET6, AF_UNIX), and
-// the resolver functions (getaddrinfo, gethostname, gethostbyname,
-// inet_pton, inet_ntop). Resolution is libc's getaddrinfo, called directly:
+// the resolver functions (getaddrinfo, getnameinfo, gethostname,
+// gethostbyname, inet_pton, inet_ntop). Resolution is libc's getaddrinfo, called directly:
 // aiopy has no threads, so a slow DNS server blocks the program; numeric
 // hosts and /etc/hosts names (localhost) answer at once.
 //
@@ -377,4 +377,57 @@ bool sock_f_inet_ntop(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
     if (n != (af == AF_INET ? 4u : 16u))
         return rt_raise(vm, &ValueError_type, "invalid length of packed IP address string");
     return ip_str(vm, af, p, out);
+}
+
+// getnameinfo((host, port[, flowinfo, scope_id]), flags) -> (host, port):
+// the numeric [host] is parsed by getaddrinfo, as CPython does.
+bool sock_f_getnameinfo(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
+    TRY(rt_no_kwargs(vm, "getnameinfo", kw));
+    TRY(rt_check_nargs(vm, "getnameinfo", nargs, 2, 2));
+    if (!IS_TUPLE(args[0])) return rt_raise(vm, &TypeError_type, "getnameinfo() argument 1 must be a tuple");
+    ObjTuple *sa = AS_TUPLE(args[0]);
+    if (sa->len < 2 || sa->len > 4 || !IS_STR(sa->items[0]))
+        return rt_raise(vm, &TypeError_type, "getnameinfo(): illegal sockaddr argument");
+    int64_t port, flowinfo = 0, scope_id = 0, flags;
+    TRY(int_field(vm, sa->items[1], &port));
+    if (sa->len > 2) TRY(int_field(vm, sa->items[2], &flowinfo));
+    if (sa->len > 3) TRY(int_field(vm, sa->items[3], &scope_id));
+    TRY(int_field(vm, args[1], &flags));
+    if (flowinfo < 0 || flowinfo > 0xfffff)
+        return rt_raise(vm, &OverflowError_type, "getnameinfo(): flowinfo must be 0-1048575.");
+    char pbuf[32];
+    snprintf(pbuf, sizeof pbuf, "%lld", (long long)port);
+    struct addrinfo hints = {.ai_family = AF_UNSPEC, .ai_socktype = SOCK_DGRAM, .ai_flags = AI_NUMERICHOST};
+    struct addrinfo *res = NULL;
+    int r = getaddrinfo(AS_STR(sa->items[0])->data, pbuf, &hints, &res);
+    if (r != 0) return sock_raise_gai(vm, r);
+    SockAddr a;
+    memset(&a, 0, sizeof a);
+    socklen_t len = res->ai_addrlen < sizeof a ? res->ai_addrlen : sizeof a;
+    memcpy(&a, res->ai_addr, len);
+    bool several = res->ai_next != NULL;
+    freeaddrinfo(res);
+    if (several) return rt_raise(vm, &OSError_type, "sockaddr resolved to multiple addresses");
+    if (a.sa.sa_family == AF_INET && sa->len != 2) return rt_raise(vm, &OSError_type, "IPv4 sockaddr must be 2 tuple");
+    if (a.sa.sa_family == AF_INET6) {
+        a.in6.sin6_flowinfo = htonl((uint32_t)flowinfo);
+        a.in6.sin6_scope_id = (uint32_t)scope_id;
+    }
+    char hbuf[NI_MAXHOST], sbuf[NI_MAXSERV];
+    r = getnameinfo(&a.sa, len, hbuf, sizeof hbuf, sbuf, sizeof sbuf, (int)flags);
+    if (r != 0) return sock_raise_gai(vm, r);
+    ObjStr *h = str_from_cstr(vm, hbuf);
+    TRY(h);
+    gc_push_root(vm, OBJ_VAL(h));
+    ObjStr *sv = str_from_cstr(vm, sbuf);
+    ObjTuple *t = NULL;
+    if (sv) {
+        gc_push_root(vm, OBJ_VAL(sv));
+        t = tuple_pack2(vm, OBJ_VAL(h), OBJ_VAL(sv));
+        gc_pop_root(vm);
+    }
+    gc_pop_root(vm);
+    TRY(t);
+    *out = OBJ_VAL(t);
+    return true;
 }

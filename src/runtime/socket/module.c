@@ -136,6 +136,7 @@ static bool f_remove_stale(Vm *vm, Value *args, size_t nargs, Value kw, Value *o
 
 static const MethodDef socket_defs[] = {
     {"getaddrinfo", sock_f_getaddrinfo, 0},
+    {"getnameinfo", sock_f_getnameinfo, 0},
     {"gethostname", sock_f_gethostname, 0},
     {"gethostbyname", sock_f_gethostbyname, 0},
     {"inet_pton", sock_f_inet_pton, 0},

@@ -61,6 +61,7 @@ bool sock_raise_gai(Vm *vm, int code);
 
 // Module functions defined in addr.c.
 bool sock_f_getaddrinfo(Vm *vm, Value *args, size_t nargs, Value kw, Value *out);
+bool sock_f_getnameinfo(Vm *vm, Value *args, size_t nargs, Value kw, Value *out);
 bool sock_f_gethostname(Vm *vm, Value *args, size_t nargs, Value kw, Value *out);
 bool sock_f_gethostbyname(Vm *vm, Value *args, size_t nargs, Value kw, Value *out);
 bool sock_f_inet_pton(Vm *vm, Value *args, size_t nargs, Value kw, Value *out);

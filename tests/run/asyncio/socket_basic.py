@@ -126,6 +126,11 @@ attempt('getaddrinfo of a name, numeric only',
 attempt('getaddrinfo(5, 1)', lambda: socket.getaddrinfo(5, 1))
 attempt('getaddrinfo port 1.5', lambda: socket.getaddrinfo('127.0.0.1', 1.5))
 print(type(socket.gethostname()).__name__, socket.gethostbyname('127.0.0.1'))
+NUMERIC = socket.NI_NUMERICHOST | socket.NI_NUMERICSERV
+print(socket.getnameinfo(('127.0.0.1', 80), NUMERIC), socket.getnameinfo(('::1', 8080, 0, 0), NUMERIC))
+attempt('getnameinfo of a list', lambda: socket.getnameinfo(['127.0.0.1', 80], NUMERIC))
+attempt('getnameinfo of a 3-tuple IPv4', lambda: socket.getnameinfo(('127.0.0.1', 80, 0), NUMERIC))
+attempt('getnameinfo of a name', lambda: socket.getnameinfo(('localhost', 80), NUMERIC))
 print(socket.inet_pton(socket.AF_INET, '10.0.0.1'), socket.inet_ntop(socket.AF_INET6, b'\0' * 15 + b'\1'))
 
 # Argument errors.
