@@ -22,7 +22,7 @@ from asyncio import protocols
 from asyncio import transports
 from asyncio import trsock
 
-# Accept at most this many connections per readiness of a listening socket.
+# Seconds to wait before accepting again after running out of descriptors.
 _ACCEPT_RETRY_DELAY = 1
 # After this many write() calls on a lost connection, say so once per call.
 _LOG_THRESHOLD_FOR_CONNLOST_WRITES = 5
