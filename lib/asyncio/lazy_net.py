@@ -39,8 +39,15 @@ class _Pending:
 
     def __get__(self, obj, objtype=None):
         _load()
-        # The class now has the real function: look it up again.
-        return getattr(objtype if obj is None else obj, self._name)
+        func = _NetMethods.__dict__[self._name]
+        if obj is None:
+            return func
+        if getattr(type(obj), self._name, None) is func:
+            # The usual case: the class now finds the real function.
+            return getattr(obj, self._name)
+        # Reached through super() from a subclass's override of the method
+        # (a lookup on [obj] would find the override again): bind by hand.
+        return lambda *args, **kwargs: func(obj, *args, **kwargs)
 
 
 class _NetMethods:
