@@ -52,8 +52,9 @@ class BaseEventLoop(_asyncio.EventLoopCore, events.AbstractEventLoop):
         self._task_factory = None
         self.slow_callback_duration = 0.1
         # The async generators being iterated by the loop, for
-        # shutdown_asyncgens().
-        self._asyncgens = set()
+        # shutdown_asyncgens(); weak, so that one nobody holds is collected
+        # (and its finalizer hook schedules its aclose()).
+        self._asyncgens = _asyncio._WeakSet()
         self._asyncgens_shutdown_called = False
         self._executor_shutdown_called = False
         self.set_debug(coroutines._is_debug_mode())

@@ -42,6 +42,8 @@ static void mark_roots(Vm *vm) {
     gc_mark_value(vm, ts->search_path);
     gc_mark_value(vm, ts->build_class);
     gc_mark_value(vm, ts->signal_handlers);
+    gc_mark_value(vm, ts->agen_firstiter);
+    gc_mark_value(vm, ts->agen_finalizer);
 }
 
 static void finalize_hook(Vm *vm, Value obj) {

@@ -55,12 +55,14 @@ void aio_sweep_weak(Vm *vm) {
     for (size_t i = 0; i < st->ntasks; i++)
         if (gc_is_marked(st->tasks[i])) st->tasks[k++] = st->tasks[i];
     st->ntasks = k;
+    aio_sweep_weaksets(vm);
 }
 
 void aio_state_free(Vm *vm) {
     AioState *st = vm->aio;
     if (!st) return;
     free(st->tasks);
+    free(st->weaksets);
     free(st);
     vm->aio = NULL;
 }
@@ -432,5 +434,6 @@ bool rt_asyncio_init(Vm *vm, ObjModule *m) {
            dict_set_cstr(vm, d, "Task", OBJ_VAL(&aio_task_type)) &&
            dict_set_cstr(vm, d, "Handle", OBJ_VAL(&aio_handle_type)) &&
            dict_set_cstr(vm, d, "TimerHandle", OBJ_VAL(&aio_timer_handle_type)) &&
-           dict_set_cstr(vm, d, "EventLoopCore", OBJ_VAL(&aio_loop_type));
+           dict_set_cstr(vm, d, "EventLoopCore", OBJ_VAL(&aio_loop_type)) &&
+           dict_set_cstr(vm, d, "_WeakSet", OBJ_VAL(&aio_weakset_type));
 }
