@@ -15,6 +15,8 @@ static const BuiltinModuleDef table[] = {
     {"collections", NULL, &rt_src_collections, true},
     {"collections.abc", NULL, &rt_src_collections_abc, false},
     {"traceback", vm_traceback_init, &rt_src_traceback, false},
+    {"contextvars", rt_contextvars_init, NULL, false},
+    {"_contextvars", rt_contextvars_init, NULL, false},
 };
 
 const BuiltinModuleDef *rt_module_find(const char *name, size_t len) {

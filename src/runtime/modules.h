@@ -25,6 +25,7 @@ bool rt_math_init(Vm *vm, ObjModule *m);
 bool rt_gc_module_init(Vm *vm, ObjModule *m);
 bool rt_aiopy_init(Vm *vm, ObjModule *m);
 bool rt_os_init(Vm *vm, ObjModule *m);
+bool rt_contextvars_init(Vm *vm, ObjModule *m);   // also _contextvars
 bool vm_traceback_init(Vm *vm, ObjModule *m);   // src/vm/mod_traceback.c
 
 // Python bodies (mod_pysrc.c).
