@@ -88,9 +88,11 @@ bool ctx_copy(Vm *vm, ObjContext *ctx, Value *out);
 // it fails for that reason only.
 bool ctx_enter(Vm *vm, ObjContext *ctx);
 // Undoes the ctx_enter of [ctx]: the Context current before it is current
-// again. Calls must nest like the enters. Leaves vm->exc alone; a misuse (a
-// bug in the caller: [ctx] is not the current, entered Context) changes
-// nothing and returns false after printing nothing.
+// again. Calls must nest like the enters; then it returns true and leaves
+// vm->exc alone (a step's exception goes on). A misuse, a bug in the caller
+// ([ctx] is not the current, entered Context), changes nothing and returns
+// false with CPython's RuntimeError, unless an exception is already pending,
+// which it then keeps.
 bool ctx_exit(Vm *vm, ObjContext *ctx);
 // Context.run: calls [callable] with the NativeFn-convention arguments
 // inside [ctx] (enter, call, exit).

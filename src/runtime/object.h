@@ -76,7 +76,8 @@ enum {
                              // + dict, its value read through int_unbool
     TYPE_MAPPING = 256,      // getitem is a mapping's subscript, not a sequence's
                              // item (CPython: mp_subscript without sq_item): not
-                             // a sequence to reversed()
+                             // a sequence to reversed(), and CPython's mapping
+                             // wording when deleting an item fails
 };
 
 // The slot [s] of [t], inherited along the base chain of static types when
