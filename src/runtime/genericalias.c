@@ -73,11 +73,15 @@ static bool ga_new_slot(Vm *vm, ObjType *t, Value *args, size_t nargs, Value kwn
 
 // ---- repr ----
 
-// 1 found, 0 missing, -1 error.
+// 1 found, 0 missing, -1 error. The interned name is rooted: the intern
+// table is weak, and the lookup may collect.
 static int attr(Vm *vm, Value v, const char *name, Value *out) {
     ObjStr *n = str_intern_cstr(vm, name);
     if (!n) return -1;
-    return rt_getattr_opt(vm, v, n, out);
+    gc_push_root(vm, OBJ_VAL(n));
+    int r = rt_getattr_opt(vm, v, n, out);
+    gc_pop_root(vm);
+    return r;
 }
 
 // One item as CPython's ga_repr_item writes it: `...`, a class as
@@ -234,8 +238,9 @@ static bool ga_call(Vm *vm, Value self, Value *args, size_t nargs, Value kwnames
     // Tag the instance with its alias, where it can take attributes.
     gc_push_root(vm, *out);
     ObjStr *name = str_intern_cstr(vm, "__orig_class__");
+    if (name) gc_push_root(vm, OBJ_VAL(name));
     bool ok = name && rt_setattr(vm, *out, name, self);
-    gc_pop_root(vm);
+    gc_pop_roots(vm, name ? 2 : 1);
     if (ok) return true;
     if (!rt_exc_matches(vm, &AttributeError_type) && !rt_exc_matches(vm, &TypeError_type)) return false;
     rt_exc_clear(vm);

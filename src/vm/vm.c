@@ -77,7 +77,10 @@ static bool update_bases(Vm *vm, ObjTuple **bases) {
         Value b = orig->items[i], meth, r;
         int found = 0;
         if (!IS_TYPE(b)) {
-            if (!name && !(name = str_intern_cstr(vm, "__mro_entries__"))) goto fail;
+            if (!name) {
+                if (!(name = str_intern_cstr(vm, "__mro_entries__"))) goto fail;
+                gc_push_root(vm, OBJ_VAL(name));   // the intern table is weak
+            }
             if ((found = rt_getattr_opt(vm, b, name, &meth)) < 0) goto fail;
         }
         if (!found) {
