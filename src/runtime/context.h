@@ -30,7 +30,8 @@
 //     ctx_exit(vm, c);                            // always, also on SEND_ERROR
 //
 // A step may raise or be interrupted; ctx_exit must still run so the loop's
-// own context is current again. ctx_exit never touches vm->exc.
+// own context is current again. Used so, ctx_exit never fails and leaves
+// vm->exc alone.
 #ifndef RUNTIME_CONTEXT_H
 #define RUNTIME_CONTEXT_H
 #include "runtime/hamt.h"
