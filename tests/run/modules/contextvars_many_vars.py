@@ -1,7 +1,7 @@
 # Many variables and many copies: contexts stay independent and cheap.
 from contextvars import Context, ContextVar, copy_context
 
-vars_ = [ContextVar('v%d' % i, default=-1) for i in range(2000)]
+vars_ = [ContextVar('v%d' % i, default=-1) for i in range(400)]
 for i, v in enumerate(vars_):
     if i % 2 == 0:
         v.set(i)
@@ -52,12 +52,12 @@ print(len(ctx), ctx == Context(), list(ctx))
 # A chain of copies, each adding one variable.
 c = Context()
 chain = [c]
-for v in vars_[:300]:
+for v in vars_[:120]:
     c = c.copy()
     c.run(v.set, v.name)
     chain.append(c)
-print([len(x) for x in chain[::50]], chain[150][vars_[149]], vars_[150] in chain[150])
+print([len(x) for x in chain[::20]], chain[100][vars_[99]], vars_[100] in chain[100])
 
-# Tasks: one copy per task, 20000 of them.
-copies = [copy_context() for _ in range(20000)]
-print(len(copies), all(len(x) == len(base) for x in copies[::1000]))
+# Tasks: one copy per task, thousands of them.
+copies = [copy_context() for _ in range(3000)]
+print(len(copies), all(len(x) == len(base) for x in copies[::100]))
