@@ -172,6 +172,7 @@ static void mark_roots(Vm *vm) {
     gc_mark_value(vm, vm->empty_str);
     gc_mark_value(vm, vm->empty_tuple);
     gc_mark_value(vm, vm->empty_bytes);
+    gc_mark_value(vm, vm->context);
     for (size_t i = 0; i < 128; i++) gc_mark_value(vm, vm->small_strs[i]);
     for (size_t i = 0; i < NAME_COUNT_; i++) gc_mark_obj(vm, (Obj *)vm->names[i]);
     for (size_t i = 0; i < vm->finq_len; i++) gc_mark_obj(vm, vm->finq[i]);

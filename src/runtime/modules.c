@@ -15,6 +15,8 @@ static const BuiltinModuleDef c_modules[] = {
     {"traceback", vm_traceback_init, false},
     {"_asyncio", rt_asyncio_init, false},
     {"signal", vm_signal_module_init, false},
+    {"contextvars", rt_contextvars_init, false},
+    {"_contextvars", rt_contextvars_init, false},
 };
 
 static int name_cmp(const char *a, const char *b, size_t blen) {

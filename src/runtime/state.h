@@ -99,6 +99,8 @@ struct Vm {
     Value small_strs[128];     // one-character ASCII strings, made on demand
     Value empty_str, empty_tuple, empty_bytes;
     int max_str_digits;        // sys.set_int_max_str_digits (4300)
+    Value context;             // contextvars: the current Context, VAL_NULL until
+                               // needed (runtime/context.h); a GC root
 
     VmHooks hooks;
 
