@@ -30,6 +30,8 @@ static bool check_init(Vm *vm, ObjFuture *f, ObjType *err) {
     return aio_raise_invalid_state(vm, "Future object is not initialized.");
 }
 
+bool aio_callback_context(Vm *vm, Value given, Value *out);
+
 // ---- callbacks ----
 
 static bool push_callback(Vm *vm, ObjFuture *f, Value fn, Value ctx, bool wakeup) {
@@ -60,6 +62,13 @@ static bool schedule_callbacks(Vm *vm, ObjFuture *f) {
     }
     bool ok = true;
     for (uint32_t i = 0; i < n && ok; i++) {
+        // add_done_callback(fn, context=None): the callback runs in a copy
+        // of the context current when it is scheduled, as a Handle would.
+        if (!cbs[i].wakeup && (!cbs[i].ctx || IS_NONE(cbs[i].ctx))) {
+            ok = aio_callback_context(vm, VAL_NULL, &cbs[i].ctx);
+            if (!ok) break;
+            gc_push_root(vm, cbs[i].ctx);
+        }
         if (cbs[i].wakeup)
             ok = aio_call_soon(vm, f->loop, READY_WAKEUP, cbs[i].fn, OBJ_VAL(f), cbs[i].ctx);
         else
