@@ -1,7 +1,8 @@
 // A minimal os module: what scripts need to tidy up the files they make
-// (remove/unlink), getcwd and getpid. Anything else is absent, so using it
-// raises AttributeError naming it.
+// (remove/unlink), getcwd, getpid and kill. Anything else is absent, so
+// using it raises AttributeError naming it.
 #include <errno.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -61,7 +62,22 @@ static bool o_getpid(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
     return true;
 }
 
+// kill(pid, sig). A signal sent to this process is handled before the next
+// line runs, as in CPython.
+static bool o_kill(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
+    TRY(rt_no_kwargs(vm, "kill", kw));
+    TRY(rt_check_nargs(vm, "kill", nargs, 2, 2));
+    int64_t pid, sig;
+    TRY(int_as_i64(vm, args[0], &pid));
+    TRY(int_as_i64(vm, args[1], &sig));
+    if (kill((pid_t)pid, (int)sig) != 0) return rt_raise_errno(vm, errno, VAL_NULL);
+    if (vm->hooks.check_signals) TRY(vm->hooks.check_signals(vm));
+    *out = NONE_VAL;
+    return true;
+}
+
 static const MethodDef os_defs[] = {
+    {"kill", o_kill, 0},
     {"remove", o_remove, 0},
     {"unlink", o_unlink, 0},
     {"getcwd", o_getcwd, 0},
