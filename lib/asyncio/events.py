@@ -1,4 +1,4 @@
-"""Event loop and event loop policy."""
+"""Event loops and the policy that says which loop is current."""
 
 __all__ = (
     'AbstractEventLoopPolicy',
@@ -47,7 +47,7 @@ def _unsupported(what):
 
 
 class AbstractServer:
-    """Abstract server returned by create_server()."""
+    """What loop.create_server() returns."""
 
     def close(self):
         raise NotImplementedError
@@ -76,7 +76,7 @@ class AbstractServer:
 
 
 class AbstractEventLoop:
-    """Abstract event loop."""
+    """The interface of an event loop."""
 
     def run_forever(self):
         raise NotImplementedError
@@ -206,7 +206,7 @@ class AbstractEventLoop:
 
 
 class AbstractEventLoopPolicy:
-    """Abstract policy for accessing the event loop."""
+    """The interface of an event loop policy."""
 
     def get_event_loop(self):
         raise NotImplementedError
@@ -271,16 +271,14 @@ def _init_event_loop_policy():
 
 
 def get_event_loop_policy():
-    """Get the current event loop policy."""
+    """The current policy (made on first use)."""
     if _event_loop_policy is None:
         _init_event_loop_policy()
     return _event_loop_policy
 
 
 def set_event_loop_policy(policy):
-    """Set the current event loop policy.
-
-    If policy is None, the default policy is restored."""
+    """Install [policy] (None: back to the default one)."""
     global _event_loop_policy
     if policy is not None and not isinstance(policy, AbstractEventLoopPolicy):
         raise TypeError(f"policy must be an instance of AbstractEventLoopPolicy or None, not '{type(policy).__name__}'")
