@@ -310,3 +310,26 @@ def set_child_watcher(watcher):
 # Implemented in C, as CPython's are.
 from _asyncio import (_get_running_loop, _set_running_loop,
                       get_running_loop, get_event_loop, _get_event_loop)
+
+
+def _setup_c_half():
+    # Hand the C half (_asyncio) what it calls back into. Every way to a loop,
+    # a future or a task goes through this module, so this runs first.
+    import _asyncio
+    from asyncio import base_futures, base_tasks, coroutines, exceptions
+    _asyncio._setup(
+        CancelledError=exceptions.CancelledError,
+        InvalidStateError=exceptions.InvalidStateError,
+        future_repr=base_futures._future_repr,
+        task_repr=base_tasks._task_repr,
+        task_get_stack=base_tasks._task_get_stack,
+        task_print_stack=base_tasks._task_print_stack,
+        handle_repr=_handle_repr,
+        handle_error=_handle_error,
+        iscoroutine=coroutines.iscoroutine,
+        get_event_loop=get_event_loop,
+        policy_get_event_loop=_policy_get_event_loop,
+    )
+
+
+_setup_c_half()

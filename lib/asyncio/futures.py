@@ -6,6 +6,7 @@ __all__ = (
 
 import _asyncio
 from asyncio import base_futures
+from asyncio import events  # sets up the C half
 
 isfuture = base_futures.isfuture
 
