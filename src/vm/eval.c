@@ -185,10 +185,18 @@ static bool overwrites_unstarted(Vm *vm, Value ns, Value name) {
            vm_gen_is_unstarted(old);
 }
 
-// Does a returning frame's [from, to) hold one other than the result [r]?
-static bool any_unstarted_but(const Value *from, const Value *to, Value r) {
-    for (; from < to; from++)
-        if (*from != r && vm_gen_is_unstarted(*from)) return true;
+// Does a returning frame hold an unstarted coroutine other than the result
+// [r] in [localsplus, to), leaving out the coroutines its [caller] still holds in its locals or on its stack: most often the callee
+// got it as an argument (asyncio's helpers take coroutines through several
+// calls), and a full collection per such return made that quadratic.
+static bool drops_unstarted(const Frame *f, const Value *to, Value r, const Frame *caller) {
+    for (const Value *v = f->localsplus; v < to; v++) {
+        if (*v == r || !vm_gen_is_unstarted(*v)) continue;
+        if (!caller || !caller->code) return true;
+        const Value *c = caller->localsplus, *end = caller->sp;
+        while (c < end && *c != *v) c++;
+        if (c == end) return true;
+    }
     return false;
 }
 
@@ -1091,7 +1099,7 @@ dispatch_op:
             DISPATCH();
         }
         // A never-started coroutine left in a local dies with the frame.
-        bool drops = ts->unstarted_coros && any_unstarted_but(frame->localsplus, sp, r);
+        bool drops = ts->unstarted_coros && drops_unstarted(frame, sp, r, prev);
         vm_frame_pop(vm, frame);
         frame = prev;
         LOAD();
