@@ -29,12 +29,14 @@ _SUBMODULE_NAMES = {
               'run_coroutine_threadsafe', 'current_task', 'all_tasks', '_register_task',
               '_unregister_task', '_enter_task', '_leave_task'),
     'taskgroups': ('TaskGroup',),
+    'threads': ('to_thread',),
     'timeouts': ('Timeout', 'timeout', 'timeout_at'),
     'unix_events': ('SelectorEventLoop', 'DefaultEventLoopPolicy'),
 }
 _SUBMODULES = ('base_events', 'base_futures', 'base_tasks', 'coroutines', 'events',
                'exceptions', 'format_helpers', 'futures', 'locks', 'mixins', 'queues',
-               'runners', 'selector_events', 'taskgroups', 'tasks', 'timeouts', 'unix_events')
+               'runners', 'selector_events', 'taskgroups', 'tasks', 'threads', 'timeouts',
+               'unix_events')
 
 _WHERE = {}
 for _module, _names in _SUBMODULE_NAMES.items():
@@ -45,7 +47,7 @@ del _module, _names, _name
 # As CPython 3.11's (which leaves TaskGroup out).
 __all__ = tuple(name for module in ('base_events', 'coroutines', 'events', 'exceptions',
                                     'futures', 'locks', 'runners', 'queues', 'tasks',
-                                    'timeouts', 'unix_events')
+                                    'threads', 'timeouts', 'unix_events')
                 for name in _SUBMODULE_NAMES[module])
 
 
