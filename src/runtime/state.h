@@ -66,6 +66,7 @@ struct Vm {
     size_t bytes_allocated;
     size_t next_gc;
     size_t gc_live;            // bytes still allocated after the last collection
+    size_t gc_live_before;     // the same, one collection earlier
     bool gc_running;
     bool gc_disabled;          // while the Vm is being built or torn down
     unsigned long alloc_count; // for AIOPY_FAILMALLOC
