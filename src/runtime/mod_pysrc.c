@@ -39,6 +39,7 @@ const char *const rt_src_types =
     "NoneType = type(None)\n"
     "EllipsisType = type(Ellipsis)\n"
     "NotImplementedType = type(NotImplemented)\n"
+    "GenericAlias = type(BaseExceptionGroup[int])\n"
     "del _f, _g, _c, _C\n"
     "\n"
     "class SimpleNamespace:\n"

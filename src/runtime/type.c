@@ -457,6 +457,18 @@ static ObjType *static_root(ObjType *t) {
     return t;
 }
 
+// The builtin class whose instance layout [t]'s instances have. The
+// exception classes mostly share BaseException's, so a class may derive
+// from two of them (ValueError and TypeError, or BaseExceptionGroup and
+// ValueError) as in CPython; other builtins each have their own.
+static ObjType *solid_base(ObjType *t) {
+    t = static_root(t);
+    while ((t->flags & TYPE_EXC) && t->base && (t->base->flags & TYPE_EXC) &&
+           t->base->basicsize == t->basicsize)
+        t = t->base;
+    return t;
+}
+
 // __slots__: when [t] and every heap class above it define it (without
 // '__dict__'), t->slot_names gets all their names (object.h).
 static bool slot_names_of(Vm *vm, ObjType *t, ObjDict *d) {
@@ -527,7 +539,7 @@ bool type_new_class(Vm *vm, ObjType *meta, ObjStr *name, Value bases, Value dict
     // The layout donor: the base whose static root is the most derived.
     ObjType *base = bt->len ? AS_TYPE(bt->items[0]) : &object_type;
     for (size_t i = 1; i < bt->len; i++) {
-        ObjType *b = AS_TYPE(bt->items[i]), *rb = static_root(b), *rbase = static_root(base);
+        ObjType *b = AS_TYPE(bt->items[i]), *rb = solid_base(b), *rbase = solid_base(base);
         if (type_is_subtype(rb, rbase)) base = rb == rbase ? base : b;
         else if (!type_is_subtype(rbase, rb))
             return rt_raise(vm, &TypeError_type, "multiple bases have instance lay-out conflict");
