@@ -390,9 +390,8 @@ bad:
                     "catching classes that do not inherit from BaseException is not allowed");
 }
 
-bool excgroup_star_match(Vm *vm, Value exc, Value type, Value *match, Value *rest, bool *wrapped) {
+bool excgroup_star_match(Vm *vm, Value exc, Value type, Value *match, Value *rest) {
     TRY(check_star_type(vm, type));
-    *wrapped = false;
     if (IS_NONE(exc)) {
         *match = *rest = NONE_VAL;
         return true;
@@ -408,7 +407,6 @@ bool excgroup_star_match(Vm *vm, Value exc, Value type, Value *match, Value *res
         gc_push_root(vm, OBJ_VAL(one));
         bool ok = excgroup_new(vm, vm->empty_str, OBJ_VAL(one), match);
         gc_pop_root(vm);
-        *wrapped = ok;
         return ok;
     }
     if (!IS_EXCGROUP(exc)) {

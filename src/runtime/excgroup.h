@@ -27,11 +27,10 @@ bool excgroup_new(Vm *vm, Value msg, Value excs, Value *out);
 // or None): false with TypeError when T is not an exception class or tuple
 // of them, or names a group class. Otherwise *match is None (nothing
 // matched, *rest is exc) or the matching part: exc itself when it is a
-// group of type T, a new ExceptionGroup('', [exc]) when it is a naked
-// exception of type T (*wrapped set: the VM gives it a traceback), else the
-// first half of exc.split(T); *rest is what is left (None when nothing).
-bool excgroup_star_match(Vm *vm, Value exc, Value type, Value *match, Value *rest,
-                         bool *wrapped);
+// group of type T, a new ExceptionGroup('', (exc,)) without a traceback
+// when it is a naked exception of type T, else the first half of
+// exc.split(T); *rest is what is left (None when nothing).
+bool excgroup_star_match(Vm *vm, Value exc, Value type, Value *match, Value *rest);
 
 // The end of a try-except*: [orig] was caught, [raised] (a list) holds what
 // each clause raised or re-raised, then the unhandled rest (None entries
