@@ -19,6 +19,13 @@ typedef struct ObjExcGroup {
 #define IS_EXCGROUP(v) (IS_EXC(v) && type_is_subtype(AS_OBJ(v)->type, &BaseExceptionGroup_type))
 #define AS_EXCGROUP(v) ((ObjExcGroup *)AS_OBJ(v))
 
+// The sub-exceptions (a tuple) of [v], or VAL_NULL when [v] is not a group,
+// or is one made without BaseExceptionGroup.__new__ (object.__new__(cls)
+// from a subclass's __new__), which aiopy does not refuse as CPython does.
+static inline Value excgroup_excs(Value v) {
+    return IS_EXCGROUP(v) ? AS_EXCGROUP(v)->excs : VAL_NULL;
+}
+
 // BaseExceptionGroup(msg, excs): an ExceptionGroup when every item of [excs]
 // (a list or tuple) is an Exception, as CPython's _PyExc_CreateExceptionGroup.
 bool excgroup_new(Vm *vm, Value msg, Value excs, Value *out);

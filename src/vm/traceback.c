@@ -615,7 +615,8 @@ static void print_chain(Printer *p, Value exc, Value tb, int32_t node);
 // One exception (or group, with its sub-exceptions) without its chain.
 static void print_single(Printer *p, Value exc, Value tb, int32_t node) {
     char m[64];
-    bool group = IS_EXCGROUP(exc);
+    Value subs = excgroup_excs(exc);
+    bool group = subs != VAL_NULL;
     if (group && p->depth > MAX_GROUP_DEPTH) {
         chunk_mark(p->ch, p->out);
         put_margin(p);
@@ -636,7 +637,7 @@ static void print_single(Printer *p, Value exc, Value tb, int32_t node) {
     print_last_line(p, exc);
     print_notes(p, exc);
     if (!group) return;
-    ObjTuple *excs = AS_TUPLE(AS_EXCGROUP(exc)->excs);
+    ObjTuple *excs = AS_TUPLE(subs);
     size_t total = excs->len, n = total <= MAX_GROUP_WIDTH ? total : MAX_GROUP_WIDTH + 1;
     p->need_close = false;
     for (size_t i = 0; i < n; i++) {
@@ -773,8 +774,9 @@ static void te_build(Printer *p, Value exc) {
         p->nodes[n].context = context;
         if (cause >= 0) vals_add(&todo, INT_VAL(cause));
         if (context >= 0) vals_add(&todo, INT_VAL(context));
-        if (!IS_EXCGROUP(e)) continue;
-        ObjTuple *excs = AS_TUPLE(AS_EXCGROUP(e)->excs);
+        Value subs = excgroup_excs(e);
+        if (!subs) continue;
+        ObjTuple *excs = AS_TUPLE(subs);
         for (size_t i = 0; i < excs->len && !p->failed; i++) {
             int32_t c = te_add(p, excs->items[i], &seen);
             if (c < 0) break;

@@ -32,3 +32,20 @@ attempt(lambda: ExceptionGroup("a", [ValueError(1)], x=1))
 attempt(lambda: ExceptionGroup(message="a", exceptions=[ValueError(1)]))
 attempt(lambda: ExceptionGroup("a", [KeyboardInterrupt()]))
 attempt(lambda: ExceptionGroup("i", Indexable()).exceptions)
+
+# What counts as a sequence: indexable and not a mapping.
+class NoGetitem:
+    def __iter__(self):
+        return iter([ValueError()])
+class Getitem:
+    def __getitem__(self, i):
+        if i:
+            raise IndexError
+        return ValueError(i)
+class Dict(dict):
+    def __getitem__(self, i):
+        return ValueError()
+class List(list):
+    pass
+for v in (NoGetitem(), Getitem(), Dict(), List([KeyError()]), iter([ValueError()]), (x for x in [ValueError()])):
+    attempt(lambda: ExceptionGroup("m", v).exceptions)

@@ -47,3 +47,29 @@ def closed_in_clause():
 g = closed_in_clause()
 next(g)
 g.close()
+
+# The handled exception follows the generator: its clause's match inside,
+# the caller's own outside.
+import sys
+def sees():
+    try:
+        raise ExceptionGroup("eg", [ValueError(1), TypeError(2)])
+    except* ValueError:
+        print("in generator before yield", repr(sys.exception()))
+        yield 1
+        print("in generator after yield", repr(sys.exception()))
+    except* TypeError:
+        print("in the TypeError clause", repr(sys.exception()))
+        yield 2
+    print("generator after the try", repr(sys.exception()))
+g = sees()
+next(g)
+print("caller", repr(sys.exception()))
+try:
+    raise KeyError("the caller's")
+except KeyError:
+    next(g)
+    print("caller in its handler", repr(sys.exception()))
+for rest in g:
+    print("unexpected", rest)
+print("finished")
