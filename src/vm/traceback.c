@@ -4,10 +4,24 @@
 //       <source line, indentation removed>
 //       <carets under the failing expression, 3.11 rules>
 //   Type: message
+//   <the __notes__, one per line>
 // with chained exceptions first (cause / context, each printed once), runs
 // of identical entries folded into "[Previous line repeated N more times]"
 // and at most 1000 entries. Source lines are read from the file at print
 // time (CPython's linecache does the same); "<string>" and "<stdin>" have none.
+// An exception group is drawn in a box, each sub-exception (with its own
+// traceback and chain) one level further in:
+//     + Exception Group Traceback (most recent call last):
+//     |   File ...
+//     | ExceptionGroup: msg (2 sub-exceptions)
+//     +-+---------------- 1 ----------------
+//       | ValueError: 1
+//       +---------------- 2 ----------------
+//       | ...
+//       +------------------------------------
+// with at most 15 sub-exceptions per group ("and N more exceptions") and 10
+// levels ("... (max_group_depth is 10)"). The same printer serves the
+// traceback module, which differs in details (see "the printer").
 //
 // Carets: the instruction's (line, col, end line, end col) from the code's
 // position table, converted from bytes to characters. A one-line span is
