@@ -313,21 +313,22 @@ static Value exc_attr(Vm *vm, Value exc, const char *name) {
 #define MAX_GROUP_WIDTH 15
 #define MAX_GROUP_DEPTH 10
 
-// A growable array of Values (out of memory: the value is dropped).
+// A growable array of Values; false when out of memory.
 typedef struct Vals {
     Value *items;
     size_t n, cap;
 } Vals;
 
-static void vals_add(Vals *s, Value v) {
+static bool vals_add(Vals *s, Value v) {
     if (s->n == s->cap) {
         size_t ncap = s->cap ? s->cap * 2 : 8;
         Value *n = realloc(s->items, ncap * sizeof *n);
-        if (!n) return;
+        if (!n) return false;
         s->items = n;
         s->cap = ncap;
     }
     s->items[s->n++] = v;
+    return true;
 }
 
 // Where the line starting at [j] ends, after its line break (str.splitlines
@@ -665,7 +666,8 @@ static void print_single(Printer *p, Value exc, Value tb, int32_t node) {
         p->depth++;
         if (!truncated) {
             Value sub = excs->items[i];
-            print_chain(p, sub, AS_EXC(sub)->traceback, node >= 0 ? p->nodes[node].first_child + (int32_t)i : -1);
+            int32_t child = node >= 0 && i < p->nodes[node].nchildren ? p->nodes[node].first_child + (int32_t)i : -1;
+            print_chain(p, sub, AS_EXC(sub)->traceback, child);
         } else {
             size_t rest = total - MAX_GROUP_WIDTH;
             chunk_mark(p->ch, p->out);
@@ -701,12 +703,17 @@ static Value hook_link(Printer *p, Value x, int *kind) {
 // group nesting recurses, and that stops at MAX_GROUP_DEPTH. [node]: the
 // module's tree node of exc (-1 for the hook).
 static void print_chain(Printer *p, Value exc, Value tb, int32_t node) {
-    Vals items = {0};   // the chain, newest first
-    Vals how = {0};     // 1 cause, 2 context: how items[i] leads to items[i-1]
-    Vals nodes = {0};
-    vals_add(&items, exc);
-    vals_add(&how, INT_VAL(0));
-    vals_add(&nodes, INT_VAL(node));
+    // The chain, newest first; how[i] says how chain[i] leads to chain[i-1]
+    // (1 cause, 2 context). Out of memory, it is cut short.
+    typedef struct Link {
+        Value exc;
+        int how;
+        int32_t node;
+    } Link;
+    Link *chain = malloc(sizeof *chain);
+    size_t n = 0, cap = 1;
+    if (!chain) return;
+    chain[n++] = (Link){exc, 0, node};
     if (p->hook) ptrset_add(&p->seen, exc);
     for (Value e = exc; p->chain;) {
         Value next = VAL_NULL;
@@ -714,30 +721,34 @@ static void print_chain(Printer *p, Value exc, Value tb, int32_t node) {
         if (p->hook) {
             next = hook_link(p, e, &kind);
             if (next) ptrset_add(&p->seen, next);
-        } else {
-            TeNode *n = &p->nodes[node];
-            if (n->cause >= 0) node = n->cause, kind = 1;
-            else if (n->context >= 0 && !AS_EXC(n->exc)->suppress_context) node = n->context, kind = 2;
+        } else if (node >= 0) {
+            TeNode *t = &p->nodes[node];
+            if (t->cause >= 0) node = t->cause, kind = 1;
+            else if (t->context >= 0 && !AS_EXC(t->exc)->suppress_context) node = t->context, kind = 2;
             else node = -1;
             if (node >= 0) next = p->nodes[node].exc;
         }
         if (!next) break;
+        if (n == cap) {
+            Link *grown = realloc(chain, 2 * cap * sizeof *chain);
+            if (!grown) break;
+            chain = grown;
+            cap *= 2;
+        }
         keep(p, next);
-        vals_add(&items, next);
-        vals_add(&how, INT_VAL(kind));
-        vals_add(&nodes, INT_VAL(node));
+        chain[n++] = (Link){next, kind, node};
         e = next;
     }
-    for (size_t i = items.n; i-- > 0;) {
-        Value x = items.items[i];
+    for (size_t i = n; i-- > 0;) {
+        Value x = chain[i].exc;
         bool need_close = p->need_close;
-        print_single(p, x, i == 0 ? tb : AS_EXC(x)->traceback, (int32_t)AS_INT(nodes.items[i]));
+        print_single(p, x, i == 0 ? tb : AS_EXC(x)->traceback, chain[i].node);
         if (p->hook && i > 0) p->need_close = need_close;
         if (i > 0) {
-            int kind = (int)AS_INT(how.items[i]);
             chunk_mark(p->ch, p->out);
-            const char *msg = kind == 1 ? "The above exception was the direct cause of the following exception:\n"
-                                        : "During handling of the above exception, another exception occurred:\n";
+            const char *msg = chain[i].how == 1
+                ? "The above exception was the direct cause of the following exception:\n"
+                : "During handling of the above exception, another exception occurred:\n";
             put_margin(p);
             fputc('\n', p->out);
             put_margin(p);
@@ -746,9 +757,7 @@ static void print_chain(Printer *p, Value exc, Value tb, int32_t node) {
             fputc('\n', p->out);
         }
     }
-    free(items.items);
-    free(how.items);
-    free(nodes.items);
+    free(chain);
 }
 
 static int32_t te_add(Printer *p, Value exc, PtrSet *seen) {
@@ -775,7 +784,7 @@ static void te_build(Printer *p, Value exc) {
     PtrSet seen = {0};
     Vals todo = {0};
     int32_t root = te_add(p, exc, &seen);
-    if (root >= 0) vals_add(&todo, INT_VAL(root));
+    if (root >= 0 && !vals_add(&todo, INT_VAL(root))) p->failed = true;
     while (todo.n && !p->failed) {
         int32_t n = (int32_t)AS_INT(todo.items[--todo.n]);
         Value e = p->nodes[n].exc;
@@ -786,8 +795,9 @@ static void te_build(Printer *p, Value exc) {
             context = te_add(p, x->context, &seen);
         p->nodes[n].cause = cause;
         p->nodes[n].context = context;
-        if (cause >= 0) vals_add(&todo, INT_VAL(cause));
-        if (context >= 0) vals_add(&todo, INT_VAL(context));
+        if ((cause >= 0 && !vals_add(&todo, INT_VAL(cause))) ||
+            (context >= 0 && !vals_add(&todo, INT_VAL(context))))
+            p->failed = true;
         Value subs = excgroup_excs(e);
         if (!subs) continue;
         ObjTuple *excs = AS_TUPLE(subs);
@@ -796,7 +806,7 @@ static void te_build(Printer *p, Value exc) {
             if (c < 0) break;
             if (i == 0) p->nodes[n].first_child = c;
             p->nodes[n].nchildren++;
-            vals_add(&todo, INT_VAL(c));
+            if (!vals_add(&todo, INT_VAL(c))) p->failed = true;
         }
     }
     free(todo.items);
