@@ -52,3 +52,16 @@ except ValueError as err:
 class Both(ValueError, TypeError):
     pass
 print(Both.__mro__)
+class Y(ValueError, ExceptionGroup): pass
+print(Y.__mro__)
+y = Y("m", [TypeError(1)])
+print(repr(y), str(y), y.exceptions)
+try:
+    raise y
+except* TypeError as e:
+    print("caught", repr(e))
+class Z(ValueError, TypeError): pass
+try:
+    raise Z("z")
+except* TypeError as e:
+    print("z caught", repr(e))
