@@ -531,20 +531,28 @@ static bool m_add_note(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) 
         return rt_raise(vm, &TypeError_type, "note must be a str, not '%s'", type_name(rt_type(args[1])));
     ObjStr *name = str_intern_cstr(vm, "__notes__");
     TRY(name);
+    // Rooted: nothing else may hold the interned name yet, and a property
+    // may return a list nothing else holds.
+    size_t mark = gc_roots_mark(vm);
+    gc_push_root(vm, OBJ_VAL(name));
     Value notes;
     int r = rt_getattr_opt(vm, args[0], name, &notes);
-    TRY(r >= 0);
+    bool ok = r >= 0;
     if (r == 0) {
         ObjList *l = list_new(vm, 0);
-        TRY(l);
-        gc_push_root(vm, OBJ_VAL(l));
-        bool ok = rt_setattr(vm, args[0], name, OBJ_VAL(l));
-        gc_pop_root(vm);
-        TRY(ok);
-        notes = OBJ_VAL(l);   // the new list, whatever a setter did with it
+        ok = l != NULL;
+        if (ok) {
+            notes = OBJ_VAL(l);   // the new list, whatever a setter does with it
+            gc_push_root(vm, notes);
+            ok = rt_setattr(vm, args[0], name, notes);
+        }
+    } else if (r > 0) {
+        gc_push_root(vm, notes);
     }
-    if (!IS_LIST(notes)) return rt_raise(vm, &TypeError_type, "Cannot add note: __notes__ is not a list");
-    TRY(list_append(vm, AS_LIST(notes), args[1]));
+    if (ok && !IS_LIST(notes)) ok = rt_raise(vm, &TypeError_type, "Cannot add note: __notes__ is not a list");
+    if (ok) ok = list_append(vm, AS_LIST(notes), args[1]);
+    gc_roots_reset(vm, mark);
+    TRY(ok);
     *out = NONE_VAL;
     return true;
 }

@@ -242,7 +242,10 @@ static bool subset(Vm *vm, Value orig, Value excs, Value *out) {
     ObjStr *derive = str_intern_cstr(vm, "derive");
     TRY(derive);
     Value eg;
-    TRY(rt_call_method(vm, orig, derive, &excs, 1, &eg));
+    gc_push_root(vm, OBJ_VAL(derive));   // interned names are held weakly
+    bool derived = rt_call_method(vm, orig, derive, &excs, 1, &eg);
+    gc_pop_root(vm);
+    TRY(derived);
     if (!IS_EXCGROUP(eg))
         return rt_raise(vm, &TypeError_type, "derive must return an instance of BaseExceptionGroup");
     gc_push_root(vm, eg);
@@ -253,20 +256,25 @@ static bool subset(Vm *vm, Value orig, Value excs, Value *out) {
     // PyException_SetCause does, and split() goes through it.
     e->cause = o->cause;
     e->suppress_context = true;
+    // The name and the notes are rooted: an interned name nothing else
+    // holds may be collected, and a property may return a fresh object.
+    size_t mark = gc_roots_mark(vm);
     ObjStr *notes_name = str_intern_cstr(vm, "__notes__");
-    Value notes;
+    Value notes = VAL_NULL;
+    if (notes_name) gc_push_root(vm, OBJ_VAL(notes_name));
     int r = notes_name ? rt_getattr_opt(vm, orig, notes_name, &notes) : -1;
     bool ok = r >= 0;
     if (r > 0 && is_sequence(notes)) {
+        gc_push_root(vm, notes);
         // A copy, so that the parts have independent notes lists.
         ObjList *copy = list_new(vm, 0);
         ok = copy != NULL;
         if (ok) {
             gc_push_root(vm, OBJ_VAL(copy));
             ok = list_extend(vm, copy, notes) && rt_setattr(vm, eg, notes_name, OBJ_VAL(copy));
-            gc_pop_root(vm);
         }
     }
+    gc_roots_reset(vm, mark);
     gc_pop_root(vm);
     TRY(ok);
     *out = eg;
@@ -418,7 +426,10 @@ bool excgroup_star_match(Vm *vm, Value exc, Value type, Value *match, Value *res
     ObjStr *name = str_intern_cstr(vm, "split");
     TRY(name);
     Value pair;
-    TRY(rt_call_method(vm, exc, name, &type, 1, &pair));
+    gc_push_root(vm, OBJ_VAL(name));   // interned names are held weakly
+    bool split = rt_call_method(vm, exc, name, &type, 1, &pair);
+    gc_pop_root(vm);
+    TRY(split);
     if (!IS_TYPE_EXACT(pair, tuple_type))
         return rt_raise(vm, &TypeError_type, "%s.split must return a tuple, not %s",
                         type_name(rt_type(exc)), type_name(rt_type(pair)));

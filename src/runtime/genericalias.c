@@ -53,10 +53,15 @@ static bool append(Vm *vm, Buf *b, Value s) {
     return true;
 }
 
+// (The interned name is rooted: a __getattr__ may run, and nothing else
+// need hold it.)
 static int lookup(Vm *vm, Value v, const char *name, Value *out) {
     ObjStr *n = str_intern_cstr(vm, name);
     if (!n) return -1;
-    return rt_getattr_opt(vm, v, n, out);
+    gc_push_root(vm, OBJ_VAL(n));
+    int r = rt_getattr_opt(vm, v, n, out);
+    gc_pop_root(vm);
+    return r;
 }
 
 // One item as CPython's ga_repr_item: `...`, a nested alias by its repr, a
@@ -141,10 +146,11 @@ static bool ga_hash(Vm *vm, Value self, int64_t *out) {
 // when it can take attributes.
 static bool ga_call(Vm *vm, Value self, Value *args, size_t nargs, Value kwnames, Value *out) {
     TRY(rt_call(vm, AS_GA(self)->origin, args, nargs, kwnames, out));
-    ObjStr *n = str_intern_cstr(vm, "__orig_class__");
     gc_push_root(vm, *out);
+    ObjStr *n = str_intern_cstr(vm, "__orig_class__");
+    if (n) gc_push_root(vm, OBJ_VAL(n));
     bool ok = n && rt_setattr(vm, *out, n, self);
-    gc_pop_root(vm);
+    gc_pop_roots(vm, n ? 2 : 1);
     if (!ok) {
         if (!rt_exc_matches(vm, &AttributeError_type) && !rt_exc_matches(vm, &TypeError_type)) return false;
         rt_exc_clear(vm);

@@ -552,7 +552,9 @@ static void print_notes(Printer *p, Value exc) {
     Vm *vm = p->vm;
     ObjStr *name = str_intern_cstr(vm, "__notes__");
     Value notes;
+    if (name) gc_push_root(vm, OBJ_VAL(name));   // interned names are held weakly
     int r = name ? rt_getattr_opt(vm, exc, name, &notes) : -1;
+    if (name) gc_pop_root(vm);
     if (r <= 0) {
         rt_exc_clear(vm);
         return;
