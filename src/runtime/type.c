@@ -382,6 +382,8 @@ static bool c3_merge(Vm *vm, ObjType **bases, size_t nb, ObjType ***out, size_t 
     size_t *lens = rt_alloc(vm, nseq * sizeof *lens), *pos = rt_alloc(vm, nseq * sizeof *pos);
     ObjType **res = rt_alloc(vm, (total + nb + 1) * sizeof *res * 2);
     bool ok = seqs && lens && pos && res;
+    if (seqs)   // freed below whatever failed: no stale pointers
+        for (size_t i = 0; i < nseq; i++) seqs[i] = NULL;
     size_t nres = 0;
     for (size_t i = 0; ok && i < nb; i++) {
         size_t n = 0;
@@ -431,8 +433,9 @@ static bool c3_merge(Vm *vm, ObjType **bases, size_t nb, ObjType ***out, size_t 
         for (size_t i = 0; i < nseq; i++)
             if (pos[i] < lens[i] && seqs[i][pos[i]] == cand) pos[i]++;
     }
-    if (seqs)
-        for (size_t i = 0; i < nb; i++) rt_free(vm, seqs[i], lens[i] * sizeof **seqs);
+    if (seqs && lens)
+        for (size_t i = 0; i < nb; i++)
+            if (seqs[i]) rt_free(vm, seqs[i], lens[i] * sizeof **seqs);
     rt_free(vm, seqs, nseq * sizeof *seqs);
     rt_free(vm, lens, nseq * sizeof *lens);
     rt_free(vm, pos, nseq * sizeof *pos);
