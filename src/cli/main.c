@@ -58,6 +58,7 @@ static int run_program(const CliArgs *a, CliProgram *p, ParseResult *r) {
         return 1;
     }
     vm_signals_install(vm);
+    vm->aio_virtual_time = a->virtual_time;
     int status = vm_main_run_ast(vm, r->root, &p->src, p->how);
     vm_signals_uninstall();
     vm_free(vm);

@@ -121,6 +121,8 @@ static ObjStr *vformat_str(Vm *vm, const char *fmt, va_list ap) {
     return s;
 }
 
+ObjStr *rt_vformat_cmsg(Vm *vm, const char *fmt, va_list ap) { return vformat_str(vm, fmt, ap); }
+
 ObjStr *rt_format_cmsg(Vm *vm, const char *fmt, ...) {
     va_list ap;
     va_start(ap, fmt);

@@ -7,6 +7,8 @@
 // reads naturally. Raising MemoryError never allocates.
 #ifndef RUNTIME_EXC_H
 #define RUNTIME_EXC_H
+#include <stdarg.h>
+
 #include "runtime/state.h"
 
 // Name, base. Order matters: a base comes before its subclasses.
@@ -85,6 +87,7 @@ bool rt_raise_errno(Vm *vm, int e, Value filename); // FileNotFoundError etc.; f
 
 // Formats like rt_raise into a new str (NULL on error).
 ObjStr *rt_format_cmsg(Vm *vm, const char *fmt, ...);
+ObjStr *rt_vformat_cmsg(Vm *vm, const char *fmt, va_list ap);
 
 // The pending exception.
 static inline bool rt_has_exc(Vm *vm) { return vm->exc != VAL_NULL; }

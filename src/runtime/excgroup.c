@@ -17,6 +17,7 @@
 
 #include "runtime/dict.h"
 #include "runtime/func.h"
+#include "runtime/genericalias.h"
 #include "runtime/gc.h"
 #include "runtime/list.h"
 #include "runtime/native.h"
@@ -25,7 +26,6 @@
 #include "runtime/tuple.h"
 #include "runtime/type.h"
 
-bool genericalias_new(Vm *vm, Value origin, Value args, Value *out);
 
 // ---- construction ----
 
@@ -355,19 +355,11 @@ static bool m_subgroup(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) 
     return ok;
 }
 
-static bool m_class_getitem(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
-    TRY(rt_no_kwargs(vm, "__class_getitem__", kw));
-    if (nargs != 2)
-        return rt_raise(vm, &TypeError_type, "__class_getitem__() takes exactly one argument (%zu given)",
-                        nargs - 1);
-    return genericalias_new(vm, args[0], args[1], out);
-}
-
 static const MethodDef eg_methods[] = {
     {"derive", m_derive, 0},
     {"split", m_split, 0},
     {"subgroup", m_subgroup, 0},
-    {"__class_getitem__", m_class_getitem, METH_CLASS},
+    {"__class_getitem__", ga_class_getitem, METH_CLASS},
     {NULL, NULL, 0},
 };
 

@@ -5,6 +5,7 @@
 // gray stack, never C recursion, so data nested 10^6 deep marks in constant C
 // stack. When the gray stack cannot grow, the overflow flag makes the marker
 // rescan the heap for marked objects instead of losing work.
+#include "runtime/asyncio/aio.h"
 #include "runtime/gc.h"
 
 #include <stdlib.h>
@@ -171,11 +172,13 @@ static void mark_roots(Vm *vm) {
     gc_mark_value(vm, vm->empty_str);
     gc_mark_value(vm, vm->empty_tuple);
     gc_mark_value(vm, vm->empty_bytes);
+    gc_mark_value(vm, vm->context);
     for (size_t i = 0; i < 128; i++) gc_mark_value(vm, vm->small_strs[i]);
     for (size_t i = 0; i < NAME_COUNT_; i++) gc_mark_obj(vm, (Obj *)vm->names[i]);
     for (size_t i = 0; i < vm->finq_len; i++) gc_mark_obj(vm, vm->finq[i]);
     for (size_t i = 0; i < vm->descr_cache.cap; i++) gc_mark_obj(vm, vm->descr_cache.descrs[i]);
     if (vm->hooks.mark_roots) vm->hooks.mark_roots(vm);
+    if (vm->aio) aio_mark_roots(vm);
 }
 
 // Unreachable objects with a pending finaliser are resurrected for one more
@@ -288,6 +291,7 @@ static void collect(Vm *vm) {
     vm->gc_running = true;
     mark_roots(vm);
     drain(vm);
+    if (vm->aio) aio_sweep_weak(vm);   // before finalisers resurrect dead tasks
     queue_finalizers(vm);
     str_sweep_interned(vm);
     sweep(vm);

@@ -7,6 +7,8 @@
 #include "runtime/exc.h"
 #include "runtime/str.h"
 #include "runtime/func.h"
+#include "runtime/gc.h"
+#include "runtime/tuple.h"
 #include "runtime/modules.h"
 #include "runtime/native.h"
 #include "runtime/ops.h"
@@ -70,7 +72,25 @@ static bool a_own_attr(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) 
     return true;
 }
 
+// heap_stats() -> (live bytes, live objects, collections so far), after a
+// full collection: for benchmarks that measure memory per object and for
+// tests of the collector's behaviour.
+static bool a_heap_stats(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
+    (void)args;
+    TRY(rt_no_kwargs(vm, "heap_stats", kw));
+    TRY(rt_check_nargs(vm, "heap_stats", nargs, 0, 0));
+    gc_collect(vm);
+    size_t n = 0;
+    for (Obj *o = vm->objects; o; o = (Obj *)(o->gcword & ~GC_BITS)) n++;
+    Value items[3] = {INT_VAL((int64_t)vm->gc_live), INT_VAL((int64_t)n), INT_VAL((int64_t)vm->gc_collections)};
+    ObjTuple *t = tuple_from(vm, items, 3);
+    TRY(t);
+    *out = OBJ_VAL(t);
+    return true;
+}
+
 static const MethodDef aiopy_defs[] = {
+    {"heap_stats", a_heap_stats, 0},
     {"own_attr", a_own_attr, 0},
     {"mark_iterable_coroutine", a_mark_iterable_coroutine, 0},
     {NULL, NULL, 0},

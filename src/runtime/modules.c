@@ -1,24 +1,51 @@
-// The builtin-module table (see modules.h). Adding a module = one line here.
+// The builtin-module registry (see modules.h). A module written in C is one
+// line in [c_modules]; a module written in Python is a file in lib/.
 #include "runtime/modules.h"
+
+#include "runtime/asyncio/aio.h"
 
 #include <string.h>
 
-static const BuiltinModuleDef table[] = {
-    {"time", rt_time_init, NULL, false},
-    {"math", rt_math_init, NULL, false},
-    {"gc", rt_gc_module_init, NULL, false},
-    {"_aiopy", rt_aiopy_init, NULL, false},
-    {"os", rt_os_init, NULL, false},
-    {"types", NULL, &rt_src_types, false},
-    {"inspect", NULL, &rt_src_inspect, false},
-    {"abc", NULL, &rt_src_abc, false},
-    {"collections", NULL, &rt_src_collections, true},
-    {"collections.abc", NULL, &rt_src_collections_abc, false},
-    {"traceback", vm_traceback_init, &rt_src_traceback, false},
+static const BuiltinModuleDef c_modules[] = {
+    {"time", rt_time_init, false},
+    {"math", rt_math_init, false},
+    {"gc", rt_gc_module_init, false},
+    {"_aiopy", rt_aiopy_init, false},
+    {"os", rt_os_init, false},
+    {"traceback", vm_traceback_init, false},
+    {"_asyncio", rt_asyncio_init, false},
+    {"signal", vm_signal_module_init, false},
+    {"contextvars", rt_contextvars_init, false},
+    {"_contextvars", rt_contextvars_init, false},
 };
 
-const BuiltinModuleDef *rt_module_find(const char *name, size_t len) {
-    for (size_t i = 0; i < sizeof table / sizeof *table; i++)
-        if (strlen(table[i].name) == len && memcmp(table[i].name, name, len) == 0) return &table[i];
+static int name_cmp(const char *a, const char *b, size_t blen) {
+    int c = strncmp(a, b, blen);
+    return c ? c : (a[blen] != '\0');
+}
+
+static const LibModule *lib_find(const char *name, size_t len) {
+    size_t lo = 0, hi = rt_lib_module_count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = name_cmp(rt_lib_modules[mid].name, name, len);
+        if (c == 0) return &rt_lib_modules[mid];
+        if (c < 0) lo = mid + 1;
+        else hi = mid;
+    }
     return NULL;
+}
+
+bool rt_module_find(const char *name, size_t len, BuiltinModule *out) {
+    const BuiltinModuleDef *def = NULL;
+    for (size_t i = 0; i < sizeof c_modules / sizeof *c_modules; i++)
+        if (strlen(c_modules[i].name) == len && memcmp(c_modules[i].name, name, len) == 0) def = &c_modules[i];
+    const LibModule *lib = lib_find(name, len);
+    if (!def && !lib) return false;
+    out->name = def ? def->name : lib->name;
+    out->init = def ? def->init : NULL;
+    out->source = lib ? lib->source : NULL;
+    out->source_len = lib ? lib->len : 0;
+    out->package = (def && def->package) || (lib && lib->package);
+    return true;
 }

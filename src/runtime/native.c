@@ -213,6 +213,17 @@ static bool get_name(Vm *vm, Value self, Value *out) {
     return true;
 }
 
+// CPython's: "Type.name" for methods of a type (bound or not), the bare
+// name for module functions.
+static bool get_qualname(Vm *vm, Value self, Value *out) {
+    ObjNative *n = AS_NATIVE(self);
+    if (!n->owner) return get_name(vm, self, out);
+    ObjStr *s = rt_format_cmsg(vm, "%s.%s", n->owner->name, n->def->name);
+    TRY(s);
+    *out = OBJ_VAL(s);
+    return true;
+}
+
 static bool get_self(Vm *vm, Value self, Value *out) {
     (void)vm;
     ObjNative *n = AS_NATIVE(self);
@@ -222,7 +233,7 @@ static bool get_self(Vm *vm, Value self, Value *out) {
 
 static const GetSetDef native_getsets[] = {
     {"__name__", get_name, NULL},
-    {"__qualname__", get_name, NULL},
+    {"__qualname__", get_qualname, NULL},
     {"__self__", get_self, NULL},
     {NULL, NULL, NULL},
 };

@@ -1,6 +1,7 @@
 // Vm creation and teardown. Creation order matters: the preallocated
 // MemoryError and the interned names exist before anything else can fail,
 // and the GC stays disabled until the Vm's own roots are in place.
+#include "runtime/asyncio/aio.h"
 #include "runtime/state.h"
 
 #include <stddef.h>
@@ -79,6 +80,7 @@ Vm *rt_vm_new(void) {
 void rt_vm_free(Vm *vm) {
     if (!vm) return;
     gc_free_all(vm);
+    aio_state_free(vm);
     str_intern_free(vm);
     free(vm->repr_stack);
     free(vm->descr_cache.keys);

@@ -29,6 +29,11 @@ typedef struct VmHooks {
     // false with the exception set (KeyboardInterrupt) to abandon it, true
     // to carry on. NULL: carry on.
     bool (*check_signals)(Vm *vm);
+    // Makes the signal handler write a byte to [fd] (-1: none) so that a
+    // poll() on it wakes up; returns the previous fd. NULL: not available.
+    int (*set_wakeup_fd)(int fd);
+    // A task took over the coroutine [coro] (vm_gen_adopt). NULL: nothing.
+    void (*adopt_coroutine)(Vm *vm, Value coro);
     void *ctx;   // free for the VM's use
 } VmHooks;
 
@@ -94,8 +99,15 @@ struct Vm {
     Value small_strs[128];     // one-character ASCII strings, made on demand
     Value empty_str, empty_tuple, empty_bytes;
     int max_str_digits;        // sys.set_int_max_str_digits (4300)
+    Value context;             // contextvars: the current Context, VAL_NULL until
+                               // needed (runtime/context.h); a GC root
 
     VmHooks hooks;
+
+    // asyncio's state (runtime/asyncio/aio.h), made when asyncio is first
+    // used: a program that never imports it pays nothing.
+    struct AioState *aio;
+    bool aio_virtual_time;     // aiopy -X virtual_time: new event loops use virtual time
 
     // Last, and left unzeroed by rt_vm_new: only [0, ntemp_roots) is ever
     // read, and not clearing 32 KB that an empty script never touches saves

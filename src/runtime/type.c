@@ -86,9 +86,16 @@ static bool getset_set(Vm *vm, Value descr, Value obj, Value v) {
     return g->def->set(vm, obj, v);
 }
 
+bool rt_member_readonly(Vm *vm, Value self, Value v) {
+    (void)self, (void)v;
+    return rt_raise(vm, &AttributeError_type, "readonly attribute");
+}
+
 static bool getset_repr(Vm *vm, Value self, Value *out) {
     ObjGetSet *g = (ObjGetSet *)AS_OBJ(self);
-    ObjStr *s = rt_format_cmsg(vm, "<attribute '%s' of '%s' objects>", g->def->name, g->owner->name);
+    ObjStr *s = rt_format_cmsg(vm, "<%s '%s' of '%s' objects>",
+                               g->def->set == rt_member_readonly ? "member" : "attribute", g->def->name,
+                               g->owner->name);
     TRY(s);
     *out = OBJ_VAL(s);
     return true;
@@ -313,6 +320,8 @@ static int lookup_static(Vm *vm, ObjType *c, ObjStr *name, int64_t h, Value *out
     if (!e->type) return 0;
     if (e->method && e->method->fn == slotwrap_none) {
         *out = NONE_VAL;
+    } else if (e->method && (e->method->flags & METH_VALUE)) {
+        if (!e->method->fn(vm, NULL, 0, VAL_NULL, out)) return -1;
     } else if (e->method) {
         Obj *n = cache_get(vm, e->method);
         if (!n) {
@@ -569,7 +578,7 @@ bool type_new_class(Vm *vm, ObjType *meta, ObjStr *name, Value bases, Value dict
     t->name = name->data;
     t->qualname = OBJ_VAL(name);
     t->base = base;
-    t->flags = TYPE_HEAP | TYPE_BASETYPE | (base->flags & (TYPE_EXC | TYPE_SEQ_CONCAT | TYPE_INT_SUBCLASS));
+    t->flags = TYPE_HEAP | TYPE_BASETYPE | (base->flags & (TYPE_EXC | TYPE_SEQ_CONCAT | TYPE_INT_SUBCLASS | TYPE_LOOP_CORE));
     if (static_root(base) == &int_type) t->flags |= TYPE_INT_SUBCLASS;
     t->basicsize = base->basicsize;
     t->dictoffset = base->dictoffset;
@@ -664,7 +673,7 @@ bool type_repr(Vm *vm, Value self, Value *out) {
     ObjType *t = AS_TYPE(self);
     ObjStr *s;
     if (!TYPE_IS_HEAP(t)) {
-        s = strcmp(t->module, "builtins") == 0 ? rt_format_cmsg(vm, "<class '%s'>", t->name)
+        s = !t->module || strcmp(t->module, "builtins") == 0 ? rt_format_cmsg(vm, "<class '%s'>", t->name)
                                                : rt_format_cmsg(vm, "<class '%s.%s'>", t->module, t->name);
     } else {
         Value m = module_of(vm, t);
@@ -783,7 +792,10 @@ static bool get_name(Vm *vm, Value self, Value *out) {
         *out = t->name_str;
         return true;
     }
-    ObjStr *s = str_from_cstr(vm, t->name);
+    // A static type without [module] is named as CPython's tp_name,
+    // "module.Name" (object.h).
+    const char *dot = t->module ? NULL : strrchr(t->name, '.');
+    ObjStr *s = str_from_cstr(vm, dot ? dot + 1 : t->name);
     TRY(s);
     *out = OBJ_VAL(s);
     return true;
@@ -805,7 +817,10 @@ static bool get_module(Vm *vm, Value self, Value *out) {
         *out = m;
         return true;
     }
-    ObjStr *s = str_from_cstr(vm, t->module ? t->module : "builtins");
+    const char *dot = t->module || TYPE_IS_HEAP(t) ? NULL : strrchr(t->name, '.');
+    ObjStr *s = t->module ? str_from_cstr(vm, t->module)
+                : dot     ? str_new(vm, t->name, (size_t)(dot - t->name))
+                          : str_from_cstr(vm, "builtins");
     TRY(s);
     *out = OBJ_VAL(s);
     return true;
@@ -846,6 +861,11 @@ static bool get_dict(Vm *vm, Value self, Value *out) {
     gc_push_root(vm, OBJ_VAL(d));
     bool ok = true;
     for (const MethodDef *m = t->methods; ok && m && m->name; m++) {
+        Value v;
+        if (m->flags & METH_VALUE) {
+            ok = m->fn(vm, NULL, 0, VAL_NULL, &v) && dict_set_cstr(vm, d, m->name, v);
+            continue;
+        }
         ObjNative *n = native_new_descriptor(vm, m, t);
         ok = n && dict_set_cstr(vm, d, m->name, OBJ_VAL(n));
     }

@@ -41,7 +41,15 @@ static bool is_coro(const ObjGen *g) { return g->hdr.type == &coroutine_type; }
 // or freed, or has warned).
 static void leave_unstarted(Vm *vm, ObjGen *g) {
     ThreadState *ts = VM_TS(vm);
-    if (ts && g->frame && !g->started && g->origin_code && ts->unstarted_coros) ts->unstarted_coros--;
+    if (ts && g->frame && !g->started && g->origin_code && !g->adopted && ts->unstarted_coros)
+        ts->unstarted_coros--;
+}
+
+void vm_gen_adopt(Vm *vm, Value v) {
+    if (!IS_TYPE_EXACT(v, coroutine_type)) return;
+    ObjGen *g = AS_GEN(v);
+    leave_unstarted(vm, g);
+    g->adopted = true;
 }
 
 // [g] runs for the first time: the words that held its origin hold its
@@ -698,6 +706,20 @@ static bool m_close(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
 // aiopy at the next collection). Errors are reported, never raised.
 void vm_gen_finalize(Vm *vm, Obj *o) {
     ObjGen *g = (ObjGen *)o;
+    if (g->ag_finalizer && g->frame && !g->ag_closed && g->hdr.type == &async_generator_type) {
+        // The event loop closes it (asyncio schedules aclose()): call its
+        // hook instead of closing here.
+        Value fin = g->ag_finalizer, r;
+        g->ag_finalizer = VAL_NULL;
+        Value saved = rt_exc_take(vm);
+        gc_push_root(vm, saved);
+        gc_push_root(vm, fin);
+        if (!rt_call1(vm, fin, OBJ_VAL(o), &r) && vm->hooks.finalize) vm->hooks.finalize(vm, OBJ_VAL(o));
+        rt_exc_clear(vm);
+        gc_pop_roots(vm, 2);
+        vm->exc = saved;
+        return;
+    }
     if (g->frame && g->frame->state == FRAME_CREATED && is_coro(g) && g->origin_code) {
         leave_unstarted(vm, g);
         // CPython's location is the code running when the coroutine dies
@@ -732,6 +754,7 @@ void vm_gen_trace(Vm *vm, Obj *o) {
     gc_mark_value(vm, g->outer_exc);
     gc_mark_value(vm, g->leaf);
     gc_mark_value(vm, g->frame_obj);
+    gc_mark_value(vm, g->ag_finalizer);
     // A running frame is on the thread's chain (marked there); a suspended
     // or parked one only through its generator. A generator whose delegate
     // is being thrown into or closed is flagged running, but its frame stays
@@ -1004,12 +1027,19 @@ bool vm_get_awaitable(Vm *vm, Value v, Value *out) {
         return true;
     }
     Value fn, it;
-    int r = type_lookup(vm, rt_type(v), NAME(vm, await), &fn, NULL);
-    if (r < 0) return false;
-    if (!r)
-        return rt_raise(vm, &TypeError_type, "object %s can't be used in 'await' expression",
-                        type_name(rt_type(v)));
-    TRY(rt_call_method(vm, v, NAME(vm, await), NULL, 0, &it));
+    ObjType *vt = rt_type(v);
+    if (vt->await_) {
+        // A builtin awaitable (asyncio's Future): its slot, no method call.
+        // Classes made by Python code never have it: they go by __await__.
+        TRY(vt->await_(vm, v, &it));
+    } else {
+        int r = type_lookup(vm, vt, NAME(vm, await), &fn, NULL);
+        if (r < 0) return false;
+        if (!r)
+            return rt_raise(vm, &TypeError_type, "object %s can't be used in 'await' expression",
+                            type_name(vt));
+        TRY(rt_call_method(vm, v, NAME(vm, await), NULL, 0, &it));
+    }
     if (IS_TYPE_EXACT(it, coroutine_type) ||
         (IS_TYPE_EXACT(it, generator_type) && (GEN_CODE(AS_GEN(it))->flags & CODE_ITERABLE_COROUTINE)))
         return rt_raise(vm, &TypeError_type, "__await__() returned a coroutine");

@@ -40,6 +40,11 @@ typedef struct ObjGen {
     // cache belongs to (gen.c).
     Value leaf;
     Value frame_obj;     // gi_frame's object, made on first use (frameobj.c)
+    // Async generators: the finalizer hook (sys.set_asyncgen_hooks) in force
+    // when it was first iterated; it is called instead of closing the
+    // generator when it is collected unfinished (asyncio then schedules
+    // aclose() on its loop).
+    Value ag_finalizer;
     union {
         uint32_t origin_lasti;   // while unstarted (with origin_code)
         uint32_t leaf_epoch;
@@ -54,6 +59,9 @@ typedef struct ObjGen {
     unsigned outer_inherits : 1;
     unsigned running_async : 1;  // async generators: an asend/athrow is in progress
     unsigned ag_closed : 1;      // async generators: aclose() ran or the body ended
+    unsigned adopted : 1;        // an unstarted coroutine a task took over: dropping
+                                 // other references to it does not lose it
+    unsigned ag_hooks_inited : 1; // async generators: the hooks ran (first iteration)
 } ObjGen;
 
 _Static_assert(sizeof(ObjGen) % _Alignof(Frame) == 0, "the frame follows the ObjGen");
@@ -102,8 +110,12 @@ Value vm_gen_yf(Vm *vm, ObjGen *g);
 // holds it. Never-awaited coroutines are bugs, so this is rare.
 static inline bool vm_gen_unstarted(Value v) {
     ObjGen *g = AS_GEN(v);
-    return g->frame && !g->started && g->origin_code;
+    return g->frame && !g->started && g->origin_code && !g->adopted;
 }
+// A scheduler (an asyncio Task) owns the coroutine [v] from now on: it stops
+// counting as one that dropping a reference could leave never awaited (it
+// still warns if it is collected without ever running).
+void vm_gen_adopt(Vm *vm, Value v);
 void vm_gen_dropped(Vm *vm);
 // Whether the suspended generator [v] would run code when closed: it is
 // suspended where a handler (finally, with, except) covers it.

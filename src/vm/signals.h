@@ -1,15 +1,20 @@
-// Signals: Ctrl-C becomes KeyboardInterrupt at the next safe point of the VM.
+// Signals: a signal becomes Python-level work at the next safe point of the
+// VM: Ctrl-C raises KeyboardInterrupt, or calls the handler the `signal`
+// module installed for it (asyncio.run's cancels the main task).
 //
-// The handler only sets flags (the pending-SIGINT word and the thread's eval
-// breaker); the eval loop notices the breaker on backward jumps, calls and
-// resumes, and vm_signals_check raises KeyboardInterrupt there. Blocking
-// builtins (sleep, input) call vm_signals_check when a system call returns
-// EINTR. A program that ends on an uncaught KeyboardInterrupt leaves through
-// vm_signals_exit_by_sigint, so its parent sees death by SIGINT (a shell
-// prints status 130), as with CPython.
+// The C handler only sets flags (the signal's pending word and the thread's
+// eval breaker) and writes the signal number to the wakeup fd, if one is set
+// (an event loop waiting in poll() wakes at once); the eval loop notices the
+// breaker on backward jumps, calls and resumes, and vm_signals_check runs the
+// handlers there. Blocking builtins (sleep, input, the loop's poll) call
+// vm_signals_check when a system call returns EINTR. A program that ends on
+// an uncaught KeyboardInterrupt leaves through vm_signals_exit_by_sigint, so
+// its parent sees death by SIGINT (a shell prints status 130), as with CPython.
 #ifndef VM_SIGNALS_H
 #define VM_SIGNALS_H
 #include <stdbool.h>
+
+#include "runtime/module.h"
 
 typedef struct Vm Vm;
 
@@ -21,11 +26,17 @@ enum { VM_EXIT_SIGINT = -2 };
 // Routes SIGINT to [vm]'s eval breaker (without SA_RESTART, so blocking
 // reads and sleeps return EINTR).
 void vm_signals_install(Vm *vm);
-// Gives SIGINT its default action back; call before freeing the VM.
+// Gives the signals handled here their default action back; call before
+// freeing the VM.
 void vm_signals_uninstall(void);
-// Raises KeyboardInterrupt and returns false when a SIGINT is pending.
+// Runs what pending signals ask for: false with the exception set when a
+// handler raised (KeyboardInterrupt for a plain Ctrl-C).
 bool vm_signals_check(Vm *vm);
 // Restores SIGINT's default action and sends it to this process.
 void vm_signals_exit_by_sigint(void);
+// The fd the C handler writes to (-1: none); returns the previous one.
+int vm_signals_set_wakeup_fd(int fd);
+// The `signal` module (mod_signal.c).
+bool vm_signal_module_init(Vm *vm, ObjModule *m);
 
 #endif // VM_SIGNALS_H

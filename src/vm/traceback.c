@@ -251,17 +251,26 @@ static void chunk_mark(Chunks *c, FILE *out) {
     c->at[c->n++] = (size_t)pos;
 }
 
+// Frames of the modules aiopy embeds (lib/, "<frozen NAME>") are not
+// shown: they are the implementation, as C functions are, and the expected
+// outputs drop CPython's library frames likewise (tests/mkgolden).
+static bool library_frame(Value tb) {
+    ObjCode *co = AS_CODE(AS_TRACEBACK(tb)->code);
+    return strncmp(AS_STR(co->filename)->data, "<frozen ", 8) == 0;
+}
+
 static void print_tb(FILE *out, const char *pfx, LineCache *lc, Value tb, Chunks *ch) {
     size_t depth = 0;
-    for (Value t = tb; t; t = AS_TRACEBACK(t)->next) depth++;
+    for (Value t = tb; t; t = AS_TRACEBACK(t)->next) depth += !library_frame(t);
     while (tb && depth > TB_LIMIT) {
-        depth--;
+        depth -= !library_frame(tb);
         tb = AS_TRACEBACK(tb)->next;
     }
     Value last_file = VAL_NULL, last_name = VAL_NULL;
     int last_line = -1;
     long cnt = 0;
     for (; tb; tb = AS_TRACEBACK(tb)->next) {
+        if (library_frame(tb)) continue;
         ObjTraceback *t = AS_TRACEBACK(tb);
         ObjCode *co = AS_CODE(t->code);
         int line = code_line_at(co, t->offset);

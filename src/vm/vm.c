@@ -25,6 +25,7 @@
 #include "runtime/type.h"
 #include "vm/compile.h"
 #include "vm/evalexec.h"
+#include "vm/gen_int.h"
 #include "vm/signals.h"
 #include "vm/vm_int.h"
 #include "vm/vm_ops.h"
@@ -40,6 +41,9 @@ static void mark_roots(Vm *vm) {
     gc_mark_value(vm, ts->sys_module);
     gc_mark_value(vm, ts->search_path);
     gc_mark_value(vm, ts->build_class);
+    gc_mark_value(vm, ts->signal_handlers);
+    gc_mark_value(vm, ts->agen_firstiter);
+    gc_mark_value(vm, ts->agen_finalizer);
 }
 
 static void finalize_hook(Vm *vm, Value obj) {
@@ -65,6 +69,50 @@ static bool build_class_fn(Vm *vm, Value *args, size_t nargs, Value kwnames, Val
 
 static const MethodDef build_class_def = {"__build_class__", build_class_fn, 0};
 
+// PEP 560: a base that is not a class but has __mro_entries__ (a
+// types.GenericAlias) stands for the classes that method returns, given
+// the original bases. *bases is replaced only when one did.
+static bool update_bases(Vm *vm, ObjTuple **bases) {
+    ObjTuple *orig = *bases;
+    ObjList *nb = NULL;
+    size_t mark = gc_roots_mark(vm);
+    ObjStr *name = NULL;
+    for (size_t i = 0; i < orig->len; i++) {
+        Value b = orig->items[i], meth, r;
+        int found = 0;
+        if (!IS_TYPE(b)) {
+            if (!name) {
+                if (!(name = str_intern_cstr(vm, "__mro_entries__"))) goto fail;
+                gc_push_root(vm, OBJ_VAL(name));   // the intern table is weak
+            }
+            if ((found = rt_getattr_opt(vm, b, name, &meth)) < 0) goto fail;
+        }
+        if (!found) {
+            if (nb && !list_append(vm, nb, b)) goto fail;
+            continue;
+        }
+        gc_push_root(vm, meth);
+        if (!rt_call1(vm, meth, OBJ_VAL(orig), &r)) goto fail;
+        if (!IS_TUPLE(r)) {
+            rt_raise(vm, &TypeError_type, "__mro_entries__ must return a tuple");
+            goto fail;
+        }
+        gc_push_root(vm, r);
+        if (!nb) {
+            if (!(nb = list_from(vm, orig->items, i))) goto fail;
+            gc_push_root(vm, OBJ_VAL(nb));
+        }
+        for (size_t k = 0; k < AS_TUPLE(r)->len; k++)
+            if (!list_append(vm, nb, AS_TUPLE(r)->items[k])) goto fail;
+    }
+    if (nb && !(*bases = tuple_from(vm, nb->items, nb->len))) goto fail;
+    gc_roots_reset(vm, mark);
+    return true;
+fail:
+    gc_roots_reset(vm, mark);
+    return false;
+}
+
 bool vm_build_class(Vm *vm, Value *args, size_t nargs, Value kwnames, Value *out) {
     size_t nkw = kwnames ? AS_TUPLE(kwnames)->len : 0;
     if (nargs < 2) return rt_raise(vm, &TypeError_type, "__build_class__: not enough arguments");
@@ -74,6 +122,9 @@ bool vm_build_class(Vm *vm, Value *args, size_t nargs, Value kwnames, Value *out
     size_t mark = gc_roots_mark(vm);
     ObjTuple *bases = tuple_from(vm, args + 2, nargs - 2);
     if (!bases) return false;
+    gc_push_root(vm, OBJ_VAL(bases));
+    ObjTuple *orig_bases = bases;
+    if (!update_bases(vm, &bases)) return gc_roots_reset(vm, mark), false;
     gc_push_root(vm, OBJ_VAL(bases));
     // The metaclass's arguments: name, bases, namespace, then the class
     // keywords but metaclass= (they go on to __init_subclass__).
@@ -104,6 +155,7 @@ bool vm_build_class(Vm *vm, Value *args, size_t nargs, Value kwnames, Value *out
     ObjDict *ns = dict_new(vm);
     if (!ns) goto done;
     gc_push_root(vm, OBJ_VAL(ns));
+    if (bases != orig_bases && !dict_set_cstr(vm, ns, "__orig_bases__", OBJ_VAL(orig_bases))) goto done;
     // Run the body with the namespace as its locals.
     Frame *f = vm_frame_push(vm, body->code, args[0], body->globals, OBJ_VAL(ns));
     if (!f) goto done;
@@ -357,7 +409,7 @@ static bool run_source_in(Vm *vm, Source *src, const char *path, ObjModule *m) {
 
 // Registers [m] as sys.modules[name], runs [src] in it (or [init] first for
 // builtin modules) and unregisters it again when that fails, as CPython.
-static bool exec_module(Vm *vm, Value name, ObjModule *m, const BuiltinModuleDef *def, Source *src,
+static bool exec_module(Vm *vm, Value name, ObjModule *m, const BuiltinModule *def, Source *src,
                         const char *path) {
     TRY(dict_set_cstr(vm, AS_DICT(m->dict), "__builtins__", vm->builtins));
     TRY(dict_set(vm, AS_DICT(vm->modules), name, OBJ_VAL(m)));
@@ -367,7 +419,7 @@ static bool exec_module(Vm *vm, Value name, ObjModule *m, const BuiltinModuleDef
         Source s;
         Diag d;
         diag_init(&d);
-        ok = lx_source_from_string(&s, path, *def->source, strlen(*def->source), &d);
+        ok = lx_source_from_string(&s, path, def->source, def->source_len, &d);
         if (ok) {
             ok = run_source_in(vm, &s, path, m);
             lx_source_free(&s);
@@ -413,7 +465,7 @@ static bool load_source_module(Vm *vm, Value name, const char *path, Value *out)
 }
 
 // A builtin module (runtime/modules.c): made now, cached in sys.modules.
-static bool load_builtin_module(Vm *vm, Value name, const BuiltinModuleDef *def, Value *out) {
+static bool load_builtin_module(Vm *vm, Value name, const BuiltinModule *def, Value *out) {
     char path[96];
     snprintf(path, sizeof path, "<frozen %s>", def->name);
     size_t mark = gc_roots_mark(vm);
@@ -436,8 +488,8 @@ static bool load_builtin_module(Vm *vm, Value name, const BuiltinModuleDef *def,
 static bool import_one(Vm *vm, Value name, Value *out) {
     ObjStr *n = AS_STR(name);
     if (dict_get_str(vm, AS_DICT(vm->modules), n, out) == 1) return true;
-    const BuiltinModuleDef *def = rt_module_find(n->data, n->len);
-    if (def) return load_builtin_module(vm, name, def, out);
+    BuiltinModule def;
+    if (rt_module_find(n->data, n->len, &def)) return load_builtin_module(vm, name, &def, out);
     if (memchr(n->data, '.', n->len)) return module_not_found(vm, name);
     ThreadState *ts = VM_TS(vm);
     Value path = ts->search_path;
@@ -536,7 +588,7 @@ static bool import_submodules(Vm *vm, Value name, Value pkg, Value fromlist) {
         if (r == 1) continue;
         char full[128];
         int len = snprintf(full, sizeof full, "%s.%s", n->data, sub->data);
-        if (len < 0 || (size_t)len >= sizeof full || !rt_module_find(full, (size_t)len)) continue;
+        if (len < 0 || (size_t)len >= sizeof full || !rt_module_find(full, (size_t)len, &(BuiltinModule){0})) continue;
         ObjStr *fs = str_new(vm, full, (size_t)len);
         TRY(fs);
         gc_push_root(vm, OBJ_VAL(fs));
@@ -554,7 +606,7 @@ bool vm_import_name(Vm *vm, Frame *f, Value name, Value fromlist, Value level, V
     ObjStr *n = AS_STR(name);
     if (memchr(n->data, '.', n->len)) return import_dotted(vm, name, fromlist, out);
     TRY(import_one(vm, name, out));
-    if (fromlist && IS_TUPLE(fromlist) && rt_module_find(n->data, n->len))
+    if (fromlist && IS_TUPLE(fromlist) && rt_module_find(n->data, n->len, &(BuiltinModule){0}))
         TRY(import_submodules(vm, name, *out, fromlist));
     return true;
 }
@@ -613,6 +665,7 @@ Vm *vm_new(int argc, char **argv) {
     vm->hooks.mark_roots = mark_roots;
     vm->hooks.finalize = finalize_hook;
     vm->hooks.check_signals = vm_signals_check;
+    vm->hooks.adopt_coroutine = vm_gen_adopt;
     bool ok = rt_builtins_init(vm);
     ObjNative *bc = ok ? native_new_function(vm, &build_class_def, VAL_NULL) : NULL;
     if (bc) {

@@ -28,13 +28,22 @@ static int run(const char *text) {
 TestSuite(modules);
 
 Test(modules, registry_finds_by_exact_name) {
-    cr_assert_not_null(rt_module_find("math", 4));
-    cr_assert_not_null(rt_module_find("collections.abc", 15));
-    cr_assert_null(rt_module_find("collections.abcd", 16));
-    cr_assert_null(rt_module_find("mat", 3));
-    cr_assert(rt_module_find("collections", 11)->package);
-    cr_assert_not_null(rt_module_find("types", 5)->source);
-    cr_assert_not_null(rt_module_find("time", 4)->init);
+    BuiltinModule m;
+    cr_assert(rt_module_find("math", 4, &m));
+    cr_assert(rt_module_find("collections.abc", 15, &m));
+    cr_assert_not(rt_module_find("collections.abcd", 16, &m));
+    cr_assert_not(rt_module_find("mat", 3, &m));
+    cr_assert_not(rt_module_find("collections.ab", 14, &m));
+    cr_assert(rt_module_find("collections", 11, &m) && m.package);
+    cr_assert(rt_module_find("types", 5, &m) && m.source && !m.init);
+    cr_assert(rt_module_find("time", 4, &m) && m.init && !m.source);
+    // A C half and a Python body under one name.
+    cr_assert(rt_module_find("traceback", 9, &m) && m.init && m.source);
+}
+
+Test(modules, embedded_table_is_sorted) {
+    for (size_t i = 1; i < rt_lib_module_count; i++)
+        cr_assert_lt(strcmp(rt_lib_modules[i - 1].name, rt_lib_modules[i].name), 0);
 }
 
 Test(modules, import_is_lazy_and_cached, .init = cr_redirect_stdout) {

@@ -30,12 +30,28 @@ except Exception as __e:
     __show_error__(__e)
 
 # ---- 000_9b21fe0358b0bfbf_03.py (repl, 000_9b21fe0358b0bfbf.txt:20)
-# [event loop] import asyncio
-# [event loop] asyncio.run(simple_print('Hello'))
+# >>> import asyncio
+try:
+    import asyncio
+except Exception as __e:
+    __show_error__(__e)
+# >>> asyncio.run(simple_print('Hello'))
+try:
+    __display__(asyncio.run(simple_print('Hello')))
+except Exception as __e:
+    __show_error__(__e)
 
 # ---- 000_9b21fe0358b0bfbf_04.py (repl, 000_9b21fe0358b0bfbf.txt:29)
-# [event loop] loop = asyncio.new_event_loop()
-# [event loop] loop.run_until_complete(simple_print('Hello'))
+# >>> loop = asyncio.new_event_loop()
+try:
+    loop = asyncio.new_event_loop()
+except Exception as __e:
+    __show_error__(__e)
+# >>> loop.run_until_complete(simple_print('Hello'))
+try:
+    __display__(loop.run_until_complete(simple_print('Hello')))
+except Exception as __e:
+    __show_error__(__e)
 
 # ---- 000_9b21fe0358b0bfbf_05.py (repl, 000_9b21fe0358b0bfbf.txt:41)
 # >>> for _ in simple_print('Hello').__await__():

@@ -14,27 +14,39 @@ def __show_error__(e):
 
 
 # ---- 002_f6beed6a6a5d78a7_01.py (snippet, 002_f6beed6a6a5d78a7.txt:8)
-# [event loop] import asyncio
+import asyncio
+
+
 async def example_coroutine():
     print("Hello from coroutine!")
 
 # ---- 002_f6beed6a6a5d78a7_02.py (snippet, 002_f6beed6a6a5d78a7.txt:18)
-# [event loop] import asyncio
+import asyncio
+
+
 async def example_coroutine():
     await asyncio.sleep(1)  # запускаем внутри корутины асинхронную функцию sleep()
     print("Hello from coroutine!")
 
 # ---- 002_f6beed6a6a5d78a7_03.py (snippet, 002_f6beed6a6a5d78a7.txt:29)
-# [event loop] import asyncio
+import asyncio
+
+
 async def example_coroutine(number, *args, **kwargs):
     await asyncio.sleep(1)  # запускаем внутри корутины асинхронную функцию sleep()
     print(f"Hello from coroutine {number}!")
     return f"Корутина {number} завершила работу"
 
 # ---- 002_f6beed6a6a5d78a7_04.py (snippet, 002_f6beed6a6a5d78a7.txt:43)
+#НЕ ПРАВИЛЬНО
 async def example_coroutine():
     print("Hello from coroutine!")
+
 example_coroutine()  # создан объект корутины example_coroutine(), корутина не запущена!
+
+
+#ПРАВИЛЬНО
 async def example_coroutine():
     print("Hello from coroutine!")
-# [event loop] asyncio.run(example_coroutine())  # корутина example_coroutine() запущена. 
+
+asyncio.run(example_coroutine())  # корутина example_coroutine() запущена. 

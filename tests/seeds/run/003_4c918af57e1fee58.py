@@ -24,9 +24,21 @@ class AsyncTask:
         yield
 
 # ---- 003_4c918af57e1fee58_03.py (repl, 003_4c918af57e1fee58.txt:30)
-# [event loop] import asyncio
-# [event loop] loop = asyncio.get_event_loop()
-# [event loop] loop.run_until_complete(AsyncTask())
+# >>> import asyncio
+try:
+    import asyncio
+except Exception as __e:
+    __show_error__(__e)
+# >>> loop = asyncio.get_event_loop()
+try:
+    loop = asyncio.get_event_loop()
+except Exception as __e:
+    __show_error__(__e)
+# >>> loop.run_until_complete(AsyncTask())
+try:
+    __display__(loop.run_until_complete(AsyncTask()))
+except Exception as __e:
+    __show_error__(__e)
 
 # ---- 003_4c918af57e1fee58_04.py (snippet, 003_4c918af57e1fee58.txt:38)
 class ProducerTask:
@@ -36,7 +48,11 @@ class ProducerTask:
         print('World!')
 
 # ---- 003_4c918af57e1fee58_05.py (repl, 003_4c918af57e1fee58.txt:48)
-# [event loop] loop.run_until_complete(ProducerTask())
+# >>> loop.run_until_complete(ProducerTask())
+try:
+    __display__(loop.run_until_complete(ProducerTask()))
+except Exception as __e:
+    __show_error__(__e)
 
 # ---- 003_4c918af57e1fee58_06.py (repl, 003_4c918af57e1fee58.txt:56)
 # >>> for _ in ProducerTask().__await__():

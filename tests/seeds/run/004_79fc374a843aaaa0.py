@@ -16,6 +16,7 @@ def __show_error__(e):
 # ---- 004_79fc374a843aaaa0_01.py (snippet, 004_79fc374a843aaaa0.txt:8)
 async def foo():
     pass
+
 print(type(foo))
 coro = foo()
 print(type(coro))

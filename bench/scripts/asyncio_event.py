@@ -1,0 +1,16 @@
+import asyncio, sys
+N = int(sys.argv[1]) if len(sys.argv) > 1 else 120000
+async def ping(a, b):
+    for _ in range(N):
+        a.set()
+        await b.wait()
+        b.clear()
+async def pong(a, b):
+    for _ in range(N):
+        await a.wait()
+        a.clear()
+        b.set()
+async def main():
+    a, b = asyncio.Event(), asyncio.Event()
+    await asyncio.gather(ping(a, b), pong(a, b))
+asyncio.run(main())
