@@ -14,6 +14,7 @@
 
 #include "runtime/dict.h"
 #include "runtime/exc.h"
+#include "runtime/excgroup.h"
 #include "runtime/file.h"
 #include "runtime/float.h"
 #include "runtime/frame.h"
@@ -1369,6 +1370,7 @@ bool rt_builtins_init(Vm *vm) {
 #define REG_EXC(name, base) ok = ok && dict_set_cstr(vm, b, #name, OBJ_VAL(&name##_type));
     RT_EXC_TYPES(REG_EXC)
 #undef REG_EXC
+    ok = ok && excgroup_register(vm, b);
     ok = ok && dict_set_cstr(vm, b, "None", NONE_VAL) && dict_set_cstr(vm, b, "True", TRUE_VAL) &&
          dict_set_cstr(vm, b, "False", FALSE_VAL) &&
          dict_set_cstr(vm, b, "NotImplemented", NOTIMPL_VAL) &&

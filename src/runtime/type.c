@@ -391,6 +391,8 @@ static bool c3_merge(Vm *vm, ObjType **bases, size_t nb, ObjType ***out, size_t 
     size_t *lens = rt_alloc(vm, nseq * sizeof *lens), *pos = rt_alloc(vm, nseq * sizeof *pos);
     ObjType **res = rt_alloc(vm, (total + nb + 1) * sizeof *res * 2);
     bool ok = seqs && lens && pos && res;
+    if (seqs)   // freed below whatever failed: no stale pointers
+        for (size_t i = 0; i < nseq; i++) seqs[i] = NULL;
     size_t nres = 0;
     for (size_t i = 0; ok && i < nb; i++) {
         size_t n = 0;
@@ -440,8 +442,9 @@ static bool c3_merge(Vm *vm, ObjType **bases, size_t nb, ObjType ***out, size_t 
         for (size_t i = 0; i < nseq; i++)
             if (pos[i] < lens[i] && seqs[i][pos[i]] == cand) pos[i]++;
     }
-    if (seqs)
-        for (size_t i = 0; i < nb; i++) rt_free(vm, seqs[i], lens[i] * sizeof **seqs);
+    if (seqs && lens)
+        for (size_t i = 0; i < nb; i++)
+            if (seqs[i]) rt_free(vm, seqs[i], lens[i] * sizeof **seqs);
     rt_free(vm, seqs, nseq * sizeof *seqs);
     rt_free(vm, lens, nseq * sizeof *lens);
     rt_free(vm, pos, nseq * sizeof *pos);
@@ -463,6 +466,18 @@ static bool c3_merge(Vm *vm, ObjType **bases, size_t nb, ObjType ***out, size_t 
 
 static ObjType *static_root(ObjType *t) {
     while (TYPE_IS_HEAP(t)) t = t->base;
+    return t;
+}
+
+// The builtin class whose instance layout [t]'s instances have. The
+// exception classes mostly share BaseException's, so a class may derive
+// from two of them (ValueError and TypeError, or BaseExceptionGroup and
+// ValueError) as in CPython; other builtins each have their own.
+static ObjType *solid_base(ObjType *t) {
+    t = static_root(t);
+    while ((t->flags & TYPE_EXC) && t->base && (t->base->flags & TYPE_EXC) &&
+           t->base->basicsize == t->basicsize)
+        t = t->base;
     return t;
 }
 
@@ -536,7 +551,7 @@ bool type_new_class(Vm *vm, ObjType *meta, ObjStr *name, Value bases, Value dict
     // The layout donor: the base whose static root is the most derived.
     ObjType *base = bt->len ? AS_TYPE(bt->items[0]) : &object_type;
     for (size_t i = 1; i < bt->len; i++) {
-        ObjType *b = AS_TYPE(bt->items[i]), *rb = static_root(b), *rbase = static_root(base);
+        ObjType *b = AS_TYPE(bt->items[i]), *rb = solid_base(b), *rbase = solid_base(base);
         if (type_is_subtype(rb, rbase)) base = rb == rbase ? base : b;
         else if (!type_is_subtype(rbase, rb))
             return rt_raise(vm, &TypeError_type, "multiple bases have instance lay-out conflict");

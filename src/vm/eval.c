@@ -32,6 +32,7 @@
 #include "runtime/builtins.h"
 #include "runtime/dict.h"
 #include "runtime/exc.h"
+#include "runtime/excgroup.h"
 #include "runtime/float.h"
 #include "runtime/gc.h"
 #include "runtime/int.h"
@@ -1130,6 +1131,30 @@ dispatch_op:
         vm->exc = POP();
         SAVE();
         goto exception_unwind;
+    }
+
+    TARGET(CHECK_EG_MATCH) {
+        // [rest, type] -> [rest', match]: the part of rest an `except* type`
+        // clause takes. A match becomes the exception being handled.
+        Value match, rest;
+        SAVE();
+        if (!excgroup_star_match(vm, PEEK(2), TOP(), &match, &rest)) ERROR();
+        if (!IS_NONE(match)) {
+            sp[-2] = rest;
+            ts->exc_info = match;
+        }
+        sp[-1] = match;
+        DISPATCH();
+    }
+
+    TARGET(PREP_RERAISE_STAR) {
+        // [orig, raised] -> [what the try-except* re-raises, or None]
+        Value r;
+        SAVE();
+        if (!excgroup_prep_reraise(vm, PEEK(2), TOP(), &r)) ERROR();
+        sp--;
+        sp[-1] = r;
+        DISPATCH();
     }
 
     TARGET(PUSH_EXC_INFO) {
