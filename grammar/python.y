@@ -264,6 +264,8 @@ target_items(L) ::= target_items(L1) COMMA expr_or_star(B). { L = ps_list_push(c
 try_stmt(S) ::= TRY(T) COLON block(B) handlers(H) else_opt(E). { S = ast_try(ctx, &T, B, H, E, NULL); }
 try_stmt(S) ::= TRY(T) COLON block(B) handlers(H) else_opt(E) FINALLY COLON block(F). { S = ast_try(ctx, &T, B, H, E, F); }
 try_stmt(S) ::= TRY(T) COLON block(B) FINALLY COLON block(F). { S = ast_try(ctx, &T, B, NULL, NULL, F); }
+try_stmt(S) ::= TRY(T) COLON block(B) star_handlers(H) else_opt(E). { S = ast_try_star(ctx, &T, B, H, E, NULL); }
+try_stmt(S) ::= TRY(T) COLON block(B) star_handlers(H) else_opt(E) FINALLY COLON block(F). { S = ast_try_star(ctx, &T, B, H, E, F); }
 
 %type handlers {PsList *}
 handlers(L) ::= handler(H).                     { L = ps_list1(ctx, H); }
@@ -271,6 +273,13 @@ handlers(L) ::= handlers(L1) handler(H).        { L = ps_list_push(ctx, L1, H); 
 handler(H) ::= EXCEPT(T) COLON block(B).        { H = ast_handler(ctx, &T, NULL, NULL, B); }
 handler(H) ::= EXCEPT(T) test(E) COLON block(B). { H = ast_handler(ctx, &T, E, NULL, B); }
 handler(H) ::= EXCEPT(T) test(E) AS NAME(N) COLON block(B). { H = ast_handler(ctx, &T, E, &N, B); }
+
+// except* clauses (PEP 654): a try has either these or the plain ones.
+%type star_handlers {PsList *}
+star_handlers(L) ::= star_handler(H).           { L = ps_list1(ctx, H); }
+star_handlers(L) ::= star_handlers(L1) star_handler(H). { L = ps_list_push(ctx, L1, H); }
+star_handler(H) ::= EXCEPT(T) STAR test(E) COLON block(B). { H = ast_handler(ctx, &T, E, NULL, B); }
+star_handler(H) ::= EXCEPT(T) STAR test(E) AS NAME(N) COLON block(B). { H = ast_handler(ctx, &T, E, &N, B); }
 
 // The header is reduced at its ':' (before the block), so the items of
 // `with (a as b, c):` are claimed before any statement of the block ends.

@@ -33,7 +33,9 @@ def format_exception(exc, /, value=_sentinel, tb=_sentinel, limit=None, chain=Tr
 def format_exception_only(exc, /, value=_sentinel):
     if value is _sentinel:
         value = exc
-    return _format(value, None, False)
+    if value is None or not isinstance(value, BaseException):
+        return _format(value, None, False)
+    return _format_exception_only(value)
 
 def print_exception(exc, /, value=_sentinel, tb=_sentinel, limit=None, file=None, chain=True):
     _no_limit(limit)

@@ -30,6 +30,7 @@ ModuleType = type(_aiopy)
 NoneType = type(None)
 EllipsisType = type(Ellipsis)
 NotImplementedType = type(NotImplemented)
+GenericAlias = type(BaseExceptionGroup[int])
 del _f, _g, _c, _C
 
 class SimpleNamespace:

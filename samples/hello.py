@@ -1,9 +1,16 @@
-# A first aiopy program: a coroutine driven by hand, no event loop needed.
-async def greet(name):
-    return f"Hello, {name}!"
+# A first aiopy program: two tasks on asyncio's event loop.
+import asyncio
 
-coro = greet("aiopy")
-try:
-    coro.send(None)
-except StopIteration as stop:
-    print(stop.value)
+
+async def greet(name, delay):
+    await asyncio.sleep(delay)
+    print(f"Hello, {name}!")
+    return name
+
+
+async def main():
+    names = await asyncio.gather(greet("world", 0.2), greet("aiopy", 0.1))
+    print("greeted", ", ".join(names))
+
+
+asyncio.run(main())

@@ -1,3 +1,6 @@
+# N round trips (default 120,000) between two tasks through two
+# asyncio.Events: set, wait, clear, and a task switch each way.
+# Usage: asyncio_event.py [N]
 import asyncio, sys
 N = int(sys.argv[1]) if len(sys.argv) > 1 else 120000
 async def ping(a, b):

@@ -1,3 +1,6 @@
+# N items (default 800,000) through an asyncio.Queue(16) from a producer
+# task to the main task: put/get, waiting and waking on both sides.
+# Usage: asyncio_queue.py [N]
 import asyncio, sys
 N = int(sys.argv[1]) if len(sys.argv) > 1 else 800000
 async def producer(q):

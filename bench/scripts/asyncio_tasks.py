@@ -1,3 +1,6 @@
+# N tasks (default 10,000), each awaiting asyncio.sleep(0) 60 times, then
+# gathered: the task step, sleep(0) and the ready queue.
+# Usage: asyncio_tasks.py [N]
 import asyncio, sys
 N = int(sys.argv[1]) if len(sys.argv) > 1 else 10000
 async def worker(i):

@@ -1,60 +1,82 @@
 """The asyncio package, as Python 3.11's: an event loop, futures and tasks,
-synchronization primitives, queues, TaskGroup and timeouts.
+synchronization primitives, queues, TaskGroup, timeouts, and streams over
+TCP and Unix sockets.
 
 aiopy's asyncio is built like CPython's: Future, Task, Handle and the core
-of the event loop are C (the _asyncio module); the rest is Python, here.
+of the event loop are C (the _asyncio module); the rest is Python, in the
+submodules of this package. They load when a name from them is first used
+(PEP 562 __getattr__), so `import asyncio` itself costs next to nothing.
 """
 
 import sys
 
-import _asyncio
-from asyncio.exceptions import *
-from asyncio.coroutines import *
-from asyncio.events import *
-from asyncio.futures import *
-from asyncio.base_events import *
-from asyncio.locks import *
-from asyncio.protocols import *
-from asyncio.runners import *
-from asyncio.queues import *
-from asyncio.streams import *
-from asyncio.tasks import *
-from asyncio.taskgroups import *
-from asyncio.timeouts import *
-from asyncio.transports import *
-from asyncio.unix_events import *
+# Where each public name lives.
+_SUBMODULE_NAMES = {
+    'base_events': ('BaseEventLoop', 'Server'),
+    'coroutines': ('iscoroutinefunction', 'iscoroutine'),
+    'events': ('AbstractEventLoopPolicy', 'AbstractEventLoop', 'AbstractServer',
+               'Handle', 'TimerHandle', 'get_event_loop_policy', 'set_event_loop_policy',
+               'get_event_loop', 'set_event_loop', 'new_event_loop', 'get_child_watcher',
+               'set_child_watcher', '_set_running_loop', 'get_running_loop',
+               '_get_running_loop'),
+    'exceptions': ('BrokenBarrierError', 'CancelledError', 'InvalidStateError', 'TimeoutError',
+                   'IncompleteReadError', 'LimitOverrunError', 'SendfileNotAvailableError'),
+    'futures': ('Future', 'wrap_future', 'isfuture'),
+    'locks': ('Lock', 'Event', 'Condition', 'Semaphore', 'BoundedSemaphore', 'Barrier'),
+    'protocols': ('BaseProtocol', 'Protocol', 'DatagramProtocol', 'SubprocessProtocol',
+                  'BufferedProtocol'),
+    'runners': ('Runner', 'run'),
+    'queues': ('Queue', 'PriorityQueue', 'LifoQueue', 'QueueFull', 'QueueEmpty'),
+    'streams': ('StreamReader', 'StreamWriter', 'StreamReaderProtocol', 'open_connection',
+                'start_server', 'open_unix_connection', 'start_unix_server'),
+    'tasks': ('Task', 'create_task', 'FIRST_COMPLETED', 'FIRST_EXCEPTION', 'ALL_COMPLETED',
+              'wait', 'wait_for', 'as_completed', 'sleep', 'gather', 'shield', 'ensure_future',
+              'run_coroutine_threadsafe', 'current_task', 'all_tasks', '_register_task',
+              '_unregister_task', '_enter_task', '_leave_task'),
+    'taskgroups': ('TaskGroup',),
+    'threads': ('to_thread',),
+    'timeouts': ('Timeout', 'timeout', 'timeout_at'),
+    'transports': ('BaseTransport', 'ReadTransport', 'WriteTransport', 'Transport',
+                   'DatagramTransport', 'SubprocessTransport'),
+    'unix_events': ('SelectorEventLoop', 'DefaultEventLoopPolicy'),
+}
+_SUBMODULES = ('base_events', 'base_futures', 'base_tasks', 'coroutines', 'events',
+               'exceptions', 'format_helpers', 'futures', 'locks', 'mixins', 'queues',
+               'runners', 'selector_events', 'taskgroups', 'tasks', 'threads', 'timeouts',
+               'unix_events',
+               'base_net', 'lazy_net', 'protocols', 'selector_socket', 'server', 'streams',
+               'transports', 'trsock')
 
-from asyncio import (base_events, base_futures, base_tasks, coroutines, events,
-                     exceptions, futures, locks, queues, runners, tasks,
-                     taskgroups, timeouts, unix_events)
-from asyncio import protocols, streams, transports
+_WHERE = {}
+for _module, _names in _SUBMODULE_NAMES.items():
+    for _name in _names:
+        _WHERE[_name] = _module
+del _module, _names, _name
 
-__all__ = (base_events.__all__ +
-           coroutines.__all__ +
-           events.__all__ +
-           exceptions.__all__ +
-           futures.__all__ +
-           locks.__all__ +
-           protocols.__all__ +
-           runners.__all__ +
-           queues.__all__ +
-           streams.__all__ +
-           tasks.__all__ +
-           timeouts.__all__ +
-           transports.__all__ +
-           unix_events.__all__)
+# As CPython 3.11's (which leaves TaskGroup out).
+__all__ = tuple(name for module in ('base_events', 'coroutines', 'events', 'exceptions',
+                                    'futures', 'locks', 'protocols', 'runners', 'queues',
+                                    'streams', 'tasks', 'threads', 'timeouts', 'transports',
+                                    'unix_events')
+                for name in _SUBMODULE_NAMES[module])
 
-# What the C half calls back into.
-_asyncio._setup(
-    CancelledError=exceptions.CancelledError,
-    InvalidStateError=exceptions.InvalidStateError,
-    future_repr=base_futures._future_repr,
-    task_repr=base_tasks._task_repr,
-    task_get_stack=base_tasks._task_get_stack,
-    task_print_stack=base_tasks._task_print_stack,
-    handle_repr=events._handle_repr,
-    handle_error=events._handle_error,
-    iscoroutine=coroutines.iscoroutine,
-    get_event_loop=events.get_event_loop,
-    policy_get_event_loop=events._policy_get_event_loop,
-)
+
+def _load(module):
+    __import__('asyncio.' + module)
+    return sys.modules['asyncio.' + module]
+
+
+def __getattr__(name):
+    module = _WHERE.get(name)
+    if module is not None:
+        value = getattr(_load(module), name)
+    elif name in _SUBMODULES:
+        value = _load(name)
+    else:
+        raise AttributeError(f"module 'asyncio' has no attribute '{name}'")
+    globals()[name] = value
+    return value
+
+
+def __dir__():
+    return sorted(set(globals()) | set(_WHERE) | set(_SUBMODULES))

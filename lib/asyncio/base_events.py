@@ -52,8 +52,9 @@ class BaseEventLoop(_asyncio.EventLoopCore, events.AbstractEventLoop):
         self._task_factory = None
         self.slow_callback_duration = 0.1
         # The async generators being iterated by the loop, for
-        # shutdown_asyncgens().
-        self._asyncgens = set()
+        # shutdown_asyncgens(); weak, so that one nobody holds is collected
+        # (and its finalizer hook schedules its aclose()).
+        self._asyncgens = _asyncio._WeakSet()
         self._asyncgens_shutdown_called = False
         self._executor_shutdown_called = False
         self.set_debug(coroutines._is_debug_mode())
@@ -65,16 +66,14 @@ class BaseEventLoop(_asyncio.EventLoopCore, events.AbstractEventLoop):
         )
 
     def create_task(self, coro, *, name=None, context=None):
-        """Schedule a coroutine object.
-
-        Return a task object.
-        """
+        """A Task running [coro] on this loop (made by the task factory when
+        one is set)."""
         self._check_closed()
         if self._task_factory is None:
             task = tasks.Task(coro, loop=self, name=name, context=context)
         else:
             if context is None:
-                # Use legacy API if context is not needed
+                # The factory's two-argument form, when no context is given.
                 task = self._task_factory(self, coro)
             else:
                 task = self._task_factory(self, coro, context=context)
@@ -82,13 +81,13 @@ class BaseEventLoop(_asyncio.EventLoopCore, events.AbstractEventLoop):
         return task
 
     def set_task_factory(self, factory):
-        """Set a task factory that will be used by loop.create_task()."""
+        """Make loop.create_task() call factory(loop, coro) (None: Task)."""
         if factory is not None and not callable(factory):
             raise TypeError('task factory must be a callable or None')
         self._task_factory = factory
 
     def get_task_factory(self):
-        """Return a task factory, or None if the default one is in use."""
+        """The task factory, or None."""
         return self._task_factory
 
     def _check_closed(self):
@@ -108,7 +107,7 @@ class BaseEventLoop(_asyncio.EventLoopCore, events.AbstractEventLoop):
         self._asyncgens.add(agen)
 
     async def shutdown_asyncgens(self):
-        """Shutdown all active asynchronous generators."""
+        """Close every async generator this loop has seen that is still open."""
         self._asyncgens_shutdown_called = True
         if not len(self._asyncgens):
             return
@@ -127,7 +126,7 @@ class BaseEventLoop(_asyncio.EventLoopCore, events.AbstractEventLoop):
                 })
 
     async def shutdown_default_executor(self):
-        """Schedule the shutdown of the default executor."""
+        """Nothing to shut down: aiopy has no executor (no threads)."""
         self._executor_shutdown_called = True
 
     def _check_running(self):
@@ -138,7 +137,7 @@ class BaseEventLoop(_asyncio.EventLoopCore, events.AbstractEventLoop):
                 'Cannot run the event loop while another loop is running')
 
     def run_forever(self):
-        """Run until stop() is called."""
+        """Run iterations until stop() is called."""
         self._check_closed()
         self._check_running()
         hooks = getattr(sys, 'get_asyncgen_hooks', None)
@@ -156,20 +155,16 @@ class BaseEventLoop(_asyncio.EventLoopCore, events.AbstractEventLoop):
                 sys.set_asyncgen_hooks(*old_agen_hooks)
 
     def run_until_complete(self, future):
-        """Run until the Future is done.
-
-        If the argument is a coroutine, it is wrapped in a Task.
-
-        Return the Future's result, or raise its exception.
-        """
+        """Run until [future] is done (a coroutine is made a task first) and
+        return its result or raise its exception."""
         self._check_closed()
         self._check_running()
 
         new_task = not futures.isfuture(future)
         future = tasks.ensure_future(future, loop=self)
         if new_task:
-            # An exception is raised if the future didn't complete, so there
-            # is no need to log the "destroy pending task" message
+            # Our own task: if it is left pending, the RuntimeError below
+            # says so; no 'destroyed but pending' report on top.
             future._log_destroy_pending = False
 
         future.add_done_callback(_run_until_complete_cb)
@@ -177,9 +172,8 @@ class BaseEventLoop(_asyncio.EventLoopCore, events.AbstractEventLoop):
             self.run_forever()
         except:
             if new_task and future.done() and not future.cancelled():
-                # The coroutine raised a BaseException. Consume the exception
-                # to not log a warning, the caller doesn't have access to the
-                # local task.
+                # The task failed with a BaseException that is leaving now:
+                # mark it retrieved (nobody else can see the task).
                 future.exception()
             raise
         finally:
@@ -190,13 +184,7 @@ class BaseEventLoop(_asyncio.EventLoopCore, events.AbstractEventLoop):
         return future.result()
 
     def close(self):
-        """Close the event loop.
-
-        This clears the queues and shuts down the executor,
-        but does not wait for the executor to finish.
-
-        The event loop must not be running.
-        """
+        """Close the loop: drop what is scheduled (the loop must not be running)."""
         if self.is_running():
             raise RuntimeError("Cannot close a running event loop")
         if self._closed:
@@ -212,28 +200,23 @@ class BaseEventLoop(_asyncio.EventLoopCore, events.AbstractEventLoop):
         _unsupported('loop.set_default_executor() (aiopy has no threads)')
 
     def get_exception_handler(self):
-        """Return an exception handler, or None if the default one is in use.
-        """
+        """The exception handler, or None for the default one."""
         return self._exception_handler
 
     def set_exception_handler(self, handler):
-        """Set handler as the new event loop exception handler."""
+        """Make errors the loop catches go to handler(loop, context) (None:
+        the default handler)."""
         if handler is not None and not callable(handler):
             raise TypeError(f'A callable object or None is expected, '
                             f'got {handler!r}')
         self._exception_handler = handler
 
     def default_exception_handler(self, context):
-        """Default exception handler.
+        """Print what an error report holds.
 
-        This is called when an exception occurs and no exception
-        handler is set, and can be called by a custom exception
-        handler that wants to defer to the default behavior.
-
-        It prints what CPython's logs through the 'asyncio' logger with no
-        logging configured: the message, the other keys of the context, and
-        the traceback of the exception, on stderr.
-        """
+        The output is what CPython's handler logs through the 'asyncio'
+        logger when logging is not configured: the message, the other keys
+        of the context, then the exception's traceback, on stderr."""
         message = context.get('message')
         if not message:
             message = 'Unhandled exception in event loop'
@@ -260,30 +243,18 @@ class BaseEventLoop(_asyncio.EventLoopCore, events.AbstractEventLoop):
         _log_error('\n'.join(log_lines), exception)
 
     def call_exception_handler(self, context):
-        """Call the current event loop's exception handler.
+        """Report an error caught by the loop to the exception handler.
 
-        The context argument is a dict containing the following keys:
-
-        - 'message': Error message;
-        - 'exception' (optional): Exception object;
-        - 'future' (optional): Future instance;
-        - 'task' (optional): Task instance;
-        - 'handle' (optional): Handle instance;
-        - 'protocol' (optional): Protocol instance;
-        - 'transport' (optional): Transport instance;
-        - 'socket' (optional): Socket instance;
-        - 'asyncgen' (optional): Asynchronous generator that caused
-                                 the exception.
-        """
+        [context] holds 'message' and, as they apply, 'exception', 'future',
+        'task', 'handle', 'protocol', 'transport', 'socket', 'asyncgen'. An
+        error in a custom handler is reported by the default one."""
         if self._exception_handler is None:
             try:
                 self.default_exception_handler(context)
             except (SystemExit, KeyboardInterrupt):
                 raise
             except BaseException as exc:
-                # Second protection layer for unexpected errors
-                # in the default implementation, as well as for subclassed
-                # event loops with overloaded "default_exception_handler".
+                # The default handler itself failed (or a subclass's).
                 _log_error('Exception in default exception handler', exc)
         else:
             try:
@@ -291,9 +262,8 @@ class BaseEventLoop(_asyncio.EventLoopCore, events.AbstractEventLoop):
             except (SystemExit, KeyboardInterrupt):
                 raise
             except BaseException as exc:
-                # Exception in the user set custom exception handler.
+                # The custom handler failed: report that with the default one.
                 try:
-                    # Let's try default handler.
                     self.default_exception_handler({
                         'message': 'Unhandled error in exception handler',
                         'exception': exc,
@@ -302,8 +272,7 @@ class BaseEventLoop(_asyncio.EventLoopCore, events.AbstractEventLoop):
                 except (SystemExit, KeyboardInterrupt):
                     raise
                 except BaseException as exc2:
-                    # Guard 'default_exception_handler' in case it is
-                    # overloaded.
+                    # ... and the default handler failed as well.
                     _log_error('Exception in default exception handler '
                                'while handling an unexpected error '
                                'in custom exception handler', exc2)

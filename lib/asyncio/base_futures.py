@@ -12,18 +12,14 @@ _FINISHED = 'FINISHED'
 
 
 def isfuture(obj):
-    """Check for a Future.
-
-    This returns True when obj is a Future instance or is advertising
-    itself as duck-type compatible by setting _asyncio_future_blocking.
-    See comment in Future for more details.
-    """
+    """Whether [obj] is a future: its class has _asyncio_future_blocking
+    (duck typing) and it is not None."""
     return (hasattr(obj.__class__, '_asyncio_future_blocking') and
             obj._asyncio_future_blocking is not None)
 
 
 def _format_callbacks(cb):
-    """helper function for Future.__repr__"""
+    """The 'cb=[...]' part of a future's repr."""
     def format_cb(callback):
         return format_helpers._format_callback_source(callback, ())
 
@@ -40,7 +36,7 @@ def _format_callbacks(cb):
 
 
 def _future_repr_info(future):
-    """helper function for Future.__repr__"""
+    """The parts of a future's repr after its class name."""
     info = [future._state.lower()]
     if future._state == _FINISHED:
         if future._exception is not None:

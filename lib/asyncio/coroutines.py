@@ -12,7 +12,7 @@ _is_coroutine = object()
 
 
 def iscoroutinefunction(func):
-    """Return True if func is a decorated coroutine function."""
+    """Whether [func] makes coroutines (async def, or marked as doing so)."""
     return (inspect.iscoroutinefunction(func) or
             getattr(func, '_is_coroutine', None) is _is_coroutine)
 
@@ -24,7 +24,7 @@ _iscoroutine_typecache = set()
 
 
 def iscoroutine(obj):
-    """Return True if obj is a coroutine object."""
+    """Whether [obj] is a coroutine (3.11: generators count too)."""
     if type(obj) in _iscoroutine_typecache:
         return True
     if isinstance(obj, _COROUTINE_TYPES):

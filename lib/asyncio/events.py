@@ -1,4 +1,4 @@
-"""Event loop and event loop policy."""
+"""Event loops and the policy that says which loop is current."""
 
 __all__ = (
     'AbstractEventLoopPolicy',
@@ -47,7 +47,7 @@ def _unsupported(what):
 
 
 class AbstractServer:
-    """Abstract server returned by create_server()."""
+    """What loop.create_server() returns."""
 
     def close(self):
         raise NotImplementedError
@@ -76,7 +76,7 @@ class AbstractServer:
 
 
 class AbstractEventLoop:
-    """Abstract event loop."""
+    """The interface of an event loop."""
 
     def run_forever(self):
         raise NotImplementedError
@@ -206,7 +206,7 @@ class AbstractEventLoop:
 
 
 class AbstractEventLoopPolicy:
-    """Abstract policy for accessing the event loop."""
+    """The interface of an event loop policy."""
 
     def get_event_loop(self):
         raise NotImplementedError
@@ -271,16 +271,14 @@ def _init_event_loop_policy():
 
 
 def get_event_loop_policy():
-    """Get the current event loop policy."""
+    """The current policy (made on first use)."""
     if _event_loop_policy is None:
         _init_event_loop_policy()
     return _event_loop_policy
 
 
 def set_event_loop_policy(policy):
-    """Set the current event loop policy.
-
-    If policy is None, the default policy is restored."""
+    """Install [policy] (None: back to the default one)."""
     global _event_loop_policy
     if policy is not None and not isinstance(policy, AbstractEventLoopPolicy):
         raise TypeError(f"policy must be an instance of AbstractEventLoopPolicy or None, not '{type(policy).__name__}'")
@@ -312,3 +310,26 @@ def set_child_watcher(watcher):
 # Implemented in C, as CPython's are.
 from _asyncio import (_get_running_loop, _set_running_loop,
                       get_running_loop, get_event_loop, _get_event_loop)
+
+
+def _setup_c_half():
+    # Hand the C half (_asyncio) what it calls back into. Every way to a loop,
+    # a future or a task goes through this module, so this runs first.
+    import _asyncio
+    from asyncio import base_futures, base_tasks, coroutines, exceptions
+    _asyncio._setup(
+        CancelledError=exceptions.CancelledError,
+        InvalidStateError=exceptions.InvalidStateError,
+        future_repr=base_futures._future_repr,
+        task_repr=base_tasks._task_repr,
+        task_get_stack=base_tasks._task_get_stack,
+        task_print_stack=base_tasks._task_print_stack,
+        handle_repr=_handle_repr,
+        handle_error=_handle_error,
+        iscoroutine=coroutines.iscoroutine,
+        get_event_loop=get_event_loop,
+        policy_get_event_loop=_policy_get_event_loop,
+    )
+
+
+_setup_c_half()

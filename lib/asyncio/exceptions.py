@@ -1,4 +1,4 @@
-"""asyncio exceptions."""
+"""asyncio's exception classes."""
 
 __all__ = ('BrokenBarrierError',
            'CancelledError', 'InvalidStateError', 'TimeoutError',
@@ -7,31 +7,24 @@ __all__ = ('BrokenBarrierError',
 
 
 class CancelledError(BaseException):
-    """The Future or Task was cancelled."""
+    """Raised in a task that is cancelled, and by a cancelled future."""
 
 
 TimeoutError = TimeoutError  # the builtin, as in Python 3.11
 
 
 class InvalidStateError(Exception):
-    """The operation is not allowed in this state."""
+    """The future is not in a state that allows the operation."""
 
 
 class SendfileNotAvailableError(RuntimeError):
-    """Sendfile syscall is not available.
-
-    Raised if OS does not support sendfile syscall for given socket or
-    file type.
-    """
+    """loop.sendfile() cannot use the sendfile system call here."""
 
 
 class IncompleteReadError(EOFError):
-    """
-    Incomplete read error. Attributes:
+    """The stream ended before enough bytes were read.
 
-    - partial: read bytes string before the end of stream was reached
-    - expected: total number of expected bytes (or None if unknown)
-    """
+    partial: the bytes read; expected: how many were wanted (or None)."""
     def __init__(self, partial, expected):
         r_expected = 'undefined' if expected is None else repr(expected)
         super().__init__(f'{len(partial)} bytes read on a total of '
@@ -44,11 +37,9 @@ class IncompleteReadError(EOFError):
 
 
 class LimitOverrunError(Exception):
-    """Reached the buffer limit while looking for a separator.
+    """The separator was not found within the buffer limit.
 
-    Attributes:
-    - consumed: total number of to be consumed bytes.
-    """
+    consumed: how many bytes to consume."""
     def __init__(self, message, consumed):
         super().__init__(message)
         self.consumed = consumed
@@ -58,4 +49,4 @@ class LimitOverrunError(Exception):
 
 
 class BrokenBarrierError(RuntimeError):
-    """Barrier is broken by barrier.abort() call."""
+    """The barrier was aborted or reset while tasks waited."""

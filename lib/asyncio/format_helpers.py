@@ -35,10 +35,7 @@ def _format_callback_source(func, args):
 
 
 def _format_args_and_kwargs(args, kwargs):
-    """Format function arguments and keyword arguments.
-
-    Special case for a single parameter: ('hello',) is formatted as ('hello').
-    """
+    """'(arg, key=value)' with reprlib's limits."""
     items = []
     if args:
         items.extend(reprlib.repr(arg) for arg in args)

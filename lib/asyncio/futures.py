@@ -1,4 +1,4 @@
-"""A Future class similar to the one in PEP 3148."""
+"""asyncio.Future (C: _asyncio.Future) and helpers for futures."""
 
 __all__ = (
     'Future', 'wrap_future', 'isfuture',
@@ -6,6 +6,7 @@ __all__ = (
 
 import _asyncio
 from asyncio import base_futures
+from asyncio import events  # sets up the C half
 
 isfuture = base_futures.isfuture
 
@@ -18,8 +19,7 @@ Future = _CFuture = _asyncio.Future
 
 
 def _get_loop(fut):
-    # Tries to call Future.get_loop() if it's available.
-    # Otherwise fallbacks to using the old '_loop' property.
+    # get_loop() where the future has it, else its _loop attribute.
     try:
         get_loop = fut.get_loop
     except AttributeError:
@@ -30,14 +30,14 @@ def _get_loop(fut):
 
 
 def _set_result_unless_cancelled(fut, result):
-    """Helper setting the result only if the future was not cancelled."""
+    """fut.set_result(result), unless fut was cancelled."""
     if fut.cancelled():
         return
     fut.set_result(result)
 
 
 def _copy_future_state(source, dest):
-    """Copy state from a future to a concurrent.futures.Future."""
+    """Give [dest] the outcome of the done future [source]."""
     assert source.done()
     if dest.cancelled():
         return
@@ -53,7 +53,7 @@ def _copy_future_state(source, dest):
 
 
 def wrap_future(future, *, loop=None):
-    """Wrap concurrent.futures.Future object."""
+    """A future is returned as it is; concurrent futures need threads."""
     if isfuture(future):
         return future
     raise NotImplementedError(

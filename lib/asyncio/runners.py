@@ -57,7 +57,7 @@ class Runner:
         self.close()
 
     def close(self):
-        """Shutdown and close event loop."""
+        """Cancel what is left, shut down, close the loop."""
         if self._state is not _State.INITIALIZED:
             return
         try:
@@ -73,17 +73,16 @@ class Runner:
             self._state = _State.CLOSED
 
     def get_loop(self):
-        """Return embedded event loop."""
+        """The runner's loop (made on first use)."""
         self._lazy_init()
         return self._loop
 
     def run(self, coro, *, context=None):
-        """Run a coroutine inside the embedded event loop."""
+        """Run [coro] as a task of the loop and return its result."""
         if not coroutines.iscoroutine(coro):
             raise ValueError("a coroutine was expected, got {!r}".format(coro))
 
         if events._get_running_loop() is not None:
-            # fail fast with short traceback
             raise RuntimeError(
                 "Runner.run() cannot be called from a running event loop")
 
@@ -127,8 +126,7 @@ class Runner:
         if self._loop_factory is None:
             self._loop = events.new_event_loop()
             if not self._set_event_loop:
-                # Call set_event_loop only once to avoid calling
-                # attach_loop multiple times on child watchers
+                # Once per runner, however often it is initialised.
                 events.set_event_loop(self._loop)
                 self._set_event_loop = True
         else:
@@ -142,21 +140,18 @@ class Runner:
         self._interrupt_count += 1
         if self._interrupt_count == 1 and not main_task.done():
             main_task.cancel()
-            # wakeup loop if it is blocked by select() with long timeout
+            # Wake the loop at once if it is waiting for a far deadline.
             self._loop.call_soon_threadsafe(lambda: None)
             return
         raise KeyboardInterrupt()
 
 
 def run(main, *, debug=None):
-    """Execute the coroutine and return the result.
+    """Run coroutine [main] in a new event loop and return its result.
 
-    This function runs the passed coroutine, taking care of
-    managing the asyncio event loop, finalizing asynchronous
-    generators and closing the default executor.
-    """
+    Then cancel the tasks it left, close the async generators and the
+    loop. Not callable from a running loop."""
     if events._get_running_loop() is not None:
-        # fail fast with short traceback
         raise RuntimeError(
             "asyncio.run() cannot be called from a running event loop")
 

@@ -7,20 +7,20 @@ from asyncio import lazy_net
 
 
 class BaseSelectorEventLoop(lazy_net._NetMethods, base_events.BaseEventLoop):
-    """Selector event loop."""
+    """An event loop that watches file descriptors."""
 
     def add_reader(self, fd, callback, *args):
-        """Add a reader callback."""
+        """Call callback(*args) whenever [fd] is readable."""
         self._add_reader(fd, callback, *args)
 
     def remove_reader(self, fd):
-        """Remove a reader callback."""
+        """Stop watching [fd] for reading; True if it was watched."""
         return self._remove_reader(fd)
 
     def add_writer(self, fd, callback, *args):
-        """Add a writer callback.."""
+        """Call callback(*args) whenever [fd] is writable."""
         self._add_writer(fd, callback, *args)
 
     def remove_writer(self, fd):
-        """Remove a writer callback."""
+        """Stop watching [fd] for writing; True if it was watched."""
         return self._remove_writer(fd)

@@ -1,4 +1,5 @@
-"""Support for tasks, coroutines and the scheduler."""
+"""Tasks and the functions that combine awaitables: create_task, sleep,
+gather, wait, wait_for, shield, as_completed, ensure_future."""
 
 __all__ = (
     'Task', 'create_task',
@@ -26,7 +27,7 @@ from _asyncio import (current_task, _register_task, _unregister_task,
 
 
 def all_tasks(loop=None):
-    """Return a set of all tasks for the loop."""
+    """The tasks of [loop] (default: the running loop) that are not done."""
     if loop is None:
         loop = events.get_running_loop()
     return {t for t in _asyncio._pending_tasks()
@@ -44,13 +45,10 @@ def _set_task_name(task, name):
 
 
 def create_task(coro, *, name=None, context=None):
-    """Schedule the execution of a coroutine object in a spawn task.
-
-    Return a Task object.
-    """
+    """Wrap the coroutine in a Task of the running loop and return it."""
     loop = events.get_running_loop()
     if context is None:
-        # Use legacy API if context is not needed
+        # The one-argument form (a task factory may not take context=).
         task = loop.create_task(coro)
     else:
         task = loop.create_task(coro, context=context)
@@ -58,7 +56,7 @@ def create_task(coro, *, name=None, context=None):
     return task
 
 
-# wait() and as_completed() similar to those in PEP 3148.
+# return_when values of wait(), as in concurrent.futures.
 
 FIRST_COMPLETED = 'FIRST_COMPLETED'
 FIRST_EXCEPTION = 'FIRST_EXCEPTION'
@@ -66,12 +64,9 @@ ALL_COMPLETED = 'ALL_COMPLETED'
 
 
 async def wait(fs, *, timeout=None, return_when=ALL_COMPLETED):
-    """Wait for the Futures or Tasks given by fs to complete.
-
-    The fs iterable must not be empty.
-
-    Returns two sets of Future: (done, pending).
-    """
+    """Wait for the futures/tasks of [fs] (not coroutines) until return_when
+    is met or [timeout] seconds passed; returns (done, pending) sets and
+    never raises TimeoutError."""
     if futures.isfuture(fs) or coroutines.iscoroutine(fs):
         raise TypeError(f"expect a list of futures, not {type(fs).__name__}")
     if not fs:
@@ -105,16 +100,9 @@ class _ReleaseWaiter:
 
 
 async def wait_for(fut, timeout):
-    """Wait for the single Future or coroutine to complete, with timeout.
-
-    Coroutine will be wrapped in Task.
-
-    Returns result of the Future or coroutine.  When a timeout occurs,
-    it cancels the task and raises TimeoutError.  To avoid the task
-    cancellation, wrap it in shield().
-
-    If the wait is cancelled, the task is also cancelled.
-    """
+    """Await [fut] (a coroutine becomes a task) for at most [timeout] seconds:
+    then cancel it, wait until it is done, and raise TimeoutError. If the
+    caller is cancelled, [fut] is cancelled too."""
     loop = events.get_running_loop()
 
     if timeout is None:
@@ -140,7 +128,7 @@ async def wait_for(fut, timeout):
     fut.add_done_callback(cb)
 
     try:
-        # wait until the future completes or the timeout
+        # The waiter is released by fut's completion or by the timer.
         try:
             await waiter
         except exceptions.CancelledError:
@@ -148,8 +136,7 @@ async def wait_for(fut, timeout):
                 return fut.result()
             else:
                 fut.remove_done_callback(cb)
-                # We must ensure that the task is not running
-                # after wait_for() returns.
+                # fut must not outlive wait_for(): stop it first.
                 await _cancel_and_wait(fut, loop=loop)
                 raise
 
@@ -157,11 +144,10 @@ async def wait_for(fut, timeout):
             return fut.result()
         else:
             fut.remove_done_callback(cb)
-            # We must ensure that the task is not running
-            # after wait_for() returns.
+            # Timed out: stop fut before raising (it must not outlive us).
             await _cancel_and_wait(fut, loop=loop)
-            # In case task cancellation failed with some
-            # exception, we should re-raise it
+            # fut may have ended with its own exception instead of the
+            # cancellation: that one is raised.
             try:
                 return fut.result()
             except exceptions.CancelledError as exc:
@@ -171,10 +157,7 @@ async def wait_for(fut, timeout):
 
 
 async def _wait(fs, timeout, return_when, loop):
-    """Internal helper for wait().
-
-    The fs argument must be a collection of Futures.
-    """
+    """wait() once its arguments are checked: [fs] is a set of futures."""
     assert fs, 'Set of Futures is empty.'
     waiter = loop.create_future()
     timeout_handle = None
@@ -215,7 +198,7 @@ async def _wait(fs, timeout, return_when, loop):
 
 
 async def _cancel_and_wait(fut, loop):
-    """Cancel the *fut* future or task and wait until it completes."""
+    """Cancel [fut] and wait until it is done (not cancellable itself)."""
 
     waiter = loop.create_future()
     cb = _ReleaseWaiter(waiter)
@@ -223,21 +206,18 @@ async def _cancel_and_wait(fut, loop):
 
     try:
         fut.cancel()
-        # We cannot wait on *fut* directly to make
-        # sure _cancel_and_wait itself is reliably cancellable.
+        # Wait through a separate future, so that cancelling this wait
+        # does not cancel fut a second time.
         await waiter
     finally:
         fut.remove_done_callback(cb)
 
 
-# This is *not* a @coroutine!  It is just an iterator (yielding Futures).
+# A plain function: it returns an iterator (of coroutines).
 def as_completed(fs, *, timeout=None):
-    """Return an iterator whose values are coroutines.
-
-    When waiting for the yielded coroutines you'll get the results (or
-    exceptions!) of the original Futures (or coroutines), in the order
-    in which and as soon as they complete.
-    """
+    """An iterator of coroutines; awaiting the n-th one gives the result of
+    the n-th awaitable of [fs] to finish (or raises its exception), or
+    TimeoutError once [timeout] seconds passed."""
     if futures.isfuture(fs) or coroutines.iscoroutine(fs):
         raise TypeError(f"expect an iterable of futures, not {type(fs).__name__}")
 
@@ -265,7 +245,7 @@ def as_completed(fs, *, timeout=None):
     async def _wait_for_one():
         f = await done.get()
         if f is None:
-            # Dummy value from _on_timeout().
+            # _on_timeout() put it there.
             raise exceptions.TimeoutError
         return f.result()  # May raise f.exception().
 
@@ -284,7 +264,7 @@ __sleep0 = _asyncio._sleep0
 
 
 async def sleep(delay, result=None):
-    """Coroutine that completes after a given time (in seconds)."""
+    """Suspend for [delay] seconds, then return [result]."""
     if delay <= 0:
         await __sleep0()
         return result
@@ -301,10 +281,8 @@ async def sleep(delay, result=None):
 
 
 def ensure_future(coro_or_future, *, loop=None):
-    """Wrap a coroutine or an awaitable in a future.
-
-    If the argument is a Future, it is returned directly.
-    """
+    """A Future for [coro_or_future]: itself if it is one, else a task
+    running it (any awaitable is wrapped in a coroutine first)."""
     return _ensure_future(coro_or_future, loop=loop)
 
 
@@ -335,23 +313,15 @@ def _ensure_future(coro_or_future, *, loop=None):
 
 @types.coroutine
 def _wrap_awaitable(awaitable):
-    """Helper for asyncio.ensure_future().
-
-    Wraps awaitable (an object with __await__) into a coroutine
-    that will later be wrapped in a Task by ensure_future().
-    """
+    """A generator-based coroutine awaiting [awaitable]'s __await__."""
     return (yield from awaitable.__await__())
 
 _wrap_awaitable._is_coroutine = coroutines._is_coroutine
 
 
 class _GatheringFuture(futures.Future):
-    """Helper for gather().
-
-    This overrides cancel() to cancel all the children and act more
-    like Task.cancel(), which doesn't immediately mark itself as
-    cancelled.
-    """
+    """The future gather() returns: cancelling it cancels the children
+    (and it ends cancelled only through them, as a task would)."""
 
     def __init__(self, children, *, loop):
         assert loop is not None
@@ -367,29 +337,18 @@ class _GatheringFuture(futures.Future):
             if child.cancel(msg=msg):
                 ret = True
         if ret:
-            # If any child tasks were actually cancelled, we should
-            # propagate the cancellation request regardless of
-            # *return_exceptions* argument.  See issue 32684.
+            # The gather ends cancelled once its children did, even with
+            # return_exceptions=True.
             self._cancel_requested = True
         return ret
 
 
 def gather(*coros_or_futures, return_exceptions=False):
-    """Return a future aggregating results from the given coroutines/futures.
-
-    Coroutines will be wrapped in a future and scheduled in the event
-    loop. They will not necessarily be scheduled in the same order as
-    passed in.
-
-    All futures must share the same event loop.  If all the tasks are
-    done successfully, the returned future's result is the list of
-    results (in the order of the original sequence, not necessarily
-    the order of results arrival).  If *return_exceptions* is True,
-    exceptions in the tasks are treated the same as successful
-    results, and gathered in the result list; otherwise, the first
-    raised exception will be immediately propagated to the returned
-    future.
-    """
+    """A future that completes when every awaitable given has: its result is
+    the list of their results, in argument order. The first exception
+    fails it (the others keep running), unless return_exceptions=True
+    puts exceptions in the list. Cancelling it cancels the children; a
+    cancelled child counts as a CancelledError."""
     if not coros_or_futures:
         loop = events._get_event_loop()
         outer = loop.create_future()
@@ -402,15 +361,13 @@ def gather(*coros_or_futures, return_exceptions=False):
 
         if outer is None or outer.done():
             if not fut.cancelled():
-                # Mark exception retrieved.
+                # Nobody else will look at it: mark it retrieved.
                 fut.exception()
             return
 
         if not return_exceptions:
             if fut.cancelled():
-                # Check if 'fut' is cancelled first, as
-                # 'fut.exception()' will *raise* a CancelledError
-                # instead of returning it.
+                # exception() would raise for a cancelled child.
                 exc = fut._make_cancelled_error()
                 outer.set_exception(exc)
                 return
@@ -421,8 +378,7 @@ def gather(*coros_or_futures, return_exceptions=False):
                     return
 
         if nfinished == nfuts:
-            # All futures are done; create a list of results
-            # and set it to the 'outer' future.
+            # The last child: the list of results, in argument order.
             results = []
 
             for fut in children:
@@ -441,8 +397,7 @@ def gather(*coros_or_futures, return_exceptions=False):
                 results.append(res)
 
             if outer._cancel_requested:
-                # If gather is being cancelled we must propagate the
-                # cancellation regardless of *return_exceptions* argument.
+                # gather() itself was cancelled: end cancelled.
                 exc = fut._make_cancelled_error()
                 outer.set_exception(exc)
             else:
@@ -460,10 +415,8 @@ def gather(*coros_or_futures, return_exceptions=False):
             if loop is None:
                 loop = futures._get_loop(fut)
             if fut is not arg:
-                # 'arg' was not a Future, therefore, 'fut' is a new
-                # Future created specifically for 'arg'.  Since the caller
-                # can't control it, disable the "destroy pending task"
-                # warning.
+                # A task made here: the caller cannot see it, so no
+                # 'destroyed but pending' report for it.
                 fut._log_destroy_pending = False
 
             nfuts += 1
@@ -471,7 +424,7 @@ def gather(*coros_or_futures, return_exceptions=False):
             fut.add_done_callback(_done_callback)
 
         else:
-            # There's a duplicate Future object in coros_or_futures.
+            # The same awaitable twice: one child, two results.
             fut = arg_to_fut[arg]
 
         children.append(fut)
@@ -481,7 +434,8 @@ def gather(*coros_or_futures, return_exceptions=False):
 
 
 def shield(arg):
-    """Wait for a future, shielding it from cancellation."""
+    """A future that follows [arg] but whose cancellation does not cancel
+    [arg] itself."""
     inner = _ensure_future(arg)
     if inner.done():
         # Shortcut.
@@ -492,7 +446,7 @@ def shield(arg):
     def _inner_done_callback(inner):
         if outer.cancelled():
             if not inner.cancelled():
-                # Mark inner's result as retrieved.
+                # Nobody waits for it any more: mark it retrieved.
                 inner.exception()
             return
 
@@ -515,6 +469,6 @@ def shield(arg):
 
 
 def run_coroutine_threadsafe(coro, loop):
-    """Submit a coroutine object to a given event loop."""
+    """Not available: aiopy has no threads."""
     raise NotImplementedError(
         'asyncio.run_coroutine_threadsafe() is not supported by aiopy (no threads)')

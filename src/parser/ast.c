@@ -53,7 +53,8 @@ static size_t node_size(AstKind kind) {
     case AST_WITH:
     case AST_ASYNC_WITH: return MEMBER_SIZE(with);
     case AST_RAISE: return MEMBER_SIZE(raise);
-    case AST_TRY: return MEMBER_SIZE(try_);
+    case AST_TRY:
+    case AST_TRY_STAR: return MEMBER_SIZE(try_);
     case AST_ASSERT: return MEMBER_SIZE(assert_);
     case AST_IMPORT: return MEMBER_SIZE(import);
     case AST_IMPORT_FROM: return MEMBER_SIZE(importfrom);

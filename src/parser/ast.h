@@ -19,7 +19,8 @@
     X(CLASS_DEF, "ClassDef") X(RETURN, "Return") X(DELETE, "Delete") X(ASSIGN, "Assign") \
     X(AUG_ASSIGN, "AugAssign") X(ANN_ASSIGN, "AnnAssign") X(FOR, "For") \
     X(ASYNC_FOR, "AsyncFor") X(WHILE, "While") X(IF, "If") X(WITH, "With") \
-    X(ASYNC_WITH, "AsyncWith") X(RAISE, "Raise") X(TRY, "Try") X(ASSERT, "Assert") \
+    X(ASYNC_WITH, "AsyncWith") X(RAISE, "Raise") X(TRY, "Try") X(TRY_STAR, "TryStar") \
+    X(ASSERT, "Assert") \
     X(IMPORT, "Import") X(IMPORT_FROM, "ImportFrom") X(GLOBAL, "Global") \
     X(NONLOCAL, "Nonlocal") X(EXPR, "Expr") X(PASS, "Pass") X(BREAK, "Break") \
     X(CONTINUE, "Continue") \
@@ -126,7 +127,7 @@ struct AstNode {
         struct { AstNode *test; AstSeq body, orelse; } while_;         // WHILE, IF
         struct { AstSeq items, body; } with;            // WITH, ASYNC_WITH (items: WITHITEM)
         struct { AstNode *exc, *cause; } raise;         // RAISE (both may be NULL)
-        struct { AstSeq body, handlers, orelse, finalbody; } try_;     // TRY
+        struct { AstSeq body, handlers, orelse, finalbody; } try_;     // TRY, TRY_STAR
         struct { AstNode *test, *msg; } assert_;        // ASSERT (msg may be NULL)
         struct { AstSeq names; } import;                // IMPORT (names: ALIAS)
         struct {                                        // IMPORT_FROM

@@ -270,6 +270,7 @@ static void fields_of(const AstNode *n, Fields *fs) {
         add_node(fs, "cause", n->u.raise.cause, true);
         break;
     case AST_TRY:
+    case AST_TRY_STAR:
         add_seq(fs, "body", &n->u.try_.body);
         add_seq(fs, "handlers", &n->u.try_.handlers);
         add_seq(fs, "orelse", &n->u.try_.orelse);

@@ -11,7 +11,10 @@
 //   cannot assign to X here. Maybe you meant '==' instead of '='?
 //   Missing parentheses in call to 'print'. Did you mean print(...)?
 //   expected default value expression
-//   'match' statements / 'except*' are not supported by aiopy
+//   the except clause errors: multiple exception types must be
+//   parenthesized / expected one or more exception types / cannot have
+//   both 'except' and 'except*' on the same 'try'
+//   'match' statements are not supported by aiopy
 // and falls back to "invalid syntax" at the rejected token otherwise.
 #include "parser/diagnose.h"
 
@@ -568,7 +571,7 @@ static bool header_name(const Token *h, unsigned n, char *buf, size_t size) {
     case TK_FOR: kw = "for"; break;
     case TK_WITH: kw = "with"; break;
     case TK_TRY: kw = "try"; break;
-    case TK_EXCEPT: kw = "except"; break;
+    case TK_EXCEPT: kw = n > 1 && h[1].kind == TK_STAR ? "except*" : "except"; break;
     case TK_FINALLY: kw = "finally"; break;
     default:
         if (tok_is(&h[0], TK_NAME, "match")) kw = "match";
@@ -958,6 +961,80 @@ static bool as_opens_with_items(const PsDiagnosis *d, const Token *as) {
     return false;
 }
 
+// An error on a line that starts with `except`, in the order CPython's
+// invalid_except_stmt and invalid_try_stmt rules find them:
+//   except [*] A, B [as n]:    multiple exception types must be parenthesized
+//   except [*] A [as n] NEWLINE / except NEWLINE      expected ':'
+//   except * (NEWLINE | ':')   expected one or more exception types
+//   a clause of the other kind than the try's first ones, read as far as
+//   its ':' (with a type when it is `except*`): cannot have both ...
+// The kind of the try shows in the rejected token: lemon refuses the '*'
+// after `except` in a try of plain clauses, and wants only the '*' in a try
+// of except* clauses.
+static bool except_clause(PsDiagnosis *d, ParseCtx *c, Lexer *lx, Ahead *a) {
+    const Token *t = &c->err_tok;
+    unsigned before = d->count - 1;   // tokens of the line before t
+    if (d->count > PS_RING || before > 8) return false;
+    read_ahead(d, c, lx, a);
+    if (!a->toks) return false;
+    int n = (int)before + a->n;
+    Token *toks = malloc((size_t)n * sizeof *toks);
+    if (!toks) return false;
+    for (unsigned i = 0; i < before; i++) toks[i] = *back(d, before - i);
+    memcpy(toks + before, a->toks, (size_t)a->n * sizeof *toks);
+    bool star = n > 1 && toks[1].kind == TK_STAR;
+    // The clause is of the other kind when lemon refused its second token.
+    bool other = before == 1 && ((star && t->kind == TK_STAR) ||
+                                 (!star && ps_expects(c, TK_STAR) && !ps_expects(c, TK_NAME)));
+    int j = star ? 2 : 1, k;
+    bool done = false;
+    if (j < n && (toks[j].kind == TK_NEWLINE || toks[j].kind == TK_COLON)) {
+        if (star) {
+            fail_tok(c, DIAG_SYNTAX, &toks[j], "expected one or more exception types");
+            done = true;
+        } else if (toks[j].kind == TK_NEWLINE) {
+            fail_tok(c, DIAG_SYNTAX, &toks[j], "expected ':'");
+            done = true;
+        } else if (other) {
+            fail_tok(c, DIAG_SYNTAX, &toks[0], "cannot have both 'except' and 'except*' on the same 'try'");
+            done = true;
+        }
+        goto out;
+    }
+    int e = j < n ? expr_prefix(c, toks + j, n - j, false) : 0;
+    if (!e) goto out;
+    k = j + e;
+    if (k < n && toks[k].kind == TK_COMMA) {
+        // `expression ',' expressions ['as' NAME] ':'`, from the first type
+        // to the start of the ':'.
+        int m = expr_prefix(c, toks + j, n - j, true);
+        int q = j + m;
+        if (m > e && q < n && toks[q].kind == TK_AS && q + 1 < n && toks[q + 1].kind == TK_NAME) q += 2;
+        if (m > e && q < n && toks[q].kind == TK_COLON) {
+            ps_fail(c, DIAG_SYNTAX, toks[j].line, toks[j].col, toks[q].line, toks[q].col,
+                    "multiple exception types must be parenthesized");
+            done = true;
+        }
+        goto out;
+    }
+    if (k < n && toks[k].kind == TK_AS) {
+        if (k + 1 >= n || toks[k + 1].kind != TK_NAME) goto out;
+        k += 2;
+    }
+    if (k < n && toks[k].kind == TK_NEWLINE) {
+        fail_tok(c, DIAG_SYNTAX, &toks[k], "expected ':'");
+        done = true;
+    } else if (k < n && toks[k].kind == TK_COLON && other) {
+        const Token *end = star ? &toks[1] : &toks[0];
+        ps_fail(c, DIAG_SYNTAX, toks[0].line, toks[0].col, end->end_line, end->end_col,
+                "cannot have both 'except' and 'except*' on the same 'try'");
+        done = true;
+    }
+out:
+    free(toks);
+    return done;
+}
+
 void ps_diagnose(PsDiagnosis *d, ParseCtx *c, Lexer *lx) {
     // The flag was set by lemon; the builders' own errors are set directly.
     if (diag_is_set(c->diag)) return;
@@ -1023,12 +1100,7 @@ void ps_diagnose(PsDiagnosis *d, ParseCtx *c, Lexer *lx) {
             goto done;
         }
     }
-    if (tracked && t->kind == TK_STAR && back(d, 1) && back(d, 1)->kind == TK_EXCEPT) {
-        const Token *e = back(d, 1);
-        ps_fail(c, DIAG_SYNTAX, e->line, e->col, t->end_line, t->end_col,
-                "'except*' is not supported by aiopy");
-        goto done;
-    }
+    if (tracked && d->count && d->head[0].kind == TK_EXCEPT && except_clause(d, c, lx, &a)) goto done;
     // `def f(a=)`, `lambda a=, b: 0`: CPython's invalid_default
     if (tracked && (t->kind == TK_RPAR || t->kind == TK_COMMA) && back(d, 1) &&
         back(d, 1)->kind == TK_EQUAL && d->count &&

@@ -228,6 +228,8 @@ AstNode *ast_for(ParseCtx *c, const Token *t, AstNode *target, AstNode *iter, Ps
                  PsList *orelse);
 AstNode *ast_try(ParseCtx *c, const Token *t, PsList *body, PsList *handlers, PsList *orelse,
                  PsList *finalbody);
+AstNode *ast_try_star(ParseCtx *c, const Token *t, PsList *body, PsList *handlers, PsList *orelse,
+                      PsList *finalbody);
 AstNode *ast_handler(ParseCtx *c, const Token *t, AstNode *type, const Token *name,
                      PsList *body);
 AstNode *ast_with_head(ParseCtx *c, const Token *t, PsList *items);

@@ -207,7 +207,8 @@ void ps_report_from(FILE *out, const char *filename, const Source *src, const Di
     // Errors raised while compiling have no traceback entries, so
     // MemoryError and RecursionError show only their last line; a
     // SyntaxError without a line (bad UTF-8) shows no location either.
-    bool located = d->kind != DIAG_MEMORY && d->kind != DIAG_RECURSION && d->line > 0;
+    // (line -1: an error compile.c meets after an artificial instruction.)
+    bool located = d->kind != DIAG_MEMORY && d->kind != DIAG_RECURSION && d->line != 0;
     if (located) print_location(out, filename ? filename : "<unknown>", src, d, how);
     const char *name = diag_kind_name(d->kind);
     if (*msg)

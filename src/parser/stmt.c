@@ -19,7 +19,7 @@ static bool is_compound(AstKind k) {
     switch (k) {
     case AST_FUNCTION_DEF: case AST_ASYNC_FUNCTION_DEF: case AST_CLASS_DEF: case AST_FOR:
     case AST_ASYNC_FOR: case AST_WHILE: case AST_IF: case AST_WITH: case AST_ASYNC_WITH:
-    case AST_TRY:
+    case AST_TRY: case AST_TRY_STAR:
         return true;
     default:
         return false;
@@ -118,6 +118,7 @@ static AstNode *finish_stmt(ParseCtx *c, AstNode *n) {
         MAXD(node_depth(n->u.raise.cause));
         break;
     case AST_TRY:
+    case AST_TRY_STAR:
         MAXD(seq_depth(&n->u.try_.body));
         MAXD(seq_depth(&n->u.try_.handlers));
         MAXD(seq_depth(&n->u.try_.orelse));
@@ -654,14 +655,14 @@ AstNode *ast_for(ParseCtx *c, const Token *t, AstNode *target, AstNode *iter, Ps
     return finish_stmt(c, n);
 }
 
-AstNode *ast_try(ParseCtx *c, const Token *t, PsList *body, PsList *handlers, PsList *orelse,
-                 PsList *finalbody) {
+static AstNode *try_node(ParseCtx *c, AstKind kind, const Token *t, PsList *body, PsList *handlers,
+                         PsList *orelse, PsList *finalbody) {
     if (c->failed || !body) return NULL;
     Span end = body_end(c, body, tok_span(t));
     if (handlers) end = ast_span(handlers->items[handlers->len - 1]);
     end = body_end(c, orelse, end);
     end = body_end(c, finalbody, end);
-    AstNode *n = node(c, AST_TRY, join(tok_span(t), end));
+    AstNode *n = node(c, kind, join(tok_span(t), end));
     if (n) {
         n->u.try_.body = ps_seq(body);
         n->u.try_.handlers = ps_seq(handlers);
@@ -669,6 +670,16 @@ AstNode *ast_try(ParseCtx *c, const Token *t, PsList *body, PsList *handlers, Ps
         n->u.try_.finalbody = ps_seq(finalbody);
     }
     return finish_stmt(c, n);
+}
+
+AstNode *ast_try(ParseCtx *c, const Token *t, PsList *body, PsList *handlers, PsList *orelse,
+                 PsList *finalbody) {
+    return try_node(c, AST_TRY, t, body, handlers, orelse, finalbody);
+}
+
+AstNode *ast_try_star(ParseCtx *c, const Token *t, PsList *body, PsList *handlers, PsList *orelse,
+                      PsList *finalbody) {
+    return try_node(c, AST_TRY_STAR, t, body, handlers, orelse, finalbody);
 }
 
 AstNode *ast_handler(ParseCtx *c, const Token *t, AstNode *type, const Token *name,

@@ -14,9 +14,11 @@
 
 #include "runtime/dict.h"
 #include "runtime/exc.h"
+#include "runtime/excgroup.h"
 #include "runtime/file.h"
 #include "runtime/float.h"
 #include "runtime/frame.h"
+#include "runtime/genericalias.h"
 #include "runtime/func.h"
 #include "runtime/gc.h"
 #include "runtime/int.h"
@@ -258,6 +260,10 @@ static int instance(Vm *vm, Value v, Value cls) {
         }
         return 0;
     }
+    if (IS_GENERICALIAS(cls)) {
+        rt_raise(vm, &TypeError_type, "isinstance() argument 2 cannot be a parameterized generic");
+        return -1;
+    }
     int r = rt_isinstance(vm, v, cls);
     if (r != 0 || !IS_TYPE(cls)) return r;
     return abc_check(vm, cls, OBJ_VAL(rt_type(v)));
@@ -279,6 +285,10 @@ static int subclass(Vm *vm, Value c, Value cls) {
             if (r) return r;
         }
         return 0;
+    }
+    if (IS_GENERICALIAS(cls)) {
+        rt_raise(vm, &TypeError_type, "issubclass() argument 2 cannot be a parameterized generic");
+        return -1;
     }
     if (!IS_TYPE(cls)) {
         rt_raise(vm, &TypeError_type, "issubclass() arg 2 must be a class, a tuple of classes, or a union");
@@ -1119,7 +1129,7 @@ static bool reversed_new(Vm *vm, ObjType *t, Value *args, size_t nargs, Value kw
     if (r) return rt_call_method(vm, seq, rn, NULL, 0, out);
     ObjType *st = rt_type(seq);
     int64_t n;
-    if (!TYPE_SLOT(st, getitem) || IS_DICT(seq) || !TYPE_SLOT(st, len))
+    if (!TYPE_SLOT(st, getitem) || IS_DICT(seq) || (st->flags & TYPE_MAPPING) || !TYPE_SLOT(st, len))
         return rt_raise(vm, &TypeError_type, "'%s' object is not reversible", type_name(st));
     TRY(rt_len(vm, seq, &n));
     ObjIters *x = iters_alloc(vm, t);
@@ -1360,6 +1370,7 @@ bool rt_builtins_init(Vm *vm) {
 #define REG_EXC(name, base) ok = ok && dict_set_cstr(vm, b, #name, OBJ_VAL(&name##_type));
     RT_EXC_TYPES(REG_EXC)
 #undef REG_EXC
+    ok = ok && excgroup_register(vm, b);
     ok = ok && dict_set_cstr(vm, b, "None", NONE_VAL) && dict_set_cstr(vm, b, "True", TRUE_VAL) &&
          dict_set_cstr(vm, b, "False", FALSE_VAL) &&
          dict_set_cstr(vm, b, "NotImplemented", NOTIMPL_VAL) &&

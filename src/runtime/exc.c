@@ -14,6 +14,7 @@
 
 #include "runtime/dict.h"
 #include "runtime/gc.h"
+#include "runtime/list.h"
 #include "runtime/native.h"
 #include "runtime/ops.h"
 #include "runtime/str.h"
@@ -513,7 +514,7 @@ static bool exc_setattr(Vm *vm, Value self, ObjStr *name, Value v) {
     return object_setattr(vm, self, name, v);
 }
 
-static void exc_trace(Vm *vm, Obj *o) {
+void exc_trace(Vm *vm, Obj *o) {
     ObjException *e = (ObjException *)o;
     gc_mark_value(vm, e->dict);
     gc_mark_value(vm, e->args);
@@ -554,8 +555,44 @@ static bool m_repr(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
     return exc_repr(vm, args[0], out);
 }
 
+// add_note(note): appends to __notes__ (an ordinary attribute, made on the
+// first note), going through getattr/setattr as CPython does.
+static bool m_add_note(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
+    TRY(rt_no_kwargs(vm, "BaseException.add_note", kw));
+    TRY(rt_check_nargs(vm, "BaseException.add_note", nargs, 2, 2));
+    if (!IS_STR(args[1]))
+        return rt_raise(vm, &TypeError_type, "note must be a str, not '%s'", type_name(rt_type(args[1])));
+    ObjStr *name = str_intern_cstr(vm, "__notes__");
+    TRY(name);
+    // Rooted: nothing else may hold the interned name yet, and a property
+    // may return a list nothing else holds.
+    size_t mark = gc_roots_mark(vm);
+    gc_push_root(vm, OBJ_VAL(name));
+    Value notes;
+    int r = rt_getattr_opt(vm, args[0], name, &notes);
+    bool ok = r >= 0;
+    if (r == 0) {
+        ObjList *l = list_new(vm, 0);
+        ok = l != NULL;
+        if (ok) {
+            notes = OBJ_VAL(l);   // the new list, whatever a setter does with it
+            gc_push_root(vm, notes);
+            ok = rt_setattr(vm, args[0], name, notes);
+        }
+    } else if (r > 0) {
+        gc_push_root(vm, notes);
+    }
+    if (ok && !IS_LIST(notes)) ok = rt_raise(vm, &TypeError_type, "Cannot add note: __notes__ is not a list");
+    if (ok) ok = list_append(vm, AS_LIST(notes), args[1]);
+    gc_roots_reset(vm, mark);
+    TRY(ok);
+    *out = NONE_VAL;
+    return true;
+}
+
 static const MethodDef exc_methods[] = {
     {"with_traceback", m_with_traceback, 0},
+    {"add_note", m_add_note, 0},
     {"__init__", m_init, 0},
     {"__str__", m_str, 0},
     {"__repr__", m_repr, 0},

@@ -103,6 +103,9 @@ bool exc_str(Vm *vm, Value exc, Value *out);
 bool exc_repr(Vm *vm, Value exc, Value *out);
 // Prepends a traceback entry (the VM calls it for each frame unwound).
 bool exc_add_traceback(Vm *vm, Value exc, Value code, uint32_t offset);
+// Marks the fields every exception has (the trace slot of subclass layouts
+// calls it first).
+void exc_trace(Vm *vm, Obj *o);
 // Sets an attribute on the exception's dict (SyntaxError.lineno, ...).
 bool exc_set_attr(Vm *vm, Value exc, const char *name, Value v);
 

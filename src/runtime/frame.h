@@ -91,6 +91,7 @@ typedef struct ThreadState {
     Value sys_module;
     Value search_path;   // list: sys.path
     Value build_class;   // the __build_class__ builtin
+    Value agen_firstiter, agen_finalizer;   // sys.set_asyncgen_hooks (VAL_NULL: None)
     Value signal_handlers;   // list indexed by signal number: the Python handler
                              // the signal module installed, or None (vm/signals.c)
 } ThreadState;

@@ -68,6 +68,9 @@ void gc_run_finalizers(Vm *vm);
 // finished): the next collection frees it at once instead of queueing it
 // for one more cycle.
 void gc_finalizer_done(Vm *vm, Obj *o);
+// [o]'s finaliser has something to do again (after gc_finalizer_done): an
+// asyncio future that got an exception nobody retrieved yet.
+void gc_finalizer_rearm(Vm *vm, Obj *o);
 // Frees every object (rt_vm_free).
 void gc_free_all(Vm *vm);
 

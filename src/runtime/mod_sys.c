@@ -97,7 +97,88 @@ static bool s_intern(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
     return true;
 }
 
+// ---- async generator hooks ----
+//
+// sys.set_asyncgen_hooks(firstiter=..., finalizer=...): the VM calls
+// firstiter(gen) at an async generator's first iteration and, when it is
+// collected unfinished, finalizer(gen) instead of closing it (vm/asyncgen.c,
+// gen.c): asyncio's loops use them to close async generators themselves.
+// get_asyncgen_hooks() returns the pair as a named tuple, as CPython's
+// structseq `sys.asyncgen_hooks`.
+
+static Value or_none(Value v) { return v ? v : NONE_VAL; }
+
+static bool hooks_get_firstiter(Vm *vm, Value self, Value *out) {
+    (void)vm;
+    *out = AS_TUPLE(self)->items[0];
+    return true;
+}
+static bool hooks_get_finalizer(Vm *vm, Value self, Value *out) {
+    (void)vm;
+    *out = AS_TUPLE(self)->items[1];
+    return true;
+}
+
+static bool hooks_repr(Vm *vm, Value self, Value *out) {
+    ObjStr *s = rt_format_cmsg(vm, "asyncgen_hooks(firstiter=%R, finalizer=%R)", AS_TUPLE(self)->items[0],
+                               AS_TUPLE(self)->items[1]);
+    TRY(s);
+    *out = OBJ_VAL(s);
+    return true;
+}
+
+static const GetSetDef hooks_getsets[] = {
+    {"firstiter", hooks_get_firstiter, NULL},
+    {"finalizer", hooks_get_finalizer, NULL},
+    {NULL, NULL, NULL},
+};
+
+static ObjType asyncgen_hooks_type = {
+    .hdr = OBJ_STATIC_HEADER(&type_type),
+    .name = "asyncgen_hooks",
+    .module = "sys",
+    .basicsize = sizeof(ObjTuple),
+    .base = &tuple_type,
+    .getsets = hooks_getsets,
+    .repr = hooks_repr,
+};
+
+static bool s_get_asyncgen_hooks(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
+    (void)args;
+    TRY(rt_no_kwargs(vm, "get_asyncgen_hooks", kw));
+    TRY(rt_check_nargs(vm, "get_asyncgen_hooks", nargs, 0, 0));
+    // The layout slots the collector calls directly are tuple's (their
+    // functions are private to tuple.c): the same values on every call.
+    asyncgen_hooks_type.trace = tuple_type.trace;
+    asyncgen_hooks_type.size = tuple_type.size;
+    ThreadState *ts = VM_TS(vm);
+    Value items[2] = {or_none(ts->agen_firstiter), or_none(ts->agen_finalizer)};
+    ObjTuple *t = tuple_from(vm, items, 2);
+    TRY(t);
+    t->hdr.type = &asyncgen_hooks_type;
+    *out = OBJ_VAL(t);
+    return true;
+}
+
+static bool s_set_asyncgen_hooks(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
+    static const char *const names[] = {"firstiter", "finalizer"};
+    Value a[2];
+    TRY(rt_parse_args(vm, "set_asyncgen_hooks", args, nargs, kw, names, 2, 2, 0, a));
+    // Both are checked before either is set, as CPython does.
+    if (a[1] && !IS_NONE(a[1]) && !rt_callable(a[1]))
+        return rt_raise(vm, &TypeError_type, "callable finalizer expected, got %s", type_name(rt_type(a[1])));
+    if (a[0] && !IS_NONE(a[0]) && !rt_callable(a[0]))
+        return rt_raise(vm, &TypeError_type, "callable firstiter expected, got %s", type_name(rt_type(a[0])));
+    ThreadState *ts = VM_TS(vm);
+    if (a[1]) ts->agen_finalizer = IS_NONE(a[1]) ? VAL_NULL : a[1];
+    if (a[0]) ts->agen_firstiter = IS_NONE(a[0]) ? VAL_NULL : a[0];
+    *out = NONE_VAL;
+    return true;
+}
+
 static const MethodDef sys_defs[] = {
+    {"get_asyncgen_hooks", s_get_asyncgen_hooks, 0},
+    {"set_asyncgen_hooks", s_set_asyncgen_hooks, 0},
     {"exit", s_exit, 0},
     {"getrecursionlimit", s_getrecursionlimit, 0},
     {"setrecursionlimit", s_setrecursionlimit, 0},

@@ -60,7 +60,14 @@ static int module_getattr(Vm *vm, Value self, ObjStr *name, Value *out) {
     if (dict_get_str(vm, AS_DICT(m->dict), name, out) == 1) return 1;
     int r = object_getattr(vm, self, name, out);
     if (r) return r;
-    Value n;
+    // PEP 562: a module-level __getattr__(name) is asked last.
+    Value fn, n;
+    if (dict_get_str(vm, AS_DICT(m->dict), NAME(vm, getattr), &fn) == 1) {
+        gc_push_root(vm, OBJ_VAL(name));
+        bool ok = rt_call1(vm, fn, OBJ_VAL(name), out);
+        gc_pop_root(vm);
+        return ok ? 1 : -1;
+    }
     if (dict_get_str(vm, AS_DICT(m->dict), NAME(vm, name), &n) == 1 && IS_STR(n))
         rt_raise(vm, &AttributeError_type, "module '%U' has no attribute '%U'", AS_STR(n), name);
     else

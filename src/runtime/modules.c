@@ -15,6 +15,8 @@ static const BuiltinModuleDef c_modules[] = {
     {"traceback", vm_traceback_init, false},
     {"_asyncio", rt_asyncio_init, false},
     {"signal", vm_signal_module_init, false},
+    {"contextvars", rt_contextvars_init, false},
+    {"_contextvars", rt_contextvars_init, false},
     {"_socket", rt_socket_init, false},
     {"errno", rt_errno_init, false},
 };

@@ -377,7 +377,11 @@ static bool m_dir(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
         Value d;
         int r = rt_getattr_opt(vm, self, NAME(vm, dict), &d);
         if (r < 0) rt_exc_clear(vm);
-        if (r > 0 && IS_DICT(d)) ok = dict_update(vm, set, d);
+        if (r > 0 && IS_DICT(d)) {
+            gc_push_root(vm, d);   // may be made for the call (a builtin type's __dict__)
+            ok = dict_update(vm, set, d);
+            gc_pop_root(vm);
+        }
     }
     if (ok && TYPE_IS_HEAP(t)) ok = add_name(vm, set, "__weakref__");
     ObjType *c;

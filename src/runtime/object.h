@@ -24,7 +24,9 @@ typedef bool (*NativeFn)(Vm *vm, Value *args, size_t nargs, Value kwnames, Value
 
 // Method table entry of a builtin type or module. Flags: plain methods get
 // self as args[0]; METH_CLASS gets the type as args[0]; METH_STATIC gets none.
-enum { METH_CLASS = 1, METH_STATIC = 2 };
+// METH_VALUE makes the entry a plain class attribute (Token.MISSING): [fn],
+// called with no arguments, gives its value, a static object.
+enum { METH_CLASS = 1, METH_STATIC = 2, METH_VALUE = 4 };
 typedef struct MethodDef {
     const char *name;
     NativeFn fn;
@@ -38,6 +40,10 @@ typedef struct GetSetDef {
     bool (*get)(Vm *vm, Value self, Value *out);
     bool (*set)(Vm *vm, Value self, Value v);
 } GetSetDef;
+// The [set] of an attribute that CPython makes a read-only member rather
+// than a getset (ContextVar.name): its descriptor prints as <member ...>
+// and assigning or deleting it fails with "readonly attribute" (type.c).
+bool rt_member_readonly(Vm *vm, Value self, Value v);
 
 // Rich comparison operators (the order is CPython's Py_LT..Py_GE).
 typedef enum { CMP_LT, CMP_LE, CMP_EQ, CMP_NE, CMP_GT, CMP_GE } CmpOp;
@@ -68,7 +74,11 @@ enum {
                             // dunder calls pass self directly instead of binding
     TYPE_INT_SUBCLASS = 128, // a class deriving from int (bool aside): layout ObjInt
                              // + dict, its value read through int_unbool
-    TYPE_LOOP_CORE = 256,    // asyncio's event loop core or a subclass: layout ObjLoop
+    TYPE_MAPPING = 256,      // getitem is a mapping's subscript, not a sequence's
+                             // item (CPython: mp_subscript without sq_item): not
+                             // a sequence to reversed(), and CPython's mapping
+                             // wording when deleting an item fails
+    TYPE_LOOP_CORE = 512,    // asyncio's event loop core or a subclass: layout ObjLoop
                              // (the loop's hot paths test it without an MRO walk)
 };
 
@@ -88,7 +98,10 @@ void *type_slot_at(const ObjType *t, size_t offset);
 struct ObjType {
     Obj hdr;
     const char *name;          // tp_name (heap types: points into name_str)
-    const char *module;        // "builtins" for builtin types
+    // "builtins" for builtin types. NULL for a static type named like
+    // CPython's tp_name, "_contextvars.Context": messages show the whole
+    // name, __module__ and __name__ are the parts around the last dot.
+    const char *module;
     size_t basicsize;          // instance size (variable-size types: see size)
     size_t dictoffset;         // offset of a Value holding the instance __dict__, 0 = none
     unsigned flags;

@@ -315,6 +315,11 @@ bool rt_setitem(Vm *vm, Value v, Value key, Value x) {
 
 bool rt_delitem(Vm *vm, Value v, Value key) {
     bool (*set)(Vm *, Value, Value, Value) = TYPE_SLOT(rt_type(v), setitem);
+    // CPython says "doesn't" when it tries the sequence protocol (an index
+    // key) and "does not" for a mapping's other keys.
+    if (!set && (rt_type(v)->flags & TYPE_MAPPING) && !IS_ANYINT(key) && !TYPE_SLOT(rt_type(key), index))
+        return rt_raise(vm, &TypeError_type, "'%s' object does not support item deletion",
+                        type_name(rt_type(v)));
     if (!set)
         return rt_raise(vm, &TypeError_type, "'%s' object doesn't support item deletion",
                         type_name(rt_type(v)));

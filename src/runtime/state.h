@@ -66,6 +66,7 @@ struct Vm {
     size_t bytes_allocated;
     size_t next_gc;
     size_t gc_live;            // bytes still allocated after the last collection
+    size_t gc_live_before;     // the same, one collection earlier
     bool gc_running;
     bool gc_disabled;          // while the Vm is being built or torn down
     unsigned long alloc_count; // for AIOPY_FAILMALLOC
@@ -99,6 +100,8 @@ struct Vm {
     Value small_strs[128];     // one-character ASCII strings, made on demand
     Value empty_str, empty_tuple, empty_bytes;
     int max_str_digits;        // sys.set_int_max_str_digits (4300)
+    Value context;             // contextvars: the current Context, VAL_NULL until
+                               // needed (runtime/context.h); a GC root
 
     VmHooks hooks;
 

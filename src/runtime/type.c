@@ -86,9 +86,16 @@ static bool getset_set(Vm *vm, Value descr, Value obj, Value v) {
     return g->def->set(vm, obj, v);
 }
 
+bool rt_member_readonly(Vm *vm, Value self, Value v) {
+    (void)self, (void)v;
+    return rt_raise(vm, &AttributeError_type, "readonly attribute");
+}
+
 static bool getset_repr(Vm *vm, Value self, Value *out) {
     ObjGetSet *g = (ObjGetSet *)AS_OBJ(self);
-    ObjStr *s = rt_format_cmsg(vm, "<attribute '%s' of '%s' objects>", g->def->name, g->owner->name);
+    ObjStr *s = rt_format_cmsg(vm, "<%s '%s' of '%s' objects>",
+                               g->def->set == rt_member_readonly ? "member" : "attribute", g->def->name,
+                               g->owner->name);
     TRY(s);
     *out = OBJ_VAL(s);
     return true;
@@ -313,6 +320,8 @@ static int lookup_static(Vm *vm, ObjType *c, ObjStr *name, int64_t h, Value *out
     if (!e->type) return 0;
     if (e->method && e->method->fn == slotwrap_none) {
         *out = NONE_VAL;
+    } else if (e->method && (e->method->flags & METH_VALUE)) {
+        if (!e->method->fn(vm, NULL, 0, VAL_NULL, out)) return -1;
     } else if (e->method) {
         Obj *n = cache_get(vm, e->method);
         if (!n) {
@@ -382,6 +391,8 @@ static bool c3_merge(Vm *vm, ObjType **bases, size_t nb, ObjType ***out, size_t 
     size_t *lens = rt_alloc(vm, nseq * sizeof *lens), *pos = rt_alloc(vm, nseq * sizeof *pos);
     ObjType **res = rt_alloc(vm, (total + nb + 1) * sizeof *res * 2);
     bool ok = seqs && lens && pos && res;
+    if (seqs)   // freed below whatever failed: no stale pointers
+        for (size_t i = 0; i < nseq; i++) seqs[i] = NULL;
     size_t nres = 0;
     for (size_t i = 0; ok && i < nb; i++) {
         size_t n = 0;
@@ -431,8 +442,9 @@ static bool c3_merge(Vm *vm, ObjType **bases, size_t nb, ObjType ***out, size_t 
         for (size_t i = 0; i < nseq; i++)
             if (pos[i] < lens[i] && seqs[i][pos[i]] == cand) pos[i]++;
     }
-    if (seqs)
-        for (size_t i = 0; i < nb; i++) rt_free(vm, seqs[i], lens[i] * sizeof **seqs);
+    if (seqs && lens)
+        for (size_t i = 0; i < nb; i++)
+            if (seqs[i]) rt_free(vm, seqs[i], lens[i] * sizeof **seqs);
     rt_free(vm, seqs, nseq * sizeof *seqs);
     rt_free(vm, lens, nseq * sizeof *lens);
     rt_free(vm, pos, nseq * sizeof *pos);
@@ -454,6 +466,18 @@ static bool c3_merge(Vm *vm, ObjType **bases, size_t nb, ObjType ***out, size_t 
 
 static ObjType *static_root(ObjType *t) {
     while (TYPE_IS_HEAP(t)) t = t->base;
+    return t;
+}
+
+// The builtin class whose instance layout [t]'s instances have. The
+// exception classes mostly share BaseException's, so a class may derive
+// from two of them (ValueError and TypeError, or BaseExceptionGroup and
+// ValueError) as in CPython; other builtins each have their own.
+static ObjType *solid_base(ObjType *t) {
+    t = static_root(t);
+    while ((t->flags & TYPE_EXC) && t->base && (t->base->flags & TYPE_EXC) &&
+           t->base->basicsize == t->basicsize)
+        t = t->base;
     return t;
 }
 
@@ -527,7 +551,7 @@ bool type_new_class(Vm *vm, ObjType *meta, ObjStr *name, Value bases, Value dict
     // The layout donor: the base whose static root is the most derived.
     ObjType *base = bt->len ? AS_TYPE(bt->items[0]) : &object_type;
     for (size_t i = 1; i < bt->len; i++) {
-        ObjType *b = AS_TYPE(bt->items[i]), *rb = static_root(b), *rbase = static_root(base);
+        ObjType *b = AS_TYPE(bt->items[i]), *rb = solid_base(b), *rbase = solid_base(base);
         if (type_is_subtype(rb, rbase)) base = rb == rbase ? base : b;
         else if (!type_is_subtype(rbase, rb))
             return rt_raise(vm, &TypeError_type, "multiple bases have instance lay-out conflict");
@@ -649,7 +673,7 @@ bool type_repr(Vm *vm, Value self, Value *out) {
     ObjType *t = AS_TYPE(self);
     ObjStr *s;
     if (!TYPE_IS_HEAP(t)) {
-        s = strcmp(t->module, "builtins") == 0 ? rt_format_cmsg(vm, "<class '%s'>", t->name)
+        s = !t->module || strcmp(t->module, "builtins") == 0 ? rt_format_cmsg(vm, "<class '%s'>", t->name)
                                                : rt_format_cmsg(vm, "<class '%s.%s'>", t->module, t->name);
     } else {
         Value m = module_of(vm, t);
@@ -768,7 +792,10 @@ static bool get_name(Vm *vm, Value self, Value *out) {
         *out = t->name_str;
         return true;
     }
-    ObjStr *s = str_from_cstr(vm, t->name);
+    // A static type without [module] is named as CPython's tp_name,
+    // "module.Name" (object.h).
+    const char *dot = t->module ? NULL : strrchr(t->name, '.');
+    ObjStr *s = str_from_cstr(vm, dot ? dot + 1 : t->name);
     TRY(s);
     *out = OBJ_VAL(s);
     return true;
@@ -790,7 +817,10 @@ static bool get_module(Vm *vm, Value self, Value *out) {
         *out = m;
         return true;
     }
-    ObjStr *s = str_from_cstr(vm, t->module ? t->module : "builtins");
+    const char *dot = t->module || TYPE_IS_HEAP(t) ? NULL : strrchr(t->name, '.');
+    ObjStr *s = t->module ? str_from_cstr(vm, t->module)
+                : dot     ? str_new(vm, t->name, (size_t)(dot - t->name))
+                          : str_from_cstr(vm, "builtins");
     TRY(s);
     *out = OBJ_VAL(s);
     return true;
@@ -831,6 +861,11 @@ static bool get_dict(Vm *vm, Value self, Value *out) {
     gc_push_root(vm, OBJ_VAL(d));
     bool ok = true;
     for (const MethodDef *m = t->methods; ok && m && m->name; m++) {
+        Value v;
+        if (m->flags & METH_VALUE) {
+            ok = m->fn(vm, NULL, 0, VAL_NULL, &v) && dict_set_cstr(vm, d, m->name, v);
+            continue;
+        }
         ObjNative *n = native_new_descriptor(vm, m, t);
         ok = n && dict_set_cstr(vm, d, m->name, OBJ_VAL(n));
     }

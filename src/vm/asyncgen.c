@@ -149,7 +149,28 @@ static SendResult asend_throw(Vm *vm, Value self, Value exc, Value *out) {
     return s;
 }
 
+// The first __anext__/asend/athrow/aclose of an async generator runs the
+// hooks of sys.set_asyncgen_hooks: it keeps the finalizer, then calls
+// firstiter(gen) (asyncio registers the generator with its loop).
+static bool init_hooks(Vm *vm, Value gen) {
+    ObjGen *g = AS_GEN(gen);
+    if (g->ag_hooks_inited) return true;
+    g->ag_hooks_inited = true;
+    ThreadState *ts = VM_TS(vm);
+    if (ts->agen_finalizer) g->ag_finalizer = ts->agen_finalizer;
+    if (!ts->agen_firstiter) return true;
+    Value r;
+    gc_push_root(vm, gen);
+    bool ok = rt_call1(vm, ts->agen_firstiter, gen, &r);
+    gc_pop_root(vm);
+    return ok;
+}
+
 static bool make_asend(Vm *vm, Value gen, Value v, Value *out) {
+    gc_push_root(vm, v);
+    bool hooked = init_hooks(vm, gen);
+    gc_pop_root(vm);
+    TRY(hooked);
     ObjASend *a = (ObjASend *)gc_alloc(vm, &asend_type, sizeof *a);
     TRY(a);
     a->gen = gen;
@@ -370,6 +391,10 @@ static bool m_asend(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
 
 static bool make_athrow(Vm *vm, Value gen, Value exc, Value *out) {
     gc_push_root(vm, exc);
+    if (!init_hooks(vm, gen)) {
+        gc_pop_root(vm);
+        return false;
+    }
     ObjAThrow *t = (ObjAThrow *)gc_alloc(vm, &athrow_type, sizeof *t);
     gc_pop_root(vm);
     TRY(t);

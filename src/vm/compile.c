@@ -535,6 +535,11 @@ static bool unwind_fblock(Compiler *c, FBlock *fb, bool preserve_tos) {
     switch (fb->type) {
     case FB_WHILE: case FB_EXCEPTION_HANDLER: case FB_TRY_EXCEPT:
         break;
+    case FB_EXCEPTION_GROUP_HANDLER:
+        // symcheck.c reports the SyntaxError before any code is made.
+        ok = rt_raise(c->vm, &SystemError_type,
+                      "'break', 'continue' and 'return' cannot appear in an except* block");
+        break;
     case FB_FOR:
         if (preserve_tos) ok = emit(c, OP_SWAP, 2);
         ok = ok && emit(c, OP_POP_TOP, 0);
@@ -1479,6 +1484,88 @@ static bool try_except(Compiler *c, const AstNode *s) {
     return true;
 }
 
+// try: body / except* ...: handlers / else: orelse (no finally), in the
+// shape of CPython 3.11's compiler_try_star_except. While the clauses run the
+// stack holds [prev_exc, orig, raised, rest]: the previously handled
+// exception, the caught one, the list of what the clauses raised or
+// re-raised, and the part no clause has matched yet. Each clause splits
+// rest; its body runs with the match as the handled exception and an
+// exception leaving it joins the list. At the end PREP_RERAISE_STAR makes
+// what propagates (None: nothing). `break`, `continue` and `return` cannot
+// leave a clause (symcheck.c), so the clauses need no unwinding code.
+static bool try_star(Compiler *c, const AstNode *s) {
+    uint32_t except, end, cleanup, reraise;
+    CHECK(new_label(c, &except) && new_label(c, &end) && new_label(c, &cleanup) &&
+          new_label(c, &reraise));
+    int32_t outer = c->u->handler;
+    CHECK(setup_handler(c, except, 0));
+    CHECK(push_fblock(c, (FBlock){.type = FB_TRY_EXCEPT}));
+    c->u->fb[c->u->nfb - 1].outer_handler = outer;
+    CHECK(stmts(c, &s->u.try_.body));
+    pop_fblock(c);
+    c->u->handler = outer;
+    CHECK(stmts(c, &s->u.try_.orelse));
+    CHECK(emit_jump(c, OP_JUMP, end));
+    place(c, except);
+    const AstSeq *hs = &s->u.try_.handlers;
+    set_loc(c, hs->items[0]);
+    CHECK(setup_handler(c, cleanup, 0));
+    int32_t h_cleanup = c->u->handler;
+    CHECK(emit(c, OP_PUSH_EXC_INFO, 0));
+    // [prev, exc] -> [prev, orig, raised, rest]
+    CHECK(emit(c, OP_BUILD_LIST, 0) && emit(c, OP_COPY, 2));
+    CHECK(push_fblock(c, (FBlock){.type = FB_EXCEPTION_GROUP_HANDLER}));
+    c->u->fb[c->u->nfb - 1].outer_handler = outer;
+    for (uint32_t i = 0; i < hs->len; i++) {
+        const AstNode *h = hs->items[i];
+        uint32_t next, body, cleanup_body;
+        CHECK(new_label(c, &next) && new_label(c, &body) && new_label(c, &cleanup_body));
+        set_loc(c, h);
+        CHECK(expr(c, h->u.handler.type));
+        CHECK(emit(c, OP_CHECK_EG_MATCH, 0));
+        CHECK(emit(c, OP_COPY, 1));
+        CHECK(emit_jump(c, OP_POP_JUMP_IF_NOT_NONE, body));
+        CHECK(emit(c, OP_POP_TOP, 0));
+        CHECK(emit_jump(c, OP_JUMP, next));
+        place(c, body);
+        const AstIdent *name = h->u.handler.name.s ? &h->u.handler.name : NULL;
+        if (name) CHECK(nameop(c, *name, CTX_STORE));
+        else CHECK(emit(c, OP_POP_TOP, 0));
+        CHECK(setup_handler(c, cleanup_body, 0));
+        CHECK(push_fblock(c, (FBlock){.type = FB_HANDLER_CLEANUP, .name = name}));
+        c->u->fb[c->u->nfb - 1].outer_handler = h_cleanup;
+        CHECK(stmts(c, &h->u.handler.body));
+        pop_fblock(c);
+        c->u->handler = h_cleanup;
+        if (name)
+            CHECK(load_const(c, NONE_VAL) && nameop(c, *name, CTX_STORE) && nameop(c, *name, CTX_DEL));
+        CHECK(emit_jump(c, OP_JUMP, next));
+        // An exception left the clause: [.., rest, exc] -> raised.append(exc).
+        place(c, cleanup_body);
+        if (name)
+            CHECK(load_const(c, NONE_VAL) && nameop(c, *name, CTX_STORE) && nameop(c, *name, CTX_DEL));
+        CHECK(emit(c, OP_LIST_APPEND, 2));
+        place(c, next);
+    }
+    pop_fblock(c);
+    // What no clause matched joins the list; then decide what propagates.
+    CHECK(emit(c, OP_LIST_APPEND, 1));
+    CHECK(emit(c, OP_PREP_RERAISE_STAR, 0));
+    CHECK(emit(c, OP_COPY, 1));
+    CHECK(emit_jump(c, OP_POP_JUMP_IF_NOT_NONE, reraise));
+    CHECK(emit(c, OP_POP_TOP, 0));
+    c->u->handler = outer;
+    CHECK(emit(c, OP_POP_EXCEPT, 0));
+    CHECK(emit_jump(c, OP_JUMP, end));
+    // [prev, exc]: restore the previously handled exception, raise exc.
+    place(c, reraise);
+    CHECK(emit(c, OP_SWAP, 2) && emit(c, OP_POP_EXCEPT, 0) && emit(c, OP_RERAISE, 0));
+    place(c, cleanup);
+    CHECK(emit(c, OP_SWAP, 2) && emit(c, OP_POP_EXCEPT, 0) && emit(c, OP_RERAISE, 0));
+    place(c, end);
+    return true;
+}
+
 static bool try_finally(Compiler *c, const AstNode *s) {
     uint32_t end, exit, cleanup;
     CHECK(new_label(c, &end) && new_label(c, &exit) && new_label(c, &cleanup));
@@ -1486,7 +1573,8 @@ static bool try_finally(Compiler *c, const AstNode *s) {
     CHECK(setup_handler(c, end, 0));
     CHECK(push_fblock(c, (FBlock){.type = FB_FINALLY_TRY, .final = &s->u.try_.finalbody}));
     c->u->fb[c->u->nfb - 1].outer_handler = outer;
-    if (s->u.try_.handlers.len) CHECK(try_except(c, s));
+    if (s->kind == AST_TRY_STAR) CHECK(try_star(c, s));
+    else if (s->u.try_.handlers.len) CHECK(try_except(c, s));
     else CHECK(stmts(c, &s->u.try_.body));
     pop_fblock(c);
     c->u->handler = outer;
@@ -1697,6 +1785,9 @@ static bool stmt_inner(Compiler *c, const AstNode *s) {
     case AST_TRY:
         if (s->u.try_.finalbody.len) return try_finally(c, s);
         return try_except(c, s);
+    case AST_TRY_STAR:
+        if (s->u.try_.finalbody.len) return try_finally(c, s);
+        return try_star(c, s);
     case AST_ASSERT: {
         uint32_t end;
         CHECK(new_label(c, &end));
@@ -1762,6 +1853,7 @@ static bool has_annotations(const AstSeq *body) {
             if (has_annotations(&s->u.with.body)) return true;
             break;
         case AST_TRY:
+        case AST_TRY_STAR:
             if (has_annotations(&s->u.try_.body) || has_annotations(&s->u.try_.orelse) ||
                 has_annotations(&s->u.try_.finalbody))
                 return true;

@@ -78,7 +78,8 @@ int asm_stack_effect(int op, uint32_t arg, bool jump);
 #define CHECK(x) do { if (!(x)) return false; } while (0)
 
 typedef enum FbType { FB_WHILE, FB_FOR, FB_TRY_EXCEPT, FB_FINALLY_TRY, FB_FINALLY_END, FB_WITH,
-                      FB_HANDLER_CLEANUP, FB_POP_VALUE, FB_EXCEPTION_HANDLER, FB_ASYNC_WITH } FbType;
+                      FB_HANDLER_CLEANUP, FB_POP_VALUE, FB_EXCEPTION_HANDLER, FB_ASYNC_WITH,
+                      FB_EXCEPTION_GROUP_HANDLER } FbType;
 
 typedef struct FBlock {
     FbType type;

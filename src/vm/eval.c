@@ -32,6 +32,7 @@
 #include "runtime/builtins.h"
 #include "runtime/dict.h"
 #include "runtime/exc.h"
+#include "runtime/excgroup.h"
 #include "runtime/float.h"
 #include "runtime/gc.h"
 #include "runtime/int.h"
@@ -185,10 +186,18 @@ static bool overwrites_unstarted(Vm *vm, Value ns, Value name) {
            vm_gen_is_unstarted(old);
 }
 
-// Does a returning frame's [from, to) hold one other than the result [r]?
-static bool any_unstarted_but(const Value *from, const Value *to, Value r) {
-    for (; from < to; from++)
-        if (*from != r && vm_gen_is_unstarted(*from)) return true;
+// Does a returning frame hold an unstarted coroutine other than the result
+// [r] in [localsplus, to), leaving out the coroutines its [caller] still holds in its locals or on its stack: most often the callee
+// got it as an argument (asyncio's helpers take coroutines through several
+// calls), and a full collection per such return made that quadratic.
+static bool drops_unstarted(const Frame *f, const Value *to, Value r, const Frame *caller) {
+    for (const Value *v = f->localsplus; v < to; v++) {
+        if (*v == r || !vm_gen_is_unstarted(*v)) continue;
+        if (!caller || !caller->code) return true;
+        const Value *c = caller->localsplus, *end = caller->sp;
+        while (c < end && *c != *v) c++;
+        if (c == end) return true;
+    }
     return false;
 }
 
@@ -1091,7 +1100,7 @@ dispatch_op:
             DISPATCH();
         }
         // A never-started coroutine left in a local dies with the frame.
-        bool drops = ts->unstarted_coros && any_unstarted_but(frame->localsplus, sp, r);
+        bool drops = ts->unstarted_coros && drops_unstarted(frame, sp, r, prev);
         vm_frame_pop(vm, frame);
         frame = prev;
         LOAD();
@@ -1122,6 +1131,30 @@ dispatch_op:
         vm->exc = POP();
         SAVE();
         goto exception_unwind;
+    }
+
+    TARGET(CHECK_EG_MATCH) {
+        // [rest, type] -> [rest', match]: the part of rest an `except* type`
+        // clause takes. A match becomes the exception being handled.
+        Value match, rest;
+        SAVE();
+        if (!excgroup_star_match(vm, PEEK(2), TOP(), &match, &rest)) ERROR();
+        if (!IS_NONE(match)) {
+            sp[-2] = rest;
+            ts->exc_info = match;
+        }
+        sp[-1] = match;
+        DISPATCH();
+    }
+
+    TARGET(PREP_RERAISE_STAR) {
+        // [orig, raised] -> [what the try-except* re-raises, or None]
+        Value r;
+        SAVE();
+        if (!excgroup_prep_reraise(vm, PEEK(2), TOP(), &r)) ERROR();
+        sp--;
+        sp[-1] = r;
+        DISPATCH();
     }
 
     TARGET(PUSH_EXC_INFO) {

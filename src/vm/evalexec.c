@@ -1,4 +1,5 @@
-// eval(), exec() and compile(): Python source compiled while the program runs.
+// eval(), exec(), compile() and __import__(): Python source compiled, and modules
+// imported, while the program runs.
 //
 // The text goes through the same front end and compiler as a module (the
 // compiler's own checks included, as for an import), under the file name
@@ -19,6 +20,7 @@
 #include "runtime/native.h"
 #include "runtime/ops.h"
 #include "runtime/str.h"
+#include "runtime/tuple.h"
 #include "runtime/type.h"
 #include "vm/compile.h"
 #include "vm/vm_int.h"
@@ -179,7 +181,27 @@ static bool b_compile(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
     return true;
 }
 
+// __import__(name, globals=None, locals=None, fromlist=(), level=0): the
+// import statement's machinery as a function.
+static bool b_import(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
+    static const char *const names[] = {"name", "globals", "locals", "fromlist", "level"};
+    Value a[5];
+    TRY(rt_parse_args(vm, "__import__", args, nargs, kw, names, 5, 5, 1, a));
+    if (!IS_STR(a[0]))
+        return rt_raise(vm, &TypeError_type, "__import__() argument 1 must be str, not %s",
+                        type_name(rt_type(a[0])));
+    if (AS_STR(a[0])->len == 0 && (!a[4] || (IS_INT(a[4]) && AS_INT(a[4]) == 0)))
+        return rt_raise(vm, &ValueError_type, "Empty module name");
+    Value fromlist = a[3] && !IS_NONE(a[3]) ? a[3] : VAL_NULL;
+    if (fromlist && !IS_TUPLE(fromlist)) TRY(tuple_from_iterable(vm, fromlist, &fromlist));
+    gc_push_root(vm, fromlist);
+    bool ok = vm_import_name(vm, VM_TS(vm)->current, a[0], fromlist, a[4] ? a[4] : INT_VAL(0), out);
+    gc_pop_root(vm);
+    return ok;
+}
+
 static const MethodDef evalexec_builtins[] = {
+    {"__import__", b_import, 0},
     {"eval", b_eval, 0},
     {"exec", b_exec, 0},
     {"compile", b_compile, 0},

@@ -706,6 +706,20 @@ static bool m_close(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
 // aiopy at the next collection). Errors are reported, never raised.
 void vm_gen_finalize(Vm *vm, Obj *o) {
     ObjGen *g = (ObjGen *)o;
+    if (g->ag_finalizer && g->frame && !g->ag_closed && g->hdr.type == &async_generator_type) {
+        // The event loop closes it (asyncio schedules aclose()): call its
+        // hook instead of closing here.
+        Value fin = g->ag_finalizer, r;
+        g->ag_finalizer = VAL_NULL;
+        Value saved = rt_exc_take(vm);
+        gc_push_root(vm, saved);
+        gc_push_root(vm, fin);
+        if (!rt_call1(vm, fin, OBJ_VAL(o), &r) && vm->hooks.finalize) vm->hooks.finalize(vm, OBJ_VAL(o));
+        rt_exc_clear(vm);
+        gc_pop_roots(vm, 2);
+        vm->exc = saved;
+        return;
+    }
     if (g->frame && g->frame->state == FRAME_CREATED && is_coro(g) && g->origin_code) {
         leave_unstarted(vm, g);
         // CPython's location is the code running when the coroutine dies
@@ -740,6 +754,7 @@ void vm_gen_trace(Vm *vm, Obj *o) {
     gc_mark_value(vm, g->outer_exc);
     gc_mark_value(vm, g->leaf);
     gc_mark_value(vm, g->frame_obj);
+    gc_mark_value(vm, g->ag_finalizer);
     // A running frame is on the thread's chain (marked there); a suspended
     // or parked one only through its generator. A generator whose delegate
     // is being thrown into or closed is flagged running, but its frame stays

@@ -40,6 +40,11 @@ typedef struct ObjGen {
     // cache belongs to (gen.c).
     Value leaf;
     Value frame_obj;     // gi_frame's object, made on first use (frameobj.c)
+    // Async generators: the finalizer hook (sys.set_asyncgen_hooks) in force
+    // when it was first iterated; it is called instead of closing the
+    // generator when it is collected unfinished (asyncio then schedules
+    // aclose() on its loop).
+    Value ag_finalizer;
     union {
         uint32_t origin_lasti;   // while unstarted (with origin_code)
         uint32_t leaf_epoch;
@@ -56,6 +61,7 @@ typedef struct ObjGen {
     unsigned ag_closed : 1;      // async generators: aclose() ran or the body ended
     unsigned adopted : 1;        // an unstarted coroutine a task took over: dropping
                                  // other references to it does not lose it
+    unsigned ag_hooks_inited : 1; // async generators: the hooks ran (first iteration)
 } ObjGen;
 
 _Static_assert(sizeof(ObjGen) % _Alignof(Frame) == 0, "the frame follows the ObjGen");

@@ -16,6 +16,12 @@ static bool t_format_exception(Vm *vm, Value *args, size_t nargs, Value kw, Valu
     return vm_format_exception(vm, args[0], IS_NONE(args[1]) ? VAL_NULL : args[1], chain, out);
 }
 
+static bool t_format_exception_only(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
+    TRY(rt_no_kwargs(vm, "_format_exception_only", kw));
+    TRY(rt_check_nargs(vm, "_format_exception_only", nargs, 1, 1));
+    return vm_format_exception_only(vm, args[0], out);
+}
+
 static bool t_format_tb(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
     TRY(rt_no_kwargs(vm, "_format_tb", kw));
     TRY(rt_check_nargs(vm, "_format_tb", nargs, 1, 1));
@@ -24,6 +30,7 @@ static bool t_format_tb(Vm *vm, Value *args, size_t nargs, Value kw, Value *out)
 
 static const MethodDef traceback_defs[] = {
     {"_format_exception", t_format_exception, 0},
+    {"_format_exception_only", t_format_exception_only, 0},
     {"_format_tb", t_format_tb, 0},
     {NULL, NULL, 0},
 };

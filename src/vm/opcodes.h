@@ -14,6 +14,9 @@
 //   handlers    an exception-table entry restores the stack to its depth and
 //               pushes the exception; PUSH_EXC_INFO saves the previously
 //               handled exception under it, POP_EXCEPT restores it.
+//   except*     [orig, raised list, rest, type] CHECK_EG_MATCH -> [orig,
+//               raised list, rest', match or None]; at the end [orig, raised
+//               list] PREP_RERAISE_STAR -> [what to re-raise, or None].
 #ifndef VM_OPCODES_H
 #define VM_OPCODES_H
 
@@ -103,6 +106,8 @@ enum {
     X(PUSH_EXC_INFO, OPK_NONE, 1, 0) \
     X(POP_EXCEPT, OPK_NONE, -1, 0) \
     X(CHECK_EXC_MATCH, OPK_NONE, 0, 0) \
+    X(CHECK_EG_MATCH, OPK_NONE, 0, 0) \
+    X(PREP_RERAISE_STAR, OPK_NONE, -1, 0) \
     X(LOAD_ASSERTION_ERROR, OPK_NONE, 1, 0) \
     X(LOAD_BUILD_CLASS, OPK_NONE, 1, 0) \
     X(BEFORE_WITH, OPK_NONE, 1, 0) \

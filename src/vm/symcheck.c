@@ -37,7 +37,8 @@
 
 typedef enum FbType {
     FB_WHILE, FB_FOR, FB_TRY_EXCEPT, FB_FINALLY_TRY, FB_FINALLY_END, FB_WITH,
-    FB_HANDLER_CLEANUP, FB_POP_VALUE, FB_EXCEPTION_HANDLER, FB_ASYNC_COMP,
+    FB_HANDLER_CLEANUP, FB_POP_VALUE, FB_EXCEPTION_HANDLER, FB_EXCEPTION_GROUP_HANDLER,
+    FB_ASYNC_COMP,
 } FbType;
 
 typedef struct FBlock {
@@ -497,7 +498,10 @@ static bool visit_finally(Checker *c, const AstSeq *body) {
 
 // CPython's compiler_unwind_fblock_stack: leaving blocks for a jump runs
 // (compiles) the finally bodies on the way out, innermost first, each with
-// the blocks above it popped. Stops at a loop when [want_loop].
+// the blocks above it popped. Stops at a loop when [want_loop]. Leaving an
+// except* handler is an error, reported where compile.c stands then: the
+// jump, or no line at all once a `with` exit or a finally body has been
+// emitted (CPython marks those instructions artificial).
 static bool unwind(Checker *c, bool preserve_tos, bool want_loop, bool *found_loop) {
     Unit *u = c->u;
     int n = u->nfb;
@@ -514,6 +518,11 @@ static bool unwind(Checker *c, bool preserve_tos, bool want_loop, bool *found_lo
         if (saved[i].type == FB_FINALLY_TRY) {
             if (preserve_tos) ok = push_block(c, FB_POP_VALUE, NULL);
             ok = ok && visit_finally(c, saved[i].final);
+            u->loc = (Loc){-1, -1, -1, -1};
+        } else if (saved[i].type == FB_WITH) {
+            u->loc = (Loc){-1, -1, -1, -1};
+        } else if (saved[i].type == FB_EXCEPTION_GROUP_HANDLER) {
+            ok = error(c, "'break', 'continue' and 'return' cannot appear in an except* block");
         }
     }
     memcpy(u->fb, saved, (size_t)n * sizeof *saved);
@@ -536,8 +545,12 @@ static bool visit_return(Checker *c, const AstNode *s) {
     if (!sym_is_function(sc)) return error(c, "'return' outside function");
     if (v && sc->coroutine && sc->generator)
         return error(c, "'return' with value in async generator");
-    bool preserve = v && v->kind != AST_CONSTANT;
+    // compile.c keeps a (folded) constant for after the unwinding, and
+    // points there at it when it is on the statement's line.
+    bool preserve = v && fold(v) == F_NOT;
     if (preserve) TRY(visit_expr(c, v));
+    else if (v) c->u->loc = loc_of(v);
+    if (!v || v->line != s->line) c->u->loc = loc_of(s);
     bool found;
     return unwind(c, preserve, false, &found);
 }
@@ -766,7 +779,7 @@ static bool visit_try_except(Checker *c, const AstNode *s) {
     TRY(visit_stmts(c, &s->u.try_.body));
     pop_block(c);
     TRY(visit_stmts(c, &s->u.try_.orelse));
-    TRY(push_block(c, FB_EXCEPTION_HANDLER, NULL));
+    TRY(push_block(c, s->kind == AST_TRY_STAR ? FB_EXCEPTION_GROUP_HANDLER : FB_EXCEPTION_HANDLER, NULL));
     const AstSeq *hs = &s->u.try_.handlers;
     for (uint32_t i = 0; i < hs->len; i++) {
         const AstNode *h = hs->items[i];
@@ -857,7 +870,8 @@ static bool visit_stmt(Checker *c, const AstNode *s) {
         if (!s->u.raise.exc) return true;
         TRY(visit_expr(c, s->u.raise.exc));
         return visit_opt(c, s->u.raise.cause);
-    case AST_TRY: return visit_try(c, s);
+    case AST_TRY:
+    case AST_TRY_STAR: return visit_try(c, s);
     case AST_ASSERT: {
         const AstNode *t = s->u.assert_.test;
         if (t->kind == AST_TUPLE && t->u.seq.elts.len > 0)

@@ -691,7 +691,8 @@ static void visit_stmt(Builder *b, const AstNode *s) {
             visit_opt(b, s->u.raise.cause);
         }
         break;
-    case AST_TRY: visit_try(b, s); break;
+    case AST_TRY:
+    case AST_TRY_STAR: visit_try(b, s); break;
     case AST_ASSERT:
         visit_expr(b, s->u.assert_.test);
         visit_opt(b, s->u.assert_.msg);

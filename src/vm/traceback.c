@@ -4,10 +4,24 @@
 //       <source line, indentation removed>
 //       <carets under the failing expression, 3.11 rules>
 //   Type: message
+//   <the __notes__, one per line>
 // with chained exceptions first (cause / context, each printed once), runs
 // of identical entries folded into "[Previous line repeated N more times]"
 // and at most 1000 entries. Source lines are read from the file at print
 // time (CPython's linecache does the same); "<string>" and "<stdin>" have none.
+// An exception group is drawn in a box, each sub-exception (with its own
+// traceback and chain) one level further in:
+//     + Exception Group Traceback (most recent call last):
+//     |   File ...
+//     | ExceptionGroup: msg (2 sub-exceptions)
+//     +-+---------------- 1 ----------------
+//       | ValueError: 1
+//       +---------------- 2 ----------------
+//       | ...
+//       +------------------------------------
+// with at most 15 sub-exceptions per group ("and N more exceptions") and 10
+// levels ("... (max_group_depth is 10)"). The same printer serves the
+// traceback module, which differs in details (see "the printer").
 //
 // Carets: the instruction's (line, col, end line, end col) from the code's
 // position table, converted from bytes to characters. A one-line span is
@@ -23,10 +37,13 @@
 #include "runtime/bytes.h"
 #include "runtime/dict.h"
 #include "runtime/exc.h"
+#include "runtime/excgroup.h"
 #include "runtime/gc.h"
 #include "runtime/list.h"
 #include "runtime/ops.h"
+#include "runtime/range.h"
 #include "runtime/str.h"
+#include "runtime/tuple.h"
 #include "runtime/type.h"
 #include "util/buf.h"
 #include "util/utf8.h"
@@ -143,7 +160,8 @@ static bool anchors(const char *seg, size_t seglen, long *left, long *right) {
     return found;
 }
 
-static void print_carets(FILE *out, const char *line, size_t len, const CodeLoc *loc) {
+// [pfx] starts every line written (an exception group's margin, or "").
+static void print_carets(FILE *out, const char *pfx, const char *line, size_t len, const CodeLoc *loc) {
     if (loc->col < 0 || loc->end_col < 0 || loc->line <= 0 || loc->end_line <= 0) return;
     size_t lead = 0;
     while (lead < len && is_ws(line[lead])) lead++;
@@ -173,6 +191,7 @@ static void print_carets(FILE *out, const char *line, size_t len, const CodeLoc 
     }
     bool secondary_ranges = left != -1 || right != -1;
     if (end - start == stripped_len && !secondary_ranges) return;
+    fputs(pfx, out);
     long offset = lead_chars - 4;
     while (++offset <= end) {
         const char *s;
@@ -184,11 +203,11 @@ static void print_carets(FILE *out, const char *line, size_t len, const CodeLoc 
     fputc('\n', out);
 }
 
-static void print_entry(FILE *out, LineCache *lc, ObjCode *co, uint32_t offset) {
+static void print_entry(FILE *out, const char *pfx, LineCache *lc, ObjCode *co, uint32_t offset) {
     CodeLocCursor cur;
     const CodeLoc *loc = code_loc_at(co, offset, &cur);
     int lineno = loc ? loc->line : 0;
-    fprintf(out, "  File \"%s\", line %d, in %s\n", AS_STR(co->filename)->data, lineno,
+    fprintf(out, "%s  File \"%s\", line %d, in %s\n", pfx, AS_STR(co->filename)->data, lineno,
             AS_STR(co->name)->data);
     size_t len;
     const char *line;
@@ -196,10 +215,10 @@ static void print_entry(FILE *out, LineCache *lc, ObjCode *co, uint32_t offset) 
         return;
     size_t lead = 0;
     while (lead < len && is_ws(line[lead])) lead++;
-    fputs("    ", out);
+    fprintf(out, "%s    ", pfx);
     fwrite(line + lead, 1, len - lead, out);
     fputc('\n', out);
-    if (loc) print_carets(out, line, len, loc);
+    if (loc) print_carets(out, pfx, line, len, loc);
 }
 
 // Where traceback.format_exception() starts a new string: offsets into a
@@ -240,7 +259,7 @@ static bool library_frame(Value tb) {
     return strncmp(AS_STR(co->filename)->data, "<frozen ", 8) == 0;
 }
 
-static void print_tb(FILE *out, LineCache *lc, Value tb, Chunks *ch) {
+static void print_tb(FILE *out, const char *pfx, LineCache *lc, Value tb, Chunks *ch) {
     size_t depth = 0;
     for (Value t = tb; t; t = AS_TRACEBACK(t)->next) depth += !library_frame(t);
     while (tb && depth > TB_LIMIT) {
@@ -258,7 +277,7 @@ static void print_tb(FILE *out, LineCache *lc, Value tb, Chunks *ch) {
         if (!last_file || co->filename != last_file || line != last_line || co->name != last_name) {
             chunk_mark(ch, out);
             if (cnt > TB_CUTOFF)
-                fprintf(out, "  [Previous line repeated %ld more time%s]\n", cnt - TB_CUTOFF,
+                fprintf(out, "%s  [Previous line repeated %ld more time%s]\n", pfx, cnt - TB_CUTOFF,
                         cnt - TB_CUTOFF > 1 ? "s" : "");
             last_file = co->filename;
             last_line = line;
@@ -268,12 +287,12 @@ static void print_tb(FILE *out, LineCache *lc, Value tb, Chunks *ch) {
         cnt++;
         if (cnt <= TB_CUTOFF) {
             chunk_mark(ch, out);
-            print_entry(out, lc, co, t->offset);
+            print_entry(out, pfx, lc, co, t->offset);
         }
     }
     chunk_mark(ch, out);
     if (cnt > TB_CUTOFF)
-        fprintf(out, "  [Previous line repeated %ld more time%s]\n", cnt - TB_CUTOFF,
+        fprintf(out, "%s  [Previous line repeated %ld more time%s]\n", pfx, cnt - TB_CUTOFF,
                 cnt - TB_CUTOFF > 1 ? "s" : "");
 }
 
@@ -287,9 +306,157 @@ static Value exc_attr(Vm *vm, Value exc, const char *name) {
     return d && IS_DICT(d) && dict_get_str(vm, AS_DICT(d), k, &v) == 1 ? v : VAL_NULL;
 }
 
+// ---- the printer ----
+//
+// Two flavours, [hook]: the default excepthook (CPython's C printer in
+// pythonrun.c) and the traceback module (traceback.py). They agree on the
+// common cases and differ in details both keep: the hook prints "Did you
+// mean" suggestions, leaves the continuation lines of a multi-line message
+// without the group margin, splits notes on line ends and repr()s a
+// non-sequence __notes__, decides which chained exceptions were already
+// shown while it prints, and restores the closing line of a group around a
+// chained exception; the module indents every line, splits notes on '\n',
+// decides "already shown" while building its TracebackException tree
+// (breadth-wise, last sub-exception first), and drops that closing line.
+
+#define MAX_GROUP_WIDTH 15
+#define MAX_GROUP_DEPTH 10
+
+// A growable array of Values; false when out of memory.
+typedef struct Vals {
+    Value *items;
+    size_t n, cap;
+} Vals;
+
+static bool vals_add(Vals *s, Value v) {
+    if (s->n == s->cap) {
+        size_t ncap = s->cap ? s->cap * 2 : 8;
+        Value *n = realloc(s->items, ncap * sizeof *n);
+        if (!n) return false;
+        s->items = n;
+        s->cap = ncap;
+    }
+    s->items[s->n++] = v;
+    return true;
+}
+
+// Where the line starting at [j] ends, after its line break (str.splitlines
+// with keepends: \n, \r, \r\n, \v, \f, \x1c-\x1e, U+0085, U+2028, U+2029).
+static size_t line_end(const char *t, size_t len, size_t j) {
+    while (j < len) {
+        unsigned char c = (unsigned char)t[j];
+        if (c == '\r') return j + 1 < len && t[j + 1] == '\n' ? j + 2 : j + 1;
+        if (c == '\n' || c == '\v' || c == '\f' || (c >= 0x1c && c <= 0x1e)) return j + 1;
+        if (c == 0xc2 && j + 1 < len && (unsigned char)t[j + 1] == 0x85) return j + 2;
+        if (c == 0xe2 && j + 2 < len && (unsigned char)t[j + 1] == 0x80 &&
+            ((unsigned char)t[j + 2] == 0xa8 || (unsigned char)t[j + 2] == 0xa9))
+            return j + 3;
+        j++;
+    }
+    return len;
+}
+
+// A set of exceptions (by address) already shown.
+typedef struct PtrSet {
+    const Obj **slots;
+    size_t cap, used;
+} PtrSet;
+
+static size_t ptrset_slot(const PtrSet *s, const Obj *o) {
+    size_t i = (((uintptr_t)o >> 4) * 0x9E3779B97F4A7C15ull) & (s->cap - 1);
+    while (s->slots[i] && s->slots[i] != o) i = (i + 1) & (s->cap - 1);
+    return i;
+}
+
+static bool ptrset_has(const PtrSet *s, Value v) {
+    return s->cap && s->slots[ptrset_slot(s, AS_OBJ(v))] == AS_OBJ(v);
+}
+
+// Out of memory: the exception counts as not seen (printing goes on).
+static void ptrset_add(PtrSet *s, Value v) {
+    if ((s->used + 1) * 2 > s->cap) {
+        size_t cap = s->cap ? s->cap * 2 : 32;
+        const Obj **n = calloc(cap, sizeof *n);
+        if (!n) return;
+        PtrSet ns = {n, cap, s->used};
+        for (size_t i = 0; i < s->cap; i++)
+            if (s->slots[i]) ns.slots[ptrset_slot(&ns, s->slots[i])] = s->slots[i];
+        free(s->slots);
+        *s = ns;
+    }
+    size_t i = ptrset_slot(s, AS_OBJ(v));
+    if (!s->slots[i]) {
+        s->slots[i] = AS_OBJ(v);
+        s->used++;
+    }
+}
+
+// The traceback module's TracebackException tree: one node per exception
+// shown (an exception may be shown more than once), with the cause and
+// context it prints (-1: none) and its sub-exceptions (consecutive nodes).
+typedef struct TeNode {
+    Value exc;
+    int32_t cause, context, first_child;
+    uint32_t nchildren;
+} TeNode;
+
+typedef struct Printer {
+    Vm *vm;
+    FILE *out;
+    Chunks *ch;
+    LineCache lc;
+    bool hook, chain;
+    int depth;               // exception-group nesting, 0 outside any group
+    bool need_close;         // the last sub-exception's closing line is owed
+    PtrSet seen;             // hook: exceptions already printed
+    TeNode *nodes;           // module: the tree
+    size_t nnodes, capnodes;
+    bool failed;             // out of memory while building the tree
+    bool only;               // format_exception_only(): the last line and notes
+    // Every exception the printer holds outside the GC's sight (chains,
+    // the tree), rooted: a __str__ run while printing might unlink one.
+    ObjList *keep;
+} Printer;
+
+static void keep(Printer *p, Value v) {
+    if (p->keep && !list_append(p->vm, p->keep, v)) rt_exc_clear(p->vm);
+}
+
+// "    | " at group depth 2: the indent, then the margin character.
+static const char *margin(Printer *p, char mc, char *buf, size_t size) {
+    size_t n = (size_t)(2 * p->depth);
+    if (n + 3 > size) n = size - 3;
+    memset(buf, ' ', n);
+    if (p->depth) {
+        buf[n++] = mc;
+        buf[n++] = ' ';
+    }
+    buf[n] = 0;
+    return buf;
+}
+
+static void put_margin(Printer *p) {
+    char m[64];
+    fputs(margin(p, '|', m, sizeof m), p->out);
+}
+
+// [text] with the margin in front of every line (traceback.py's
+// textwrap.indent with a predicate that takes every line).
+static void put_indented(Printer *p, const char *text, size_t len) {
+    char m[64];
+    margin(p, '|', m, sizeof m);
+    for (size_t i = 0, end; i < len; i = end) {
+        end = line_end(text, len, i);
+        fputs(m, p->out);
+        fwrite(text + i, 1, end - i, p->out);
+    }
+}
+
 // A SyntaxError with a location prints like a compile-time error: through
-// the parser's reporter, with the source line read from the file.
-static bool print_syntax_error(Vm *vm, FILE *out, Value exc) {
+// the parser's reporter, with the source line read from the file. Inside a
+// group it goes through a buffer, for the margins.
+static bool print_syntax_error(Printer *p, Value exc) {
+    Vm *vm = p->vm;
     Value fn = exc_attr(vm, exc, "filename"), ln = exc_attr(vm, exc, "lineno");
     Value off = exc_attr(vm, exc, "offset"), eln = exc_attr(vm, exc, "end_lineno");
     Value eoff = exc_attr(vm, exc, "end_offset"), msg = exc_attr(vm, exc, "msg");
@@ -320,16 +487,35 @@ static bool print_syntax_error(Vm *vm, FILE *out, Value exc) {
         buf_free(&b);
     }
     diag_clear(&ld);
-    ps_report_from(out, AS_STR(fn)->data, have ? &src : NULL, &d, REPORT_FILE);
+    char *text_buf = NULL;
+    size_t text_len = 0;
+    FILE *to = p->depth ? open_memstream(&text_buf, &text_len) : p->out;
+    if (to) {
+        ps_report_from(to, AS_STR(fn)->data, have ? &src : NULL, &d, REPORT_FILE);
+        if (to != p->out && fclose(to) == 0) {
+            if (!p->hook) {
+                put_indented(p, text_buf, text_len);
+            } else {
+                // CPython's hook gives the source line and carets no margin.
+                for (size_t i = 0, end; i < text_len; i = end) {
+                    end = line_end(text_buf, text_len, i);
+                    if (end - i < 4 || memcmp(text_buf + i, "    ", 4) != 0) put_margin(p);
+                    fwrite(text_buf + i, 1, end - i, p->out);
+                }
+            }
+        }
+    }
+    free(text_buf);
     if (have) lx_source_free(&src);
     diag_clear(&d);
     return true;
 }
 
-// [hook]: as the default excepthook prints it, with the "Did you mean"
-// suggestion (3.11's traceback module has none).
-static void print_last_line(Vm *vm, FILE *out, Value exc, bool hook) {
-    if (IS_INSTANCE(exc, SyntaxError_type) && print_syntax_error(vm, out, exc)) return;
+// "Type: message", with the module in front of the name unless it is
+// builtins or __main__, and (hook only) the "Did you mean" suggestion.
+static void print_last_line(Printer *p, Value exc) {
+    Vm *vm = p->vm;
+    if (IS_INSTANCE(exc, SyntaxError_type) && print_syntax_error(p, exc)) return;
     ObjType *t = rt_type(exc);
     Value mod = VAL_NULL, qn = VAL_NULL;
     const char *module = t->module;
@@ -340,106 +526,332 @@ static void print_last_line(Vm *vm, FILE *out, Value exc, bool hook) {
         qn = t->qualname;
     }
     const char *name = qn && IS_STR(qn) ? AS_STR(qn)->data : t->name;
+    Buf b;
+    buf_init(&b);
     if (module && strcmp(module, "builtins") != 0 && strcmp(module, "__main__") != 0)
-        fprintf(out, "%s.%s", module, name);
+        buf_printf(&b, "%s.%s", module, name);
     else
-        fputs(name, out);
+        buf_puts(&b, name);
     Value s;
     if (!rt_str(vm, exc, &s)) {
         rt_exc_clear(vm);
-        fputs(": <exception str() failed>\n", out);
-        return;
-    }
-    if (AS_STR(s)->len) {
-        fputs(": ", out);
-        fwrite(AS_STR(s)->data, 1, AS_STR(s)->len, out);
+        buf_puts(&b, ": <exception str() failed>");
+    } else if (AS_STR(s)->len) {
+        buf_puts(&b, ": ");
+        buf_append(&b, AS_STR(s)->data, AS_STR(s)->len);
     }
     Value sugg;
     Value d = AS_EXC(exc)->dict;
     ObjStr *key = str_intern_cstr(vm, "__aiopy_suggestion__");
-    if (hook && key && d && IS_DICT(d) && dict_get_str(vm, AS_DICT(d), key, &sugg) == 1 && IS_STR(sugg))
-        fprintf(out, ". Did you mean: '%s'?", AS_STR(sugg)->data);
-    fputc('\n', out);
-}
-
-typedef struct Seen {
-    Value *items;
-    size_t n, cap;
-} Seen;
-
-static bool seen_has(Seen *s, Value v) {
-    for (size_t i = 0; i < s->n; i++)
-        if (s->items[i] == v) return true;
-    return false;
-}
-
-static void seen_add(Seen *s, Value v) {
-    if (s->n == s->cap) {
-        size_t ncap = s->cap ? s->cap * 2 : 8;
-        Value *n = realloc(s->items, ncap * sizeof *n);
-        if (!n) return;
-        s->items = n;
-        s->cap = ncap;
+    if (p->hook && key && d && IS_DICT(d) && dict_get_str(vm, AS_DICT(d), key, &sugg) == 1 && IS_STR(sugg))
+        buf_printf(&b, ". Did you mean: '%s'?", AS_STR(sugg)->data);
+    if (!key) rt_exc_clear(vm);
+    buf_putc(&b, '\n');
+    if (p->hook) {
+        put_margin(p);
+        fwrite(b.data, 1, b.len, p->out);
+    } else {
+        put_indented(p, b.data, b.len);
     }
-    s->items[s->n++] = v;
+    buf_free(&b);
 }
 
-static void print_one(Vm *vm, FILE *out, LineCache *lc, Value exc, Value tb, bool hook, Chunks *ch) {
-    chunk_mark(ch, out);
+// The exception's __notes__, after its last line.
+static void print_notes(Printer *p, Value exc) {
+    Vm *vm = p->vm;
+    ObjStr *name = str_intern_cstr(vm, "__notes__");
+    Value notes;
+    if (name) gc_push_root(vm, OBJ_VAL(name));   // interned names are held weakly
+    int r = name ? rt_getattr_opt(vm, exc, name, &notes) : -1;
+    if (name) gc_pop_root(vm);
+    if (r <= 0) {
+        rt_exc_clear(vm);
+        return;
+    }
+    // The module's getattr(exc, '__notes__', None) takes None for none.
+    if (!p->hook && IS_NONE(notes)) return;
+    gc_push_root(vm, notes);
+    Value s;
+    // The hook takes any indexable object (PySequence_Check), the module a
+    // collections.abc.Sequence (the builtin sequences).
+    bool seq = p->hook ? TYPE_SLOT(rt_type(notes), getitem) && !IS_INSTANCE(notes, dict_type)
+                       : IS_LIST(notes) || IS_TUPLE(notes) || IS_STR(notes) ||
+                             IS_INSTANCE(notes, bytes_type) || IS_INSTANCE(notes, range_type);
+    if (!seq) {
+        // Its repr, and (in 3.11, both flavours) no line end after it.
+        Buf b;
+        buf_init(&b);
+        if (rt_repr(vm, notes, &s)) {
+            buf_append(&b, AS_STR(s)->data, AS_STR(s)->len);
+        } else {
+            rt_exc_clear(vm);
+            buf_puts(&b, "<__notes__ repr() failed>");
+        }
+        chunk_mark(p->ch, p->out);
+        if (p->hook) {
+            put_margin(p);
+            fwrite(b.data, 1, b.len, p->out);
+        } else {
+            put_indented(p, b.data, b.len);
+        }
+        buf_free(&b);
+        gc_pop_root(vm);
+        return;
+    }
+    for (int64_t i = 0;; i++) {
+        Value note;
+        if (!rt_getitem(vm, notes, INT_VAL(i), &note)) {
+            rt_exc_clear(vm);   // IndexError: the end (other errors end it too)
+            break;
+        }
+        bool ok = rt_str(vm, note, &s);
+        if (!ok) rt_exc_clear(vm);
+        const char *text = ok ? AS_STR(s)->data : "<note str() failed>";
+        size_t len = ok ? AS_STR(s)->len : strlen(text);
+        if (p->hook && !ok) {
+            fputs(text, p->out);   // without a margin, as CPython's
+        } else if (p->hook) {
+            // str.splitlines(keepends=True): each piece after a margin.
+            for (size_t j = 0, e; j < len; j = e) {
+                e = line_end(text, len, j);
+                put_margin(p);
+                fwrite(text + j, 1, e - j, p->out);
+            }
+        } else {
+            // note.split('\n'): each piece a line of its own.
+            size_t j = 0;
+            for (;;) {
+                const char *nl = memchr(text + j, '\n', len - j);
+                size_t e = nl ? (size_t)(nl - text) : len;
+                chunk_mark(p->ch, p->out);
+                put_margin(p);
+                fwrite(text + j, 1, e - j, p->out);
+                fputc('\n', p->out);
+                if (!nl) break;
+                j = e + 1;
+            }
+        }
+        if (p->hook) fputc('\n', p->out);
+    }
+    gc_pop_root(vm);
+}
+
+static void print_chain(Printer *p, Value exc, Value tb, int32_t node);
+
+// One exception (or group, with its sub-exceptions) without its chain.
+static void print_single(Printer *p, Value exc, Value tb, int32_t node) {
+    char m[64];
+    Value subs = excgroup_excs(exc);
+    bool group = subs != VAL_NULL;
+    if (group && p->depth > MAX_GROUP_DEPTH) {
+        chunk_mark(p->ch, p->out);
+        put_margin(p);
+        fprintf(p->out, "... (max_group_depth is %d)\n", MAX_GROUP_DEPTH);
+        return;
+    }
+    bool toplevel = group && p->depth == 0;
+    if (toplevel) p->depth = 1;
+    chunk_mark(p->ch, p->out);
     if (tb && IS_TYPE_EXACT(tb, traceback_type)) {
-        fputs("Traceback (most recent call last):\n", out);
-        print_tb(out, lc, tb, ch);
+        fputs(margin(p, toplevel ? '+' : '|', m, sizeof m), p->out);
+        fputs(group ? "Exception Group Traceback (most recent call last):\n"
+                    : "Traceback (most recent call last):\n",
+              p->out);
+        print_tb(p->out, margin(p, '|', m, sizeof m), &p->lc, tb, p->ch);
     }
-    chunk_mark(ch, out);
-    print_last_line(vm, out, exc, hook);
+    chunk_mark(p->ch, p->out);
+    print_last_line(p, exc);
+    print_notes(p, exc);
+    if (!group) return;
+    ObjTuple *excs = AS_TUPLE(subs);
+    size_t total = excs->len, n = total <= MAX_GROUP_WIDTH ? total : MAX_GROUP_WIDTH + 1;
+    p->need_close = false;
+    for (size_t i = 0; i < n; i++) {
+        bool last = i == n - 1, truncated = i >= MAX_GROUP_WIDTH;
+        if (last) p->need_close = true;   // unless a nested group closes it first
+        chunk_mark(p->ch, p->out);
+        fputs(margin(p, 0, m, sizeof m), p->out);
+        fputs(i == 0 ? "+-" : "  ", p->out);
+        if (truncated) fputs("+---------------- ... ----------------\n", p->out);
+        else fprintf(p->out, "+---------------- %zu ----------------\n", i + 1);
+        p->depth++;
+        if (!truncated) {
+            Value sub = excs->items[i];
+            int32_t child = node >= 0 && i < p->nodes[node].nchildren ? p->nodes[node].first_child + (int32_t)i : -1;
+            print_chain(p, sub, AS_EXC(sub)->traceback, child);
+        } else {
+            size_t rest = total - MAX_GROUP_WIDTH;
+            chunk_mark(p->ch, p->out);
+            put_margin(p);
+            fprintf(p->out, "and %zu more exception%s\n", rest, rest > 1 ? "s" : "");
+        }
+        if (last && p->need_close) {
+            chunk_mark(p->ch, p->out);
+            fputs(margin(p, 0, m, sizeof m), p->out);
+            fputs("+------------------------------------\n", p->out);
+            p->need_close = false;
+        }
+        p->depth--;
+    }
+    if (toplevel) p->depth = 0;
+}
+
+// The hook's choice of what [x] chains to (VAL_NULL: nothing): its cause,
+// unless shown already (then nothing), else its unsuppressed context.
+static Value hook_link(Printer *p, Value x, int *kind) {
+    ObjException *e = AS_EXC(x);
+    if (e->cause && IS_EXC(e->cause)) {
+        *kind = 1;
+        return ptrset_has(&p->seen, e->cause) ? VAL_NULL : e->cause;
+    }
+    if (e->suppress_context || !e->context || !IS_EXC(e->context)) return VAL_NULL;
+    *kind = 2;
+    return ptrset_has(&p->seen, e->context) ? VAL_NULL : e->context;
+}
+
+// [exc] (shown with traceback [tb]) after the exceptions it chains to,
+// oldest first. The chain is followed iteratively (it may be long); only
+// group nesting recurses, and that stops at MAX_GROUP_DEPTH. [node]: the
+// module's tree node of exc (-1 for the hook).
+static void print_chain(Printer *p, Value exc, Value tb, int32_t node) {
+    // The chain, newest first; how[i] says how chain[i] leads to chain[i-1]
+    // (1 cause, 2 context). Out of memory, it is cut short.
+    typedef struct Link {
+        Value exc;
+        int how;
+        int32_t node;
+    } Link;
+    Link *chain = malloc(sizeof *chain);
+    size_t n = 0, cap = 1;
+    if (!chain) return;
+    chain[n++] = (Link){exc, 0, node};
+    if (p->hook) ptrset_add(&p->seen, exc);
+    for (Value e = exc; p->chain;) {
+        Value next = VAL_NULL;
+        int kind = 0;
+        if (p->hook) {
+            next = hook_link(p, e, &kind);
+            if (next) ptrset_add(&p->seen, next);
+        } else if (node >= 0) {
+            TeNode *t = &p->nodes[node];
+            if (t->cause >= 0) node = t->cause, kind = 1;
+            else if (t->context >= 0 && !AS_EXC(t->exc)->suppress_context) node = t->context, kind = 2;
+            else node = -1;
+            if (node >= 0) next = p->nodes[node].exc;
+        }
+        if (!next) break;
+        if (n == cap) {
+            Link *grown = realloc(chain, 2 * cap * sizeof *chain);
+            if (!grown) break;
+            chain = grown;
+            cap *= 2;
+        }
+        keep(p, next);
+        chain[n++] = (Link){next, kind, node};
+        e = next;
+    }
+    for (size_t i = n; i-- > 0;) {
+        Value x = chain[i].exc;
+        bool need_close = p->need_close;
+        print_single(p, x, i == 0 ? tb : AS_EXC(x)->traceback, chain[i].node);
+        if (p->hook && i > 0) p->need_close = need_close;
+        if (i > 0) {
+            chunk_mark(p->ch, p->out);
+            const char *msg = chain[i].how == 1
+                ? "The above exception was the direct cause of the following exception:\n"
+                : "During handling of the above exception, another exception occurred:\n";
+            put_margin(p);
+            fputc('\n', p->out);
+            put_margin(p);
+            fputs(msg, p->out);
+            put_margin(p);
+            fputc('\n', p->out);
+        }
+    }
+    free(chain);
+}
+
+static int32_t te_add(Printer *p, Value exc, PtrSet *seen) {
+    if (p->nnodes == p->capnodes) {
+        size_t cap = p->capnodes ? p->capnodes * 2 : 16;
+        TeNode *n = cap <= INT32_MAX ? realloc(p->nodes, cap * sizeof *n) : NULL;
+        if (!n) {
+            p->failed = true;
+            return -1;
+        }
+        p->nodes = n;
+        p->capnodes = cap;
+    }
+    ptrset_add(seen, exc);
+    keep(p, exc);
+    p->nodes[p->nnodes] = (TeNode){exc, -1, -1, -1, 0};
+    return (int32_t)p->nnodes++;
+}
+
+// Builds the module's tree for [exc] in the order TracebackException does:
+// a stack of nodes to expand, the last pushed first; expanding a node makes
+// its cause, its context (when not shown yet) and its sub-exceptions.
+static void te_build(Printer *p, Value exc) {
+    PtrSet seen = {0};
+    Vals todo = {0};
+    int32_t root = te_add(p, exc, &seen);
+    if (root >= 0 && !vals_add(&todo, INT_VAL(root))) p->failed = true;
+    while (todo.n && !p->failed) {
+        int32_t n = (int32_t)AS_INT(todo.items[--todo.n]);
+        Value e = p->nodes[n].exc;
+        ObjException *x = AS_EXC(e);
+        int32_t cause = -1, context = -1;
+        if (x->cause && IS_EXC(x->cause) && !ptrset_has(&seen, x->cause)) cause = te_add(p, x->cause, &seen);
+        if (x->context && IS_EXC(x->context) && !ptrset_has(&seen, x->context))
+            context = te_add(p, x->context, &seen);
+        p->nodes[n].cause = cause;
+        p->nodes[n].context = context;
+        if ((cause >= 0 && !vals_add(&todo, INT_VAL(cause))) ||
+            (context >= 0 && !vals_add(&todo, INT_VAL(context))))
+            p->failed = true;
+        Value subs = excgroup_excs(e);
+        if (!subs) continue;
+        ObjTuple *excs = AS_TUPLE(subs);
+        for (size_t i = 0; i < excs->len && !p->failed; i++) {
+            int32_t c = te_add(p, excs->items[i], &seen);
+            if (c < 0) break;
+            if (i == 0) p->nodes[n].first_child = c;
+            p->nodes[n].nchildren++;
+            if (!vals_add(&todo, INT_VAL(c))) p->failed = true;
+        }
+    }
+    free(todo.items);
+    free(seen.slots);
 }
 
 // [exc] with its chain (when [chain]), the top one with traceback [tb].
-// Iterative over the chain (the chain may be long): collect, then print
-// from the oldest.
-static void print_exception(Vm *vm, FILE *out, Value exc, Value tb, bool chain, bool hook, Chunks *ch) {
-    LineCache lc = {0};
-    Seen seen = {0};
-    Seen items = {0};     // exceptions in printing order reversed
-    Seen how = {0};       // 1 cause, 2 context: how items[i] leads to items[i-1]
-    Value e = exc;
-    seen_add(&seen, e);
-    seen_add(&items, e);
-    seen_add(&how, INT_VAL(0));
-    while (chain) {
-        ObjException *x = AS_EXC(e);
-        Value next = VAL_NULL;
-        int kind = 0;
-        if (x->cause && IS_EXC(x->cause) && !seen_has(&seen, x->cause)) {
-            next = x->cause;
-            kind = 1;
-        } else if (x->context && IS_EXC(x->context) && !x->suppress_context &&
-                   !seen_has(&seen, x->context)) {
-            next = x->context;
-            kind = 2;
+// [only]: the last line and notes alone (format_exception_only()).
+static void print_exception(Vm *vm, FILE *out, Value exc, Value tb, bool chain, bool hook, bool only,
+                            Chunks *ch) {
+    Printer p = {.vm = vm, .out = out, .ch = ch, .hook = hook, .chain = chain};
+    gc_push_root(vm, exc);
+    gc_push_root(vm, tb ? tb : NONE_VAL);
+    p.keep = list_new(vm, 0);
+    if (p.keep) gc_push_root(vm, OBJ_VAL(p.keep));
+    else rt_exc_clear(vm);
+    if (only) {
+        chunk_mark(ch, out);
+        print_last_line(&p, exc);
+        print_notes(&p, exc);
+    } else {
+        int32_t root = -1;
+        if (!hook) {
+            te_build(&p, exc);
+            root = 0;
         }
-        if (!next) break;
-        seen_add(&seen, next);
-        seen_add(&items, next);
-        seen_add(&how, INT_VAL(kind));
-        e = next;
+        if (!p.failed) print_chain(&p, exc, tb, root);
+        else if (ch) ch->failed = true;
     }
-    for (size_t i = items.n; i-- > 0;) {
-        Value x = items.items[i];
-        print_one(vm, out, &lc, x, i == 0 ? tb : AS_EXC(x)->traceback, hook, ch);
-        if (i > 0) {
-            int kind = (int)AS_INT(how.items[i]);
-            chunk_mark(ch, out);
-            fputs(kind == 1 ? "\nThe above exception was the direct cause of the following exception:\n\n"
-                            : "\nDuring handling of the above exception, another exception occurred:\n\n",
-                  out);
-        }
-    }
-    free(seen.items);
-    free(items.items);
-    free(how.items);
-    free(lc.path);
-    free(lc.text);
+    gc_pop_roots(vm, p.keep ? 3 : 2);
+    free(p.seen.slots);
+    free(p.nodes);
+    free(p.lc.path);
+    free(p.lc.text);
 }
 
 void vm_print_exception(Vm *vm, Value exc) {
@@ -449,7 +861,7 @@ void vm_print_exception(Vm *vm, Value exc) {
         fputs("TypeError: print_exception(): Exception expected for value\n", out);
         return;
     }
-    print_exception(vm, out, exc, AS_EXC(exc)->traceback, true, true, NULL);
+    print_exception(vm, out, exc, AS_EXC(exc)->traceback, true, true, false, NULL);
     fflush(out);
 }
 
@@ -478,7 +890,7 @@ static bool chunks_to_list(Vm *vm, const char *text, size_t len, Chunks *ch, Val
     return ok;
 }
 
-typedef enum { FORMAT_EXCEPTION, FORMAT_TB } FormatWhat;
+typedef enum { FORMAT_EXCEPTION, FORMAT_EXCEPTION_ONLY, FORMAT_TB } FormatWhat;
 
 static bool format_to_list(Vm *vm, FormatWhat what, Value exc, Value tb, bool chain, Value *out) {
     char *text = NULL;
@@ -488,11 +900,11 @@ static bool format_to_list(Vm *vm, FormatWhat what, Value exc, Value tb, bool ch
     Chunks ch = {0};
     if (what == FORMAT_TB) {
         LineCache lc = {0};
-        print_tb(mem, &lc, tb, &ch);
+        print_tb(mem, "", &lc, tb, &ch);
         free(lc.path);
         free(lc.text);
     } else {
-        print_exception(vm, mem, exc, tb, chain, false, &ch);
+        print_exception(vm, mem, exc, tb, chain, false, what == FORMAT_EXCEPTION_ONLY, &ch);
     }
     chunk_mark(&ch, mem);
     bool ok = fclose(mem) == 0 && !ch.failed && !vm->exc;
@@ -506,6 +918,11 @@ static bool format_to_list(Vm *vm, FormatWhat what, Value exc, Value tb, bool ch
 bool vm_format_exception(Vm *vm, Value exc, Value tb, bool chain, Value *out) {
     if (!IS_EXC(exc)) return rt_raise(vm, &TypeError_type, "format_exception(): Exception expected for value");
     return format_to_list(vm, FORMAT_EXCEPTION, exc, tb, chain, out);
+}
+
+bool vm_format_exception_only(Vm *vm, Value exc, Value *out) {
+    if (!IS_EXC(exc)) return rt_raise(vm, &TypeError_type, "format_exception(): Exception expected for value");
+    return format_to_list(vm, FORMAT_EXCEPTION_ONLY, exc, VAL_NULL, false, out);
 }
 
 bool vm_format_tb(Vm *vm, Value tb, Value *out) {

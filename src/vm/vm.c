@@ -42,6 +42,8 @@ static void mark_roots(Vm *vm) {
     gc_mark_value(vm, ts->search_path);
     gc_mark_value(vm, ts->build_class);
     gc_mark_value(vm, ts->signal_handlers);
+    gc_mark_value(vm, ts->agen_firstiter);
+    gc_mark_value(vm, ts->agen_finalizer);
 }
 
 static void finalize_hook(Vm *vm, Value obj) {
@@ -67,6 +69,50 @@ static bool build_class_fn(Vm *vm, Value *args, size_t nargs, Value kwnames, Val
 
 static const MethodDef build_class_def = {"__build_class__", build_class_fn, 0};
 
+// PEP 560: a base that is not a class but has __mro_entries__ (a
+// types.GenericAlias) stands for the classes that method returns, given
+// the original bases. *bases is replaced only when one did.
+static bool update_bases(Vm *vm, ObjTuple **bases) {
+    ObjTuple *orig = *bases;
+    ObjList *nb = NULL;
+    size_t mark = gc_roots_mark(vm);
+    ObjStr *name = NULL;
+    for (size_t i = 0; i < orig->len; i++) {
+        Value b = orig->items[i], meth, r;
+        int found = 0;
+        if (!IS_TYPE(b)) {
+            if (!name) {
+                if (!(name = str_intern_cstr(vm, "__mro_entries__"))) goto fail;
+                gc_push_root(vm, OBJ_VAL(name));   // the intern table is weak
+            }
+            if ((found = rt_getattr_opt(vm, b, name, &meth)) < 0) goto fail;
+        }
+        if (!found) {
+            if (nb && !list_append(vm, nb, b)) goto fail;
+            continue;
+        }
+        gc_push_root(vm, meth);
+        if (!rt_call1(vm, meth, OBJ_VAL(orig), &r)) goto fail;
+        if (!IS_TUPLE(r)) {
+            rt_raise(vm, &TypeError_type, "__mro_entries__ must return a tuple");
+            goto fail;
+        }
+        gc_push_root(vm, r);
+        if (!nb) {
+            if (!(nb = list_from(vm, orig->items, i))) goto fail;
+            gc_push_root(vm, OBJ_VAL(nb));
+        }
+        for (size_t k = 0; k < AS_TUPLE(r)->len; k++)
+            if (!list_append(vm, nb, AS_TUPLE(r)->items[k])) goto fail;
+    }
+    if (nb && !(*bases = tuple_from(vm, nb->items, nb->len))) goto fail;
+    gc_roots_reset(vm, mark);
+    return true;
+fail:
+    gc_roots_reset(vm, mark);
+    return false;
+}
+
 bool vm_build_class(Vm *vm, Value *args, size_t nargs, Value kwnames, Value *out) {
     size_t nkw = kwnames ? AS_TUPLE(kwnames)->len : 0;
     if (nargs < 2) return rt_raise(vm, &TypeError_type, "__build_class__: not enough arguments");
@@ -76,6 +122,9 @@ bool vm_build_class(Vm *vm, Value *args, size_t nargs, Value kwnames, Value *out
     size_t mark = gc_roots_mark(vm);
     ObjTuple *bases = tuple_from(vm, args + 2, nargs - 2);
     if (!bases) return false;
+    gc_push_root(vm, OBJ_VAL(bases));
+    ObjTuple *orig_bases = bases;
+    if (!update_bases(vm, &bases)) return gc_roots_reset(vm, mark), false;
     gc_push_root(vm, OBJ_VAL(bases));
     // The metaclass's arguments: name, bases, namespace, then the class
     // keywords but metaclass= (they go on to __init_subclass__).
@@ -106,6 +155,7 @@ bool vm_build_class(Vm *vm, Value *args, size_t nargs, Value kwnames, Value *out
     ObjDict *ns = dict_new(vm);
     if (!ns) goto done;
     gc_push_root(vm, OBJ_VAL(ns));
+    if (bases != orig_bases && !dict_set_cstr(vm, ns, "__orig_bases__", OBJ_VAL(orig_bases))) goto done;
     // Run the body with the namespace as its locals.
     Frame *f = vm_frame_push(vm, body->code, args[0], body->globals, OBJ_VAL(ns));
     if (!f) goto done;

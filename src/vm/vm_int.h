@@ -146,6 +146,8 @@ void vm_print_exception(Vm *vm, Value exc);
 // str, the top exception with traceback [tb] (VAL_NULL: none), cut where
 // CPython's traceback module cuts; no "Did you mean" (3.11's has none).
 bool vm_format_exception(Vm *vm, Value exc, Value tb, bool chain, Value *out);
+// traceback.format_exception_only(): the last line and the notes of [exc].
+bool vm_format_exception_only(Vm *vm, Value exc, Value *out);
 // traceback.format_tb(): one str per entry of [tb] (None: an empty list).
 bool vm_format_tb(Vm *vm, Value tb, Value *out);
 

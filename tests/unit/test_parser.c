@@ -516,8 +516,20 @@ Test(parser, unsupported_features_name_themselves) {
          "'match' statements are not supported by aiopy", 1, 0, 1, 5},
         {"match (x):\n    case 1: pass\n", DIAG_SYNTAX,
          "'match' statements are not supported by aiopy", 1, 0, 1, 5},
-        {"try:\n    pass\nexcept* E:\n    pass\n", DIAG_SYNTAX,
-         "'except*' is not supported by aiopy", 3, 0, 3, 7},
+    };
+    check_errors(cases, N(cases), PARSE_FILE, PARSE_ONLY_AST);
+}
+
+Test(parser, except_star_clause_errors) {
+    static const ErrCase cases[] = {
+        {"try:\n    pass\nexcept E:\n    pass\nexcept* F:\n    pass\n", DIAG_SYNTAX,
+         "cannot have both 'except' and 'except*' on the same 'try'", 5, 0, 5, 7},
+        {"try:\n    pass\nexcept* E:\n    pass\nexcept F:\n    pass\n", DIAG_SYNTAX,
+         "cannot have both 'except' and 'except*' on the same 'try'", 5, 0, 5, 6},
+        {"try:\n    pass\nexcept*:\n    pass\n", DIAG_SYNTAX,
+         "expected one or more exception types", 3, 7, 3, 8},
+        {"try:\n    pass\nexcept* A, B:\n    pass\n", DIAG_SYNTAX,
+         "multiple exception types must be parenthesized", 3, 8, 3, 12},
     };
     check_errors(cases, N(cases), PARSE_FILE, PARSE_ONLY_AST);
 }

@@ -196,6 +196,9 @@ typedef struct AioState {
     size_t unretrieved;
     bool failed_this_iter, task_done_this_iter;
     unsigned gc_misses;        // collections in a row that reported nothing
+    // The live _WeakSet objects, whose members the collector prunes.
+    Obj **weaksets;
+    size_t nweaksets, wscap;
     size_t gc_budget;
 } AioState;
 
@@ -205,6 +208,8 @@ AioState *aio_state(Vm *vm);
 void aio_mark_roots(Vm *vm);
 void aio_sweep_weak(Vm *vm);
 void aio_state_free(Vm *vm);
+void aio_sweep_weaksets(Vm *vm);   // weakset.c
+extern ObjType aio_weakset_type;
 
 // Registers a task in the weak registry.
 bool aio_register_task(Vm *vm, ObjTask *t);

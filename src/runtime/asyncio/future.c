@@ -30,6 +30,8 @@ static bool check_init(Vm *vm, ObjFuture *f, ObjType *err) {
     return aio_raise_invalid_state(vm, "Future object is not initialized.");
 }
 
+bool aio_callback_context(Vm *vm, Value given, Value *out);
+
 // ---- callbacks ----
 
 static bool push_callback(Vm *vm, ObjFuture *f, Value fn, Value ctx, bool wakeup) {
@@ -60,6 +62,13 @@ static bool schedule_callbacks(Vm *vm, ObjFuture *f) {
     }
     bool ok = true;
     for (uint32_t i = 0; i < n && ok; i++) {
+        // add_done_callback(fn, context=None): the callback runs in a copy
+        // of the context current when it is scheduled, as a Handle would.
+        if (!cbs[i].wakeup && (!cbs[i].ctx || IS_NONE(cbs[i].ctx))) {
+            ok = aio_callback_context(vm, VAL_NULL, &cbs[i].ctx);
+            if (!ok) break;
+            gc_push_root(vm, cbs[i].ctx);
+        }
         if (cbs[i].wakeup)
             ok = aio_call_soon(vm, f->loop, READY_WAKEUP, cbs[i].fn, OBJ_VAL(f), cbs[i].ctx);
         else
@@ -78,16 +87,28 @@ bool aio_future_add_callback(Vm *vm, ObjFuture *f, Value fn, Value ctx, bool wak
 
 // ---- completion ----
 
+// Finalisation costs a collected future one more collection cycle (it is
+// kept, and what it holds, until its finaliser ran), so a future only
+// keeps its finaliser while it has something to report: an exception
+// nobody retrieved, or (a task) that it was destroyed while pending.
+static void update_finalizer(Vm *vm, ObjFuture *f) {
+    bool needed = f->log_tb || (f->is_task && f->state == FUT_PENDING);
+    if (needed) gc_finalizer_rearm(vm, &f->hdr);
+    else gc_finalizer_done(vm, &f->hdr);
+}
+
 void aio_future_clear_log_tb(Vm *vm, ObjFuture *f) {
     if (!f->log_tb) return;
     f->log_tb = false;
     if (vm->aio && vm->aio->unretrieved) vm->aio->unretrieved--;
+    update_finalizer(vm, f);
 }
 
 // The future became done: a finished task may drop the last reference to a
 // failed future (see aio_gc_after_iteration).
 static void note_done(Vm *vm, ObjFuture *f) {
     if (f->is_task && vm->aio) vm->aio->task_done_this_iter = true;
+    update_finalizer(vm, f);
 }
 
 bool aio_future_set_result(Vm *vm, ObjFuture *f, Value result) {
@@ -186,11 +207,16 @@ bool aio_future_loop_of(Vm *vm, Value fut, Value *out) {
 
 // ---- the type ----
 
+void aio_future_finalize(Vm *vm, Obj *o);
+
 static bool fut_new(Vm *vm, ObjType *t, Value *args, size_t nargs, Value kw, Value *out) {
     (void)args, (void)nargs, (void)kw;
     Obj *o = gc_alloc(vm, t, t->basicsize);
     TRY(o);
     if (t == &aio_task_type || type_is_subtype(t, &aio_task_type)) ((ObjFuture *)o)->is_task = true;
+    // A subclass with __del__ keeps its finaliser; otherwise see update_finalizer.
+    if (t->finalize == aio_future_finalize || t->finalize == aio_task_type.finalize)
+        update_finalizer(vm, (ObjFuture *)o);
     *out = OBJ_VAL(o);
     return true;
 }

@@ -444,6 +444,7 @@ static bool m_create_future(Vm *vm, Value *args, size_t nargs, Value kw, Value *
     ObjFuture *f = (ObjFuture *)gc_alloc(vm, &aio_future_type, sizeof(ObjFuture));
     TRY(f);
     f->loop = args[0];
+    gc_finalizer_done(vm, &f->hdr);   // nothing to report until it fails
     *out = OBJ_VAL(f);
     return true;
 }

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "runtime/asyncio/aio.h"
+#include "runtime/context.h"
 #include "runtime/dict.h"
 #include "runtime/exc.h"
 #include "runtime/gc.h"
@@ -55,12 +56,14 @@ void aio_sweep_weak(Vm *vm) {
     for (size_t i = 0; i < st->ntasks; i++)
         if (gc_is_marked(st->tasks[i])) st->tasks[k++] = st->tasks[i];
     st->ntasks = k;
+    aio_sweep_weaksets(vm);
 }
 
 void aio_state_free(Vm *vm) {
     AioState *st = vm->aio;
     if (!st) return;
     free(st->tasks);
+    free(st->weaksets);
     free(st);
     vm->aio = NULL;
 }
@@ -210,21 +213,33 @@ bool aio_leave_task(Vm *vm, Value loop, Value task) {
 
 // ---- contexts (contextvars) ----
 
-// What a callback scheduled without an explicit context runs in: a copy of
-// the current context. Until contextvars exists, no context at all.
+// What a callback or task scheduled without an explicit context runs in: a
+// copy of the current context (O(1), runtime/context.h).
 bool aio_callback_context(Vm *vm, Value given, Value *out) {
-    (void)vm;
-    *out = given;
-    return true;
+    if (given && !IS_NONE(given)) {
+        *out = given;
+        return true;
+    }
+    return ctx_copy_current(vm, out);
 }
 
+// Runs what follows inside [ctx] (VAL_NULL or None: the current context).
 bool aio_context_enter(Vm *vm, Value ctx, Value *saved) {
-    (void)vm, (void)ctx;
     *saved = VAL_NULL;
-    return true;
+    if (!ctx || IS_NONE(ctx)) return true;
+    if (!IS_CONTEXT(ctx))
+        return rt_raise(vm, &TypeError_type, "an instance of Context was expected, got %s",
+                        type_name(rt_type(ctx)));
+    return ctx_enter(vm, AS_CONTEXT(ctx));
 }
 
-void aio_context_exit(Vm *vm, Value ctx, Value saved) { (void)vm, (void)ctx, (void)saved; }
+void aio_context_exit(Vm *vm, Value ctx, Value saved) {
+    (void)saved;
+    if (!ctx || IS_NONE(ctx) || !IS_CONTEXT(ctx)) return;
+    Value pending = rt_exc_take(vm);
+    ctx_exit(vm, AS_CONTEXT(ctx));
+    if (pending) vm->exc = pending;
+}
 
 // ---- the report timing of unretrieved exceptions (see the file comment) ----
 
@@ -432,5 +447,6 @@ bool rt_asyncio_init(Vm *vm, ObjModule *m) {
            dict_set_cstr(vm, d, "Task", OBJ_VAL(&aio_task_type)) &&
            dict_set_cstr(vm, d, "Handle", OBJ_VAL(&aio_handle_type)) &&
            dict_set_cstr(vm, d, "TimerHandle", OBJ_VAL(&aio_timer_handle_type)) &&
-           dict_set_cstr(vm, d, "EventLoopCore", OBJ_VAL(&aio_loop_type));
+           dict_set_cstr(vm, d, "EventLoopCore", OBJ_VAL(&aio_loop_type)) &&
+           dict_set_cstr(vm, d, "_WeakSet", OBJ_VAL(&aio_weakset_type));
 }

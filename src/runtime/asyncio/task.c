@@ -114,11 +114,20 @@ static bool handle_yield(Vm *vm, ObjTask *t, Value r) {
             return step_soon_with_error(vm, t, "yield was used instead of yield from in task %R with %R",
                                         OBJ_VAL(t), r);
         TRY(rt_setattr(vm, r, str_intern_cstr(vm, "_asyncio_future_blocking"), FALSE_VAL));
+        // result.add_done_callback(task.task_wakeup, context=task's context)
         Value wake, add, res;
         TRY(rt_getattr_cstr(vm, OBJ_VAL(t), "task_wakeup", &wake));
+        size_t mark = gc_roots_mark(vm);
         gc_push_root(vm, wake);
-        bool ok = rt_getattr_cstr(vm, r, "add_done_callback", &add) && rt_call1(vm, add, wake, &res);
-        gc_pop_root(vm);
+        ObjStr *kn = str_intern_cstr(vm, "context");
+        ObjTuple *kw = kn ? tuple_from(vm, &(Value){OBJ_VAL(kn)}, 1) : NULL;
+        bool ok = kw != NULL;
+        if (ok) {
+            gc_push_root(vm, OBJ_VAL(kw));
+            Value cargs[2] = {wake, t->context ? t->context : NONE_VAL};
+            ok = rt_getattr_cstr(vm, r, "add_done_callback", &add) && rt_call(vm, add, cargs, 1, OBJ_VAL(kw), &res);
+        }
+        gc_roots_reset(vm, mark);
         TRY(ok);
         t->fut_waiter = r;
         if (t->must_cancel) {

@@ -1,0 +1,295 @@
+// types.GenericAlias (see genericalias.h), following CPython 3.11's
+// Objects/genericaliasobject.c: its repr rules for classes, aliases and
+// `...`, attribute reads forwarded to the origin class except for the
+// alias's own names, the call that tags the instance with __orig_class__.
+#include "runtime/genericalias.h"
+
+#include <string.h>
+
+#include "runtime/exc.h"
+#include "runtime/gc.h"
+#include "runtime/native.h"
+#include "runtime/ops.h"
+#include "runtime/str.h"
+#include "runtime/tuple.h"
+#include "runtime/type.h"
+#include "runtime/list.h"
+#include "util/buf.h"
+
+#define AS_GA(v) ((ObjGenericAlias *)AS_OBJ(v))
+
+bool ga_new(Vm *vm, Value origin, Value args, Value *out) {
+    size_t mark = gc_roots_mark(vm);
+    gc_push_root(vm, origin);
+    gc_push_root(vm, args);
+    if (!IS_TUPLE(args)) {
+        ObjTuple *t = tuple_from(vm, &args, 1);
+        if (!t) return gc_roots_reset(vm, mark), false;
+        args = OBJ_VAL(t);
+        gc_push_root(vm, args);
+    }
+    ObjGenericAlias *ga = (ObjGenericAlias *)gc_alloc(vm, &genericalias_type, sizeof(ObjGenericAlias));
+    gc_roots_reset(vm, mark);
+    TRY(ga);
+    ga->origin = origin;
+    ga->args = args;
+    *out = OBJ_VAL(ga);
+    return true;
+}
+
+// The name CPython's messages give a builtin class's methods: a class made
+// by Python code reports the builtin it derives from.
+static const char *builtin_short_name(ObjType *t) {
+    while (t->base && TYPE_IS_HEAP(t)) t = t->base;
+    const char *dot = strrchr(t->name, '.');
+    return dot ? dot + 1 : t->name;
+}
+
+bool ga_class_getitem(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
+    const char *cls = builtin_short_name(AS_TYPE(args[0]));
+    if (kw && AS_TUPLE(kw)->len)
+        return rt_raise(vm, &TypeError_type, "%s.__class_getitem__() takes no keyword arguments", cls);
+    if (nargs != 2)
+        return rt_raise(vm, &TypeError_type, "%s.__class_getitem__() takes exactly one argument (%zu given)",
+                        cls, nargs - 1);
+    return ga_new(vm, args[0], args[1], out);
+}
+
+static void ga_trace(Vm *vm, Obj *o) {
+    ObjGenericAlias *ga = (ObjGenericAlias *)o;
+    gc_mark_value(vm, ga->origin);
+    gc_mark_value(vm, ga->args);
+    gc_mark_value(vm, ga->params);
+}
+
+static bool ga_new_slot(Vm *vm, ObjType *t, Value *args, size_t nargs, Value kwnames, Value *out) {
+    (void)t;
+    if (kwnames && AS_TUPLE(kwnames)->len)
+        return rt_raise(vm, &TypeError_type, "GenericAlias() takes no keyword arguments");
+    if (nargs != 2)
+        return rt_raise(vm, &TypeError_type, "GenericAlias expected 2 arguments, got %zu", nargs);
+    return ga_new(vm, args[0], args[1], out);
+}
+
+// ---- repr ----
+
+// 1 found, 0 missing, -1 error. The interned name is rooted: the intern
+// table is weak, and the lookup may collect.
+static int attr(Vm *vm, Value v, const char *name, Value *out) {
+    ObjStr *n = str_intern_cstr(vm, name);
+    if (!n) return -1;
+    gc_push_root(vm, OBJ_VAL(n));
+    int r = rt_getattr_opt(vm, v, n, out);
+    gc_pop_root(vm);
+    return r;
+}
+
+// One item as CPython's ga_repr_item writes it: `...`, a class as
+// module.qualname (no module for builtins), anything else by repr().
+static bool repr_item(Vm *vm, Value v, Buf *b) {
+    if (v == ELLIPSIS_VAL) return buf_puts(b, "...") || rt_raise_nomem(vm);
+    size_t mark = gc_roots_mark(vm);
+    Value t, qualname, module, s;
+    bool ok = false, use_repr = false;
+    int r = attr(vm, v, "__origin__", &t);
+    if (r < 0) goto done;
+    if (r && (r = attr(vm, v, "__args__", &t)) < 0) goto done;
+    if (r) {
+        use_repr = true;   // an alias
+    } else {
+        if ((r = attr(vm, v, "__qualname__", &qualname)) < 0) goto done;
+        use_repr = !r;
+        if (r) {
+            gc_push_root(vm, qualname);
+            if ((r = attr(vm, v, "__module__", &module)) < 0) goto done;
+            use_repr = !r || IS_NONE(module);
+        }
+    }
+    if (use_repr) {
+        ok = rt_repr(vm, v, &s) && (buf_append(b, AS_STR(s)->data, AS_STR(s)->len) || rt_raise_nomem(vm));
+        goto done;
+    }
+    gc_push_root(vm, module);
+    if (!(IS_STR(module) && str_eq_cstr(AS_STR(module), "builtins"))) {
+        if (!rt_str(vm, module, &s)) goto done;
+        if (!buf_append(b, AS_STR(s)->data, AS_STR(s)->len) || !buf_putc(b, '.')) {
+            rt_raise_nomem(vm);
+            goto done;
+        }
+    }
+    ok = rt_str(vm, qualname, &s) && (buf_append(b, AS_STR(s)->data, AS_STR(s)->len) || rt_raise_nomem(vm));
+done:
+    gc_roots_reset(vm, mark);
+    return ok;
+}
+
+static bool ga_repr(Vm *vm, Value self, Value *out) {
+    ObjGenericAlias *ga = AS_GA(self);
+    TRY(rt_enter(vm, RT_WHERE_REPR));
+    Buf b;
+    buf_init(&b);
+    ObjTuple *args = AS_TUPLE(ga->args);
+    bool ok = repr_item(vm, ga->origin, &b) && (buf_putc(&b, '[') || rt_raise_nomem(vm));
+    if (ok && args->len == 0) ok = buf_puts(&b, "()") || rt_raise_nomem(vm);
+    for (size_t i = 0; ok && i < args->len; i++) {
+        if (i && !buf_puts(&b, ", ")) ok = rt_raise_nomem(vm);
+        else ok = repr_item(vm, args->items[i], &b);
+    }
+    if (ok && !buf_putc(&b, ']')) ok = rt_raise_nomem(vm);
+    rt_leave(vm);
+    ObjStr *s = ok ? str_new(vm, b.data, b.len) : NULL;
+    buf_free(&b);
+    TRY(s);
+    *out = OBJ_VAL(s);
+    return true;
+}
+
+// ---- attributes ----
+
+// The alias's own attributes; every other name is read from the origin.
+static const char *const own_names[] = {
+    "__class__", "__origin__", "__args__", "__unpacked__", "__parameters__",
+    "__typing_unpacked_tuple_args__", "__mro_entries__", "__reduce_ex__", "__reduce__",
+    "__copy__", "__deepcopy__",
+};
+
+static int ga_getattr(Vm *vm, Value self, ObjStr *name, Value *out) {
+    for (size_t i = 0; i < sizeof own_names / sizeof *own_names; i++)
+        if (str_eq_cstr(name, own_names[i])) return object_getattr(vm, self, name, out);
+    return rt_getattr(vm, AS_GA(self)->origin, name, out) ? 1 : -1;
+}
+
+// CPython's _Py_make_parameters: the arguments that are type variables (have
+// __typing_subst__), then those of arguments that have __parameters__, each
+// once. Classes have none.
+static bool make_params(Vm *vm, ObjGenericAlias *ga, Value *out) {
+    size_t mark = gc_roots_mark(vm);
+    ObjList *ps = list_new(vm, 0);
+    if (!ps) return false;
+    gc_push_root(vm, OBJ_VAL(ps));
+    bool ok = true;
+    for (size_t i = 0; ok && i < AS_TUPLE(ga->args)->len; i++) {
+        Value a = AS_TUPLE(ga->args)->items[i], p;
+        if (IS_TYPE(a)) continue;
+        int r = attr(vm, a, "__typing_subst__", &p);
+        if (r < 0) { ok = false; break; }
+        Value single[1] = {a};
+        const Value *items = single;
+        size_t n = r;
+        if (!r) {
+            if ((r = attr(vm, a, "__parameters__", &p)) < 0) { ok = false; break; }
+            if (!r || !IS_TUPLE(p)) continue;
+            gc_push_root(vm, p);
+            items = AS_TUPLE(p)->items;
+            n = AS_TUPLE(p)->len;
+        }
+        for (size_t k = 0; ok && k < n; k++) {
+            bool seen = false;
+            for (size_t j = 0; j < ps->len && !seen; j++) seen = ps->items[j] == items[k];
+            if (!seen) ok = list_append(vm, ps, items[k]);
+        }
+    }
+    ObjTuple *t = ok ? tuple_from(vm, ps->items, ps->len) : NULL;
+    gc_roots_reset(vm, mark);
+    TRY(t);
+    *out = OBJ_VAL(t);
+    return true;
+}
+
+static bool get_params(Vm *vm, Value self, Value *out) {
+    ObjGenericAlias *ga = AS_GA(self);
+    if (!ga->params) TRY(make_params(vm, ga, &ga->params));
+    *out = ga->params;
+    return true;
+}
+
+static bool get_origin(Vm *vm, Value self, Value *out) { (void)vm; *out = AS_GA(self)->origin; return true; }
+static bool get_args(Vm *vm, Value self, Value *out) { (void)vm; *out = AS_GA(self)->args; return true; }
+static bool get_false(Vm *vm, Value self, Value *out) { (void)vm, (void)self; *out = FALSE_VAL; return true; }
+static bool get_none(Vm *vm, Value self, Value *out) { (void)vm, (void)self; *out = NONE_VAL; return true; }
+
+static const GetSetDef ga_getsets[] = {
+    {"__origin__", get_origin, NULL},
+    {"__args__", get_args, NULL},
+    {"__parameters__", get_params, NULL},
+    {"__unpacked__", get_false, NULL},
+    {"__typing_unpacked_tuple_args__", get_none, NULL},
+    {NULL, NULL, NULL},
+};
+
+static bool m_mro_entries(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
+    TRY(rt_no_kwargs(vm, "GenericAlias.__mro_entries__", kw));
+    TRY(rt_check_nargs(vm, "GenericAlias.__mro_entries__", nargs, 2, 2));
+    ObjTuple *t = tuple_from(vm, &AS_GA(args[0])->origin, 1);
+    TRY(t);
+    *out = OBJ_VAL(t);
+    return true;
+}
+
+static const MethodDef ga_methods[] = {
+    {"__mro_entries__", m_mro_entries, 0},
+    {NULL, NULL, 0},
+};
+
+// ---- call, subscript, comparison, hash ----
+
+static bool ga_call(Vm *vm, Value self, Value *args, size_t nargs, Value kwnames, Value *out) {
+    TRY(rt_call(vm, AS_GA(self)->origin, args, nargs, kwnames, out));
+    // Tag the instance with its alias, where it can take attributes.
+    gc_push_root(vm, *out);
+    ObjStr *name = str_intern_cstr(vm, "__orig_class__");
+    if (name) gc_push_root(vm, OBJ_VAL(name));
+    bool ok = name && rt_setattr(vm, *out, name, self);
+    gc_pop_roots(vm, name ? 2 : 1);
+    if (ok) return true;
+    if (!rt_exc_matches(vm, &AttributeError_type) && !rt_exc_matches(vm, &TypeError_type)) return false;
+    rt_exc_clear(vm);
+    return true;
+}
+
+static bool ga_getitem(Vm *vm, Value self, Value key, Value *out) {
+    (void)key, (void)out;
+    Value params;
+    TRY(get_params(vm, self, &params));
+    if (AS_TUPLE(params)->len == 0) return rt_raise(vm, &TypeError_type, "%R is not a generic class", self);
+    return rt_raise(vm, &NotImplementedError_type,
+                    "substituting the type parameters of a types.GenericAlias is not supported");
+}
+
+static bool ga_richcompare(Vm *vm, Value a, Value b, CmpOp op, Value *out) {
+    if (!IS_GENERICALIAS(a) || !IS_GENERICALIAS(b) || (op != CMP_EQ && op != CMP_NE)) {
+        *out = NOTIMPL_VAL;
+        return true;
+    }
+    int eq = rt_eq(vm, AS_GA(a)->origin, AS_GA(b)->origin);
+    if (eq > 0) eq = rt_eq(vm, AS_GA(a)->args, AS_GA(b)->args);
+    if (eq < 0) return false;
+    *out = rt_bool(eq == (op == CMP_EQ));
+    return true;
+}
+
+static bool ga_hash(Vm *vm, Value self, int64_t *out) {
+    int64_t h0, h1;
+    TRY(rt_hash(vm, AS_GA(self)->origin, &h0));
+    TRY(rt_hash(vm, AS_GA(self)->args, &h1));
+    *out = h0 ^ h1;
+    if (*out == -1) *out = -2;
+    return true;
+}
+
+ObjType genericalias_type = {
+    .hdr = OBJ_STATIC_HEADER(&type_type),
+    .name = "types.GenericAlias",
+    .basicsize = sizeof(ObjGenericAlias),
+    .base = &object_type,
+    .methods = ga_methods,
+    .getsets = ga_getsets,
+    .trace = ga_trace,
+    .new_ = ga_new_slot,
+    .call = ga_call,
+    .repr = ga_repr,
+    .hash = ga_hash,
+    .richcompare = ga_richcompare,
+    .getattr = ga_getattr,
+    .getitem = ga_getitem,
+};

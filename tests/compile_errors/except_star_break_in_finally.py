@@ -1,0 +1,8 @@
+while True:
+    try:
+        pass
+    except* ValueError:
+        try:
+            pass
+        finally:
+            break

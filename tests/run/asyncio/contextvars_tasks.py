@@ -1,0 +1,31 @@
+# Tasks run in a copy of the context that created them (or the one given);
+# callbacks in the context current when they were scheduled.
+import asyncio, contextvars
+var = contextvars.ContextVar('var', default='default')
+async def child(tag):
+    print(tag, 'sees', var.get())
+    var.set(tag)
+    await asyncio.sleep(0)
+    print(tag, 'still', var.get())
+async def main():
+    var.set('main')
+    t1 = asyncio.create_task(child('t1'))
+    ctx = contextvars.copy_context()
+    ctx.run(var.set, 'in ctx')
+    t2 = asyncio.create_task(child('t2'), context=ctx)
+    await asyncio.gather(t1, t2)
+    print('main', var.get(), ctx[var])
+    loop = asyncio.get_running_loop()
+    loop.call_soon(lambda: print('callback sees', var.get()))
+    var.set('changed')
+    await asyncio.sleep(0)
+    fut = loop.create_future()
+    fut.add_done_callback(lambda f: print('done cb sees', var.get()))
+    var.set('later')
+    fut.set_result(1)
+    await asyncio.sleep(0)
+    h = loop.call_soon(print, 'x', context=ctx)
+    print(h._context is ctx, t2.get_context() is ctx if hasattr(t2, 'get_context') else 'n/a')
+    await asyncio.sleep(0)
+asyncio.run(main())
+print(var.get())
