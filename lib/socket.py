@@ -81,6 +81,7 @@ def _convert(cls, prefix):
             member._name_ = name
             cls._value2member_map_[value] = member
         cls._member_map_[name] = member
+        setattr(cls, name, member)
         globals()[name] = member
 
 

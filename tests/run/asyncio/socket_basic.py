@@ -18,6 +18,7 @@ print(socket.AF_INET, repr(socket.AF_INET), repr(socket.AF_UNIX), repr(socket.SO
 print(socket.AddressFamily(2), socket.SocketKind(2).name, socket.SOL_SOCKET, socket.SHUT_RDWR)
 print(socket.AF_INET == 2, socket.SOCK_DGRAM + 0, f'{socket.AF_INET6}', '%s' % socket.AF_UNIX)
 attempt('AddressFamily(12345)', lambda: socket.AddressFamily(12345))
+print(repr(socket.AddressFamily.AF_INET6), repr(socket.MSG_PEEK), repr(socket.AI_PASSIVE), socket.SocketKind)
 print(socket.timeout is TimeoutError, socket.error is OSError, issubclass(socket.gaierror, OSError))
 
 # A connected pair.
