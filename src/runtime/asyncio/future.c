@@ -37,7 +37,12 @@ bool aio_callback_context(Vm *vm, Value given, Value *out);
 static bool push_callback(Vm *vm, ObjFuture *f, Value fn, Value ctx, bool wakeup) {
     if (f->ncbs == f->cbcap) {
         uint32_t cap = f->cbcap ? f->cbcap * 2 : 2;
+        // Growing may collect: [ctx] can be a Context made just now for
+        // this callback, held nowhere else yet.
+        gc_push_root(vm, fn);
+        gc_push_root(vm, ctx);
         FutCallback *n = rt_realloc(vm, f->cbs, f->cbcap * sizeof *n, cap * sizeof *n);
+        gc_pop_roots(vm, 2);
         if (!n) return false;
         f->cbs = n;
         f->cbcap = cap;
