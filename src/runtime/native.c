@@ -218,7 +218,7 @@ static bool get_name(Vm *vm, Value self, Value *out) {
 static bool get_qualname(Vm *vm, Value self, Value *out) {
     ObjNative *n = AS_NATIVE(self);
     if (!n->owner) return get_name(vm, self, out);
-    ObjStr *s = rt_format_cmsg(vm, "%s.%s", n->owner->name, n->def->name);
+    ObjStr *s = rt_format_cmsg(vm, "%s.%s", type_short_name(n->owner), n->def->name);
     TRY(s);
     *out = OBJ_VAL(s);
     return true;
