@@ -14,6 +14,7 @@ static const BuiltinModuleDef c_modules[] = {
     {"os", rt_os_init, false},
     {"traceback", vm_traceback_init, false},
     {"_asyncio", rt_asyncio_init, false},
+    {"_collections", rt_collections_init, false},
 };
 
 static int name_cmp(const char *a, const char *b, size_t blen) {

@@ -48,6 +48,7 @@ bool rt_math_init(Vm *vm, ObjModule *m);
 bool rt_gc_module_init(Vm *vm, ObjModule *m);
 bool rt_aiopy_init(Vm *vm, ObjModule *m);
 bool rt_os_init(Vm *vm, ObjModule *m);
+bool rt_collections_init(Vm *vm, ObjModule *m);
 bool vm_traceback_init(Vm *vm, ObjModule *m);   // src/vm/mod_traceback.c
 
 #endif // RUNTIME_MODULES_H
