@@ -10,6 +10,7 @@
 
 #include <string.h>
 
+#include "runtime/dict.h"
 #include "runtime/exc.h"
 #include "runtime/gc.h"
 #include "runtime/int.h"
@@ -340,6 +341,8 @@ static bool slice_bound(Vm *vm, Value v, int64_t *out) {
 
 // ---- slots ----
 
+static bool deque_iter(Vm *vm, Value self, Value *out);
+
 static void deque_trace(Vm *vm, Obj *o) {
     ObjDeque *d = (ObjDeque *)o;
     for (size_t i = 0; i < d->len; i++) gc_mark_value(vm, deque_at(d, i));
@@ -409,11 +412,13 @@ static bool deque_repr(Vm *vm, Value self, Value *out) {
         *out = OBJ_VAL(s);
         return true;
     }
+    // The items as a list nobody else sees (so no __repr__ can change it),
+    // shown by seq_repr directly: one root per level of nesting.
     Value l, lr = VAL_NULL;
     bool ok = as_list(vm, self, &l);
     if (ok) {
         gc_push_root(vm, l);
-        ok = rt_repr(vm, l, &lr);
+        ok = seq_repr(vm, AS_LIST(l)->items, AS_LIST(l)->len, "[", "]", &lr);
         gc_pop_root(vm);
     }
     if (ok) {
@@ -430,9 +435,45 @@ static bool deque_repr(Vm *vm, Value self, Value *out) {
     return ok;
 }
 
-// Lexicographic, through the two deques' iterators as CPython does (so a
-// mutation raises from the iterator, and a subclass's __iter__ is used).
+// One operand of a comparison, walked as its iterator would walk it. When
+// type(d) keeps deque's own __iter__, the iterator is simulated here: no
+// allocation and no temporary root, so comparisons of nested deques go as
+// deep as the C recursion limit allows, as lists do. A subclass's __iter__
+// gets a real iterator.
+typedef struct Side {
+    Value it;            // the real iterator, or VAL_NULL
+    ObjDeque *d;
+    size_t pos, counter;
+    uint64_t state;
+} Side;
+
+static bool side_open(Vm *vm, Value v, Side *s) {
+    s->d = AS_DEQUE(v);
+    s->it = VAL_NULL;
+    s->pos = 0;
+    s->counter = s->d->len;
+    s->state = s->d->state;
+    if (TYPE_SLOT(rt_type(v), iter) == deque_iter) return true;
+    return rt_iter(vm, v, &s->it);
+}
+
+static IterResult side_next(Vm *vm, Side *s, Value *out) {
+    if (s->it) return rt_next(vm, s->it, out);
+    if (s->d->state != s->state) {
+        s->counter = 0;
+        rt_raise(vm, &RuntimeError_type, "deque mutated during iteration");
+        return ITER_ERROR;
+    }
+    if (!s->counter) return ITER_DONE;
+    *out = deque_at(s->d, s->pos++);
+    s->counter--;
+    return ITER_NEXT;
+}
+
+// Lexicographic, item by item through the two iterators as CPython does (so
+// a mutation raises from the iterator, and a subclass's __iter__ is used).
 static bool deque_richcompare(Vm *vm, Value a, Value b, CmpOp op, Value *out) {
+    extern bool rt_recursion_error(Vm * vm, const char *where);
     if (!IS_DEQUE(a) || !IS_DEQUE(b)) {
         *out = NOTIMPL_VAL;
         return true;
@@ -445,28 +486,37 @@ static bool deque_richcompare(Vm *vm, Value a, Value b, CmpOp op, Value *out) {
         }
     }
     size_t mark = gc_roots_mark(vm);
-    Value it1, it2, x = VAL_NULL, y = VAL_NULL;
-    if (!rt_iter(vm, a, &it1)) return false;
-    gc_push_root(vm, it1);
-    if (!rt_iter(vm, b, &it2)) return gc_roots_reset(vm, mark), false;
-    gc_push_root(vm, it2);
+    Side s1, s2;
+    if (!side_open(vm, a, &s1)) return false;
+    if (s1.it) gc_push_root(vm, s1.it);
+    if (!side_open(vm, b, &s2)) return gc_roots_reset(vm, mark), false;
+    if (s2.it) gc_push_root(vm, s2.it);
+    // Items from a real iterator may be held by nothing else: they are
+    // rooted, which nested comparisons must not overflow.
+    bool generic = s1.it || s2.it;
+    if (generic && vm->ntemp_roots > RT_MAX_TEMP_ROOTS / 2)
+        return gc_roots_reset(vm, mark), rt_recursion_error(vm, RT_WHERE_CMP);
+    Value x = VAL_NULL, y = VAL_NULL;
     IterResult rx, ry;
     int cmp = -1;
     for (;;) {
-        rx = rt_next(vm, it1, &x);
+        rx = side_next(vm, &s1, &x);
         if (rx == ITER_ERROR) goto done;
-        gc_push_root(vm, rx == ITER_NEXT ? x : VAL_NULL);
-        ry = rt_next(vm, it2, &y);
+        if (generic) gc_push_root(vm, rx == ITER_NEXT ? x : VAL_NULL);
+        ry = side_next(vm, &s2, &y);
         if (ry == ITER_ERROR) goto done;
         if (rx == ITER_DONE || ry == ITER_DONE) break;
-        gc_push_root(vm, y);
+        if (generic) gc_push_root(vm, y);
+        // rt_eq and rt_compare_bool root x and y before anything can
+        // collect, so a simulated side's items need no root even when an
+        // __eq__ takes them out of their deque.
         int eq = rt_eq(vm, x, y);
         if (eq == 0) {
             cmp = rt_compare_bool(vm, x, y, op);
             goto done;
         }
         if (eq < 0) goto done;
-        gc_pop_roots(vm, 2);
+        if (generic) gc_pop_roots(vm, 2);
     }
     switch (op) {   // the end of one deque or both
     case CMP_LT: cmp = ry == ITER_NEXT; break;
@@ -608,14 +658,14 @@ static bool deque_binop(Vm *vm, int op, Value a, Value b, Value *out) {
     if (r) return r > 0;
     *out = NOTIMPL_VAL;
     if (op == BINOP_ADD) {
-        if (!IS_DEQUE(b))
-            return rt_raise(vm, &TypeError_type, "can only concatenate deque (not \"%s\") to deque",
-                            type_name(rt_type(b)));
-        if (inplace) {
+        if (inplace) {   // d += any iterable
             TRY(extend(vm, AS_DEQUE(a), b, false));
             *out = a;
             return true;
         }
+        if (!IS_DEQUE(b))
+            return rt_raise(vm, &TypeError_type, "can only concatenate deque (not \"%s\") to deque",
+                            type_name(rt_type(b)));
         TRY(copy_of(vm, a, out));
         gc_push_root(vm, *out);
         bool ok = extend(vm, AS_DEQUE(*out), b, false);
@@ -706,15 +756,28 @@ static IterResult reviter_next(Vm *vm, Value self, Value *out) {
     return ITER_NEXT;
 }
 
-static bool m_length_hint(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
-    TRY(rt_no_kwargs(vm, "__length_hint__", kw));
-    TRY(rt_check_nargs(vm, "_deque_iterator.__length_hint__", nargs, 1, 1));
+static bool length_hint(Vm *vm, const char *name, Value *args, size_t nargs, Value kw, Value *out) {
+    TRY(rt_no_kwargs(vm, name, kw));
+    TRY(rt_check_nargs(vm, name, nargs, 1, 1));
     *out = INT_VAL((int64_t)((DequeIter *)AS_OBJ(args[0]))->counter);
     return true;
 }
 
+static bool m_iter_hint(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
+    return length_hint(vm, "_deque_iterator.__length_hint__", args, nargs, kw, out);
+}
+
+static bool m_reviter_hint(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
+    return length_hint(vm, "_deque_reverse_iterator.__length_hint__", args, nargs, kw, out);
+}
+
+// One table per type: a method descriptor checks its owner.
 static const MethodDef iter_methods[] = {
-    {"__length_hint__", m_length_hint, 0},
+    {"__length_hint__", m_iter_hint, 0},
+    {NULL, NULL, 0},
+};
+static const MethodDef reviter_methods[] = {
+    {"__length_hint__", m_reviter_hint, 0},
     {NULL, NULL, 0},
 };
 
@@ -736,7 +799,7 @@ ObjType deque_reviter_type = {
     .module = "_collections",
     .basicsize = sizeof(DequeIter),
     .base = &object_type,
-    .methods = iter_methods,
+    .methods = reviter_methods,
     .trace = iter_trace,
     .iter = iter_self,
     .iternext = reviter_next,
@@ -917,15 +980,45 @@ static bool m_reversed(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) 
     return new_iter(vm, args[0], &deque_reviter_type, out);
 }
 
-// (type(d), () or ((), maxlen), d.__dict__ or None, iter(d)), as for pickle.
+// What pickle saves besides the items (CPython 3.11's object.__getstate__):
+// the class's own __getstate__() if it has one; else the instance dict, or
+// None when it is empty; a __slots__ class adds (state, {slot: value}).
+// aiopy keeps slot values in the instance dict.
+static bool get_state(Vm *vm, Value self, Value *out) {
+    ObjType *t = rt_type(self);
+    ObjStr *name = str_intern_cstr(vm, "__getstate__");
+    TRY(name);
+    if (type_has_heap_attr(vm, t, name)) return rt_call_method(vm, self, name, NULL, 0, out);
+    Value *slot = IS_OBJ(self) ? obj_dict_slot(self) : NULL;
+    Value dict = slot && *slot && AS_DICT(*slot)->used ? *slot : VAL_NULL;
+    if (!t->slot_names || !dict) {
+        *out = dict ? dict : NONE_VAL;
+        return true;
+    }
+    ObjDict *slots = dict_new(vm);
+    TRY(slots);
+    gc_push_root(vm, OBJ_VAL(slots));
+    ObjTuple *names = AS_TUPLE(t->slot_names);
+    bool ok = true;
+    for (size_t i = 0; ok && i < names->len; i++) {
+        Value v;
+        if (dict_get_str(vm, AS_DICT(dict), AS_STR(names->items[i]), &v) == 1)
+            ok = dict_set(vm, slots, names->items[i], v);
+    }
+    ObjTuple *pair = ok && slots->used ? tuple_pack2(vm, NONE_VAL, OBJ_VAL(slots)) : NULL;
+    gc_pop_root(vm);
+    if (!ok || (slots->used && !pair)) return false;
+    *out = pair ? OBJ_VAL(pair) : NONE_VAL;
+    return true;
+}
+
+// (type(d), () or ((), maxlen), state, iter(d)), for pickle and copy.
 static bool m_reduce(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
     NOARGS("__reduce__");
     size_t mark = gc_roots_mark(vm);
-    Value dict, it, targs = vm->empty_tuple;
-    int r = rt_getattr_opt(vm, args[0], NAME(vm, dict), &dict);
-    if (r < 0) return false;
-    if (r == 0) dict = NONE_VAL;
-    gc_push_root(vm, dict);
+    Value state, it, targs = vm->empty_tuple;
+    TRY(get_state(vm, args[0], &state));
+    gc_push_root(vm, state);
     if (!rt_iter(vm, args[0], &it)) return gc_roots_reset(vm, mark), false;
     gc_push_root(vm, it);
     if (SELF->maxlen >= 0) {
@@ -939,7 +1032,7 @@ static bool m_reduce(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
     TRY(res);
     res->items[0] = OBJ_VAL(rt_type(args[0]));
     res->items[1] = targs;
-    res->items[2] = dict;
+    res->items[2] = state;
     res->items[3] = it;
     *out = OBJ_VAL(res);
     return true;
