@@ -137,7 +137,7 @@ static bool native_call(Vm *vm, Value self, Value *args, size_t nargs, Value kwn
         if (nargs < 1)
             ok = rt_raise(vm, &TypeError_type, "unbound method %s.%s() needs an argument",
                           n->owner->name, d->name);
-        else if (!type_is_subtype(rt_type(args[0]), n->owner))
+        else if (rt_type(args[0]) != n->owner && !type_is_subtype(rt_type(args[0]), n->owner))
             ok = rt_raise(vm, &TypeError_type,
                           "descriptor '%s' for '%s' objects doesn't apply to a '%s' object",
                           d->name, n->owner->name, type_name(rt_type(args[0])));
