@@ -988,7 +988,11 @@ static bool get_state(Vm *vm, Value self, Value *out) {
     ObjType *t = rt_type(self);
     ObjStr *name = str_intern_cstr(vm, "__getstate__");
     TRY(name);
-    if (type_has_heap_attr(vm, t, name)) return rt_call_method(vm, self, name, NULL, 0, out);
+    gc_push_root(vm, OBJ_VAL(name));   // interned strings are weak
+    int own = type_has_heap_attr(vm, t, name) ? 1 : 0;
+    if (own) own = rt_call_method(vm, self, name, NULL, 0, out) ? 1 : -1;
+    gc_pop_root(vm);
+    if (own) return own > 0;
     Value *slot = IS_OBJ(self) ? obj_dict_slot(self) : NULL;
     Value dict = slot && *slot && AS_DICT(*slot)->used ? *slot : VAL_NULL;
     if (!t->slot_names || !dict) {
