@@ -17,6 +17,7 @@ static const BuiltinModuleDef c_modules[] = {
     {"signal", vm_signal_module_init, false},
     {"contextvars", rt_contextvars_init, false},
     {"_contextvars", rt_contextvars_init, false},
+    {"_collections", rt_collections_init, false},
 };
 
 static int name_cmp(const char *a, const char *b, size_t blen) {
