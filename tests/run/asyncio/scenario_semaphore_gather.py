@@ -4,7 +4,7 @@ import asyncio
 async def fetch(i, sem, log):
     async with sem:
         log.append(('start', i))
-        await asyncio.sleep(0.01 * (i % 3))
+        await asyncio.sleep((0, 0.1, 0.25)[i % 3])
         log.append(('end', i))
         if i == 4:
             raise RuntimeError(f'fetch {i} failed')
