@@ -47,6 +47,18 @@ def _task_get_stack(task, limit):
     return frames
 
 
+def _source_line(filename, lineno):
+    # The stripped source line, as traceback.print_list shows it.
+    try:
+        with open(filename) as f:
+            for i, line in enumerate(f, 1):
+                if i == lineno:
+                    return line.strip()
+    except (OSError, UnicodeDecodeError):
+        pass
+    return None
+
+
 def _task_print_stack(task, limit, file):
     if file is None:
         file = sys.stderr
@@ -66,6 +78,9 @@ def _task_print_stack(task, limit, file):
         print(f'Stack for {task!r} (most recent call last):', file=file)
     for filename, lineno, name in entries:
         print(f'  File "{filename}", line {lineno}, in {name}', file=file)
+        line = _source_line(filename, lineno)
+        if line:
+            print(f'    {line}', file=file)
     if exc is not None:
         import traceback
         for line in traceback.format_exception_only(exc):

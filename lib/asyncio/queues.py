@@ -24,6 +24,18 @@ class Queue(mixins._LoopBoundMixin):
     waits while the queue holds maxsize items. Getters and putters are
     served in the order they started waiting."""
 
+    # put() and get() run the hooks below (full, empty, _put, _get, ...)
+    # inline when a class does not override any of them: the same steps,
+    # without five method calls per item. Subclasses that override one
+    # (PriorityQueue, LifoQueue) take the general path, calling each hook.
+    _HOOKS = ('qsize', 'empty', 'full', 'put_nowait', 'get_nowait', '_put', '_get',
+              '_wakeup_next', '_init')
+    _inline_hooks = True
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        cls._inline_hooks = all(getattr(cls, name) is getattr(Queue, name) for name in Queue._HOOKS)
+
     def __init__(self, maxsize=0):
         self._maxsize = maxsize
         self._getters = collections.deque()   # futures of waiting get()s
@@ -95,6 +107,21 @@ class Queue(mixins._LoopBoundMixin):
 
     async def put(self, item):
         """Put an item into the queue, waiting while it is full."""
+        if self._inline_hooks:
+            queue = self._queue
+            maxsize = self._maxsize
+            if maxsize <= 0 or len(queue) < maxsize:
+                # put_nowait(), inline.
+                queue.append(item)
+                self._unfinished_tasks += 1
+                self._finished._value = False
+                getters = self._getters
+                while getters:
+                    waiter = getters.popleft()
+                    if not waiter.done():
+                        waiter.set_result(None)
+                        break
+                return None
         while self.full():
             putter = self._get_loop().create_future()
             self._putters.append(putter)
@@ -123,6 +150,18 @@ class Queue(mixins._LoopBoundMixin):
 
     async def get(self):
         """Remove and return an item, waiting while the queue is empty."""
+        if self._inline_hooks:
+            queue = self._queue
+            if queue:
+                # get_nowait(), inline.
+                item = queue.popleft()
+                putters = self._putters
+                while putters:
+                    waiter = putters.popleft()
+                    if not waiter.done():
+                        waiter.set_result(None)
+                        break
+                return item
         while self.empty():
             getter = self._get_loop().create_future()
             self._getters.append(getter)

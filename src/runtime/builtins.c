@@ -1123,10 +1123,15 @@ static bool reversed_new(Vm *vm, ObjType *t, Value *args, size_t nargs, Value kw
     Value seq = args[0];
     ObjStr *rn = str_intern_cstr(vm, "__reversed__");
     TRY(rn);
+    // Interned strings are weak: the lookup may allocate (a method
+    // descriptor), hence collect, so the name is rooted.
+    gc_push_root(vm, OBJ_VAL(rn));
     Value fn;
     int r = type_lookup(vm, rt_type(seq), rn, &fn, NULL);
+    if (r > 0) r = rt_call_method(vm, seq, rn, NULL, 0, out) ? 1 : -1;
+    gc_pop_root(vm);
     if (r < 0) return false;
-    if (r) return rt_call_method(vm, seq, rn, NULL, 0, out);
+    if (r) return true;
     ObjType *st = rt_type(seq);
     int64_t n;
     if (!TYPE_SLOT(st, getitem) || IS_DICT(seq) || (st->flags & TYPE_MAPPING) || !TYPE_SLOT(st, len))

@@ -17,6 +17,7 @@ static const BuiltinModuleDef c_modules[] = {
     {"signal", vm_signal_module_init, false},
     {"contextvars", rt_contextvars_init, false},
     {"_contextvars", rt_contextvars_init, false},
+    {"_collections", rt_collections_init, false},
     {"_socket", rt_socket_init, false},
     {"errno", rt_errno_init, false},
 };

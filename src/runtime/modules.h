@@ -49,6 +49,7 @@ bool rt_gc_module_init(Vm *vm, ObjModule *m);
 bool rt_aiopy_init(Vm *vm, ObjModule *m);
 bool rt_os_init(Vm *vm, ObjModule *m);
 bool rt_contextvars_init(Vm *vm, ObjModule *m);   // also _contextvars
+bool rt_collections_init(Vm *vm, ObjModule *m);
 bool rt_errno_init(Vm *vm, ObjModule *m);
 bool rt_socket_init(Vm *vm, ObjModule *m);   // src/runtime/socket/module.c
 bool vm_traceback_init(Vm *vm, ObjModule *m);   // src/vm/mod_traceback.c

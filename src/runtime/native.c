@@ -137,7 +137,7 @@ static bool native_call(Vm *vm, Value self, Value *args, size_t nargs, Value kwn
         if (nargs < 1)
             ok = rt_raise(vm, &TypeError_type, "unbound method %s.%s() needs an argument",
                           n->owner->name, d->name);
-        else if (!type_is_subtype(rt_type(args[0]), n->owner))
+        else if (rt_type(args[0]) != n->owner && !type_is_subtype(rt_type(args[0]), n->owner))
             ok = rt_raise(vm, &TypeError_type,
                           "descriptor '%s' for '%s' objects doesn't apply to a '%s' object",
                           d->name, n->owner->name, type_name(rt_type(args[0])));
@@ -218,7 +218,7 @@ static bool get_name(Vm *vm, Value self, Value *out) {
 static bool get_qualname(Vm *vm, Value self, Value *out) {
     ObjNative *n = AS_NATIVE(self);
     if (!n->owner) return get_name(vm, self, out);
-    ObjStr *s = rt_format_cmsg(vm, "%s.%s", n->owner->name, n->def->name);
+    ObjStr *s = rt_format_cmsg(vm, "%s.%s", type_short_name(n->owner), n->def->name);
     TRY(s);
     *out = OBJ_VAL(s);
     return true;

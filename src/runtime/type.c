@@ -53,6 +53,12 @@ bool type_is_subtype(const ObjType *a, const ObjType *b) {
 
 const char *type_name(const ObjType *t) { return t->name; }
 
+const char *type_short_name(const ObjType *t) {
+    if (TYPE_IS_HEAP(t)) return t->name;
+    const char *dot = strrchr(t->name, '.');
+    return dot ? dot + 1 : t->name;
+}
+
 // ---- descriptors for builtin getsets ----
 
 typedef struct ObjGetSet {
@@ -673,8 +679,9 @@ bool type_repr(Vm *vm, Value self, Value *out) {
     ObjType *t = AS_TYPE(self);
     ObjStr *s;
     if (!TYPE_IS_HEAP(t)) {
-        s = !t->module || strcmp(t->module, "builtins") == 0 ? rt_format_cmsg(vm, "<class '%s'>", t->name)
-                                               : rt_format_cmsg(vm, "<class '%s.%s'>", t->module, t->name);
+        s = !t->module ? rt_format_cmsg(vm, "<class '%s'>", t->name)
+            : strcmp(t->module, "builtins") == 0 ? rt_format_cmsg(vm, "<class '%s'>", t->name)
+            : rt_format_cmsg(vm, "<class '%s.%s'>", t->module, type_short_name(t));
     } else {
         Value m = module_of(vm, t);
         s = m && IS_STR(m) && !str_eq_cstr(AS_STR(m), "builtins")
@@ -792,10 +799,8 @@ static bool get_name(Vm *vm, Value self, Value *out) {
         *out = t->name_str;
         return true;
     }
-    // A static type without [module] is named as CPython's tp_name,
-    // "module.Name" (object.h).
-    const char *dot = t->module ? NULL : strrchr(t->name, '.');
-    ObjStr *s = str_from_cstr(vm, dot ? dot + 1 : t->name);
+    // "module.Name" static types (object.h) are known by the last part.
+    ObjStr *s = str_from_cstr(vm, type_short_name(t));
     TRY(s);
     *out = OBJ_VAL(s);
     return true;

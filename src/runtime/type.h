@@ -38,7 +38,11 @@ bool type_has_heap_attr(Vm *vm, ObjType *t, ObjStr *name);
 bool type_new_class(Vm *vm, ObjType *meta, ObjStr *name, Value bases, Value dict, Value *out);
 // Recomputes the slots of a heap type after a dunder changed.
 void type_fixup_slots(Vm *vm, ObjType *t);
+// CPython's tp_name: builtin types outside builtins may carry their module
+// ("collections.deque"), as messages such as "unhashable type: '...'" show it.
 const char *type_name(const ObjType *t);
+// __name__: tp_name after its last dot (_PyType_Name).
+const char *type_short_name(const ObjType *t);
 // "module.qualname" for repr(<class '...'>).
 bool type_repr(Vm *vm, Value self, Value *out);
 

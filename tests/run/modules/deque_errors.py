@@ -1,0 +1,150 @@
+# deque's errors carry CPython 3.11's types and messages.
+from collections import deque
+
+def show(f):
+    try:
+        print(repr(f()))
+    except Exception as e:
+        print(type(e).__name__ + ':', e)
+
+d = deque([1, 2, 3])
+e = deque()
+# empty pops and out-of-range indexes
+show(lambda: e.pop())
+show(lambda: e.popleft())
+show(lambda: e[0])
+show(lambda: d[3])
+show(lambda: d[-4])
+def setitem(i):
+    d[i] = 0
+def delitem(i):
+    del d[i]
+show(lambda: setitem(3))
+show(lambda: setitem(-4))
+show(lambda: delitem(3))
+show(lambda: delitem(-4))
+show(lambda: d[2**80])
+show(lambda: d[-2**80])
+show(lambda: setitem(2**80))
+show(lambda: delitem(2**80))
+show(lambda: d['a'])
+show(lambda: d[1:2])
+show(lambda: d[1.0])
+show(lambda: setitem('a'))
+show(lambda: delitem(None))
+# values that are not there
+show(lambda: d.remove(9))
+show(lambda: d.remove('x'))
+show(lambda: d.index(9))
+show(lambda: d.index(1, 1))
+show(lambda: d.index(3, 0, 2))
+show(lambda: d.index(1, 5, 1))
+show(lambda: e.remove(0))
+# arguments
+show(lambda: d.append())
+show(lambda: d.append(1, 2))
+show(lambda: d.append(x=1))
+show(lambda: d.appendleft())
+show(lambda: d.extend())
+show(lambda: d.extendleft(1, 2))
+show(lambda: d.pop(1))
+show(lambda: d.pop(x=1))
+show(lambda: d.popleft(0))
+show(lambda: d.clear(1))
+show(lambda: d.copy(1))
+show(lambda: d.__copy__(1))
+show(lambda: d.count())
+show(lambda: d.count(1, 2))
+show(lambda: d.remove())
+show(lambda: d.reverse(1))
+show(lambda: d.__reversed__(1))
+show(lambda: d.__reduce__(1))
+show(lambda: d.index())
+show(lambda: d.index(1, 2, 3, 4))
+show(lambda: d.index(1, x=2))
+show(lambda: d.index(1, 'a'))
+show(lambda: d.index(1, None))
+show(lambda: d.index(1, 0, 1.5))
+show(lambda: d.index(1, 0, 2**100))
+show(lambda: d.index(3, -2**100))
+show(lambda: d.insert(1))
+show(lambda: d.insert(1, 2, 3))
+show(lambda: d.insert('a', 1))
+show(lambda: d.insert(2**70, 1))
+show(lambda: d.insert(1, x=1))
+show(lambda: d.rotate(1, 2))
+show(lambda: d.rotate(x=1))
+show(lambda: d.rotate(None))
+show(lambda: d.rotate(1.5))
+show(lambda: d.rotate('1'))
+show(lambda: d.rotate(2**70))
+show(lambda: d.__class_getitem__())
+show(lambda: d.__iadd__(1))
+show(lambda: d.__imul__('a'))
+show(lambda: d.__imul__(2**70))
+# construction
+show(lambda: deque(1))
+show(lambda: deque(None))
+show(lambda: deque([], -1))
+show(lambda: deque(maxlen=-5))
+show(lambda: deque(maxlen=1.5))
+show(lambda: deque(maxlen='3'))
+show(lambda: deque([], 2**70))
+show(lambda: deque(1, 2, 3))
+show(lambda: deque(foo=1))
+show(lambda: deque([1], maxlen=2, x=3))
+show(lambda: deque([1], iterable=[2]))
+show(lambda: deque([1], 2, maxlen=3))
+show(lambda: deque.__new__(deque, 1, 2, x=3))
+# operators
+show(lambda: hash(d))
+show(lambda: {d})
+show(lambda: d + [4])
+show(lambda: d + 1)
+show(lambda: [4] + d)
+show(lambda: (4,) + d)
+show(lambda: 'a' + d)
+show(lambda: 1 + d)
+show(lambda: d - d)
+show(lambda: d * 'a')
+show(lambda: d * 2.0)
+show(lambda: 2.5 * d)
+show(lambda: 'ab' * d)
+show(lambda: d * d)
+show(lambda: d * 2**70)
+show(lambda: d < [1])
+show(lambda: [1] >= d)
+show(lambda: d < 1)
+show(lambda: -d)
+show(lambda: d == [1, 2, 3])
+show(lambda: d != (1, 2, 3))
+def iadd(x, y):
+    x += y
+    return x
+def imul(x, y):
+    x *= y
+    return x
+show(lambda: iadd(deque([1]), 5))
+show(lambda: iadd(deque([1]), [2]))
+show(lambda: imul(deque([1]), 'x'))
+show(lambda: imul(deque([1]), None))
+# attributes
+def set_maxlen():
+    d.maxlen = 3
+def del_maxlen():
+    del d.maxlen
+def set_attr():
+    d.foo = 1
+show(set_maxlen)
+show(del_maxlen)
+show(set_attr)
+show(lambda: d.foo)
+show(lambda: deque.foo)
+show(lambda: d())
+show(lambda: len(iter(d)))
+show(lambda: next(iter(e)))
+show(lambda: next(reversed(e)))
+show(lambda: deque.append(1, 2))
+show(lambda: int(d))
+show(lambda: deque.__init__(d, 1, 2, 3))
+print(d)
