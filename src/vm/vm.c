@@ -755,7 +755,8 @@ static int finish(Vm *vm, int status) {
     // With no object of a finaliser type alive, a collection could only free
     // memory, which vm_free does anyway: skip it (a tenth of an empty
     // script's instructions).
-    if (vm->gc_finalizable) gc_collect(vm);
+    // Finalisers a collection queued that have not run yet run too.
+    if (vm->gc_finalizable || vm->finq_len) gc_collect(vm);
     if (fflush(stdout) != 0 && status == 0) {
         fputs("Exception ignored on flushing sys.stdout:\nBrokenPipeError: [Errno 32] Broken pipe\n", stderr);
         status = 120;

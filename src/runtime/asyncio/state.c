@@ -252,6 +252,10 @@ void aio_context_exit(Vm *vm, Value ctx, Value saved) {
 void aio_gc_after_iteration(Vm *vm) {
     AioState *st = vm->aio;
     if (!st) return;
+    // Finalisers that a collection during the iteration queued (a task
+    // destroyed while pending, a failed future) report now, not at some
+    // later explicit collection.
+    if (vm->finq_len) gc_run_finalizers(vm);
     bool wanted = st->failed_this_iter || (st->task_done_this_iter && st->unretrieved);
     st->failed_this_iter = st->task_done_this_iter = false;
     if (!wanted || vm->gc_disabled) return;

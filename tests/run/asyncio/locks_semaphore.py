@@ -4,7 +4,7 @@ import asyncio
 async def worker(sem, tag):
     async with sem:
         print('in', tag)
-        await asyncio.sleep(0.01)
+        await asyncio.sleep(0)
         print('out', tag)
 
 async def main():

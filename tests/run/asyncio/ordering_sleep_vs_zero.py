@@ -8,7 +8,7 @@ async def zero():
 
 async def tiny():
     for i in range(2):
-        await asyncio.sleep(0.0001)
+        await asyncio.sleep(0.05)
         print('tiny', i)
 
 async def main():

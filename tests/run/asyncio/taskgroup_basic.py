@@ -36,8 +36,8 @@ async def main():
 
     try:
         async with asyncio.TaskGroup() as tg:
-            tg.create_task(fail('x', 0.05))
-            tg.create_task(fail('y', 0.05))
+            tg.create_task(fail('x', 0))
+            tg.create_task(fail('y', 0))
     except ExceptionGroup as eg:
         print('two errors', sorted(str(e) for e in eg.exceptions), eg.message)
 
