@@ -13,7 +13,10 @@
 
 #include "config.h"
 #include "runtime/exc.h"
+#include "runtime/code.h"
+#include "runtime/set.h"
 #include "runtime/str.h"
+#include "runtime/tuple.h"
 
 // Between collections the program may allocate as much as survived the last
 // one (so marking costs at most one byte traced per byte allocated), and at
@@ -26,7 +29,7 @@
 #define GC_MIN_ALLOC ((size_t)512 << 10)
 
 static Obj *next_of(const Obj *o) { return (Obj *)(o->gcword & ~GC_BITS); }
-static void set_next(Obj *o, Obj *n) { o->gcword = (uintptr_t)n | (o->gcword & GC_BITS); }
+static void link_next(Obj *o, Obj *n) { o->gcword = (uintptr_t)n | (o->gcword & GC_BITS); }
 
 static bool should_fail(Vm *vm) {
     if (!vm->fail_at) return false;
@@ -269,7 +272,7 @@ static void sweep(Vm *vm) {
         n = next_of(o);
         if (o->gcword & GC_MARK) {
             o->gcword &= ~GC_MARK;
-            if (tail) set_next(tail, o);
+            if (tail) link_next(tail, o);
             else keep = o;
             tail = o;
         } else if (is_type_obj(o)) {
@@ -281,7 +284,7 @@ static void sweep(Vm *vm) {
             freed += free_obj(vm, o);
         }
     }
-    if (tail) set_next(tail, NULL);
+    if (tail) link_next(tail, NULL);
     vm->objects = keep;
     gc_account(vm, 0, freed + free_types(vm, types));
 }
@@ -304,8 +307,10 @@ static void collect(Vm *vm) {
     // marking it again every `live` bytes was half of such a program's
     // time. When at most a quarter of what was allocated since the last
     // collection survived, allow twice as much before the next one.
-    size_t room = vm->gc_live > GC_MIN_ALLOC ? vm->gc_live : GC_MIN_ALLOC;
-    if (vm->gc_live > GC_MIN_ALLOC && before && vm->gc_live < before + (before / 4)) room *= 2;
+    // Permanent objects cost a collection nothing: only the rest counts.
+    size_t traced = vm->gc_live > vm->permanent_bytes ? vm->gc_live - vm->permanent_bytes : 0;
+    size_t room = traced > GC_MIN_ALLOC ? traced : GC_MIN_ALLOC;
+    if (traced > GC_MIN_ALLOC && before && vm->gc_live < before + (before / 4)) room *= 2;
     vm->next_gc = vm->gc_live + room;
     vm->gc_running = false;
 }
@@ -334,6 +339,93 @@ void gc_finalizer_rearm(Vm *vm, Obj *o) {
     if ((o->type->flags & TYPE_HAS_FINALIZER) && vm->gc_finalizable < SIZE_MAX / 2) vm->gc_finalizable++;
 }
 
+// ---- permanent objects ----
+
+// The objects gc_make_permanent may take: immutable, and referring only to
+// objects of these kinds (exact builtin types: a subclass could be mutated).
+static bool permanent_kind(const Obj *o) {
+    const ObjType *t = o->type;
+    return t == &code_type || t == &str_type || t == &tuple_type || t == &frozenset_type ||
+           t == &bytes_type || t == &int_type || t == &float_type;
+}
+
+typedef struct PermWalk {
+    Obj **items;
+    size_t n, cap;
+    bool failed;
+} PermWalk;
+
+static void perm_visit(PermWalk *w, Value v) {
+    if (!IS_OBJ(v)) return;
+    Obj *o = AS_OBJ(v);
+    if (o->gcword & (GC_STATIC | GC_MARK)) return;   // static, or visited
+    if (!permanent_kind(o)) {
+        w->failed = true;
+        return;
+    }
+    if (w->n == w->cap) {
+        size_t cap = w->cap ? w->cap * 2 : 256;
+        Obj **n = realloc(w->items, cap * sizeof *n);
+        if (!n) {
+            w->failed = true;
+            return;
+        }
+        w->items = n;
+        w->cap = cap;
+    }
+    o->gcword |= GC_MARK;   // visited (cleared again below)
+    w->items[w->n++] = o;
+}
+
+static void perm_children(PermWalk *w, Obj *o) {
+    if (o->type == &code_type) {
+        ObjCode *c = (ObjCode *)o;
+        for (uint32_t i = 0; i < c->nconsts; i++) perm_visit(w, c->consts[i]);
+        for (uint32_t i = 0; i < c->nnames; i++) perm_visit(w, c->names[i]);
+        for (uint32_t i = 0; i < c->nlocalsplus; i++) perm_visit(w, c->localnames[i]);
+        perm_visit(w, c->name);
+        perm_visit(w, c->qualname);
+        perm_visit(w, c->filename);
+    } else if (o->type == &tuple_type) {
+        ObjTuple *t = (ObjTuple *)o;
+        for (size_t i = 0; i < t->len; i++) perm_visit(w, t->items[i]);
+    } else if (o->type == &frozenset_type) {
+        ObjSet *s = (ObjSet *)o;
+        for (size_t i = 0; s->table && i <= s->mask; i++)
+            if (s->table[i].key && s->table[i].key != SET_DUMMY) perm_visit(w, s->table[i].key);
+    }
+}
+
+void gc_make_permanent(Vm *vm, Obj *root) {
+    if (vm->gc_running || AIOPY_GC_STRESS) return;
+    PermWalk w = {0};
+    perm_visit(&w, OBJ_VAL(root));
+    for (size_t i = 0; i < w.n && !w.failed; i++) perm_children(&w, w.items[i]);
+    for (size_t i = 0; i < w.n; i++) {
+        w.items[i]->gcword &= ~GC_MARK;
+        if (!w.failed) w.items[i]->gcword |= GC_STATIC;
+    }
+    free(w.items);
+    if (w.failed || !w.n) return;
+    // Move them to the permanent list: collections neither trace them (a
+    // static object is never marked) nor walk them when sweeping.
+    size_t moved = 0;
+    Obj *tail = NULL;
+    for (Obj *o = vm->objects, *n; o && moved < w.n; o = n) {
+        n = next_of(o);
+        if (o->gcword & GC_STATIC) {
+            link_next(o, vm->permanent);
+            vm->permanent = o;
+            vm->permanent_bytes += obj_size(o);
+            moved++;
+            if (tail) link_next(tail, n);
+            else vm->objects = n;
+            continue;
+        }
+        tail = o;
+    }
+}
+
 void gc_collect(Vm *vm) {
     collect(vm);
     gc_run_finalizers(vm);
@@ -342,6 +434,11 @@ void gc_collect(Vm *vm) {
 void gc_free_all(Vm *vm) {
     Obj *all = vm->objects;
     vm->objects = NULL;
+    free_list(vm, all);
+    // Permanent objects are GC_STATIC only while they live in this Vm.
+    for (Obj *o = vm->permanent; o; o = next_of(o)) o->gcword &= ~GC_STATIC;
+    all = vm->permanent;
+    vm->permanent = NULL;
     free_list(vm, all);
     free(vm->gray);
     vm->gray = NULL;

@@ -71,6 +71,13 @@ void gc_finalizer_done(Vm *vm, Obj *o);
 // [o]'s finaliser has something to do again (after gc_finalizer_done): an
 // asyncio future that got an exception nobody retrieved yet.
 void gc_finalizer_rearm(Vm *vm, Obj *o);
+// Takes [root] (a code object) and the constants and names it holds out of
+// collections for good: they are immutable, so tracing and sweeping them
+// again at every collection was wasted work (the embedded library's code
+// was most of a small program's live heap). Nothing happens when the graph
+// holds anything but code, str, tuple, frozenset, bytes, int and float.
+// They are freed with the Vm.
+void gc_make_permanent(Vm *vm, Obj *root);
 // Frees every object (rt_vm_free).
 void gc_free_all(Vm *vm);
 

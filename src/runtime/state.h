@@ -62,6 +62,8 @@ struct Vm {
 
     // --- heap ---
     Obj *objects;              // all GC objects, newest first
+    Obj *permanent;            // objects collections skip (gc_make_permanent)
+    size_t permanent_bytes;
     Pool pool;                 // small blocks (rt_realloc allocates from it)
     size_t bytes_allocated;
     size_t next_gc;

@@ -400,6 +400,9 @@ static bool run_source_in(Vm *vm, Source *src, const char *path, ObjModule *m) {
     diag_clear(&d);
     ps_result_free(&pr);
     TRY(co);
+    // The embedded library's code lives as long as the program: keep it
+    // out of collections (gc.h).
+    if (strncmp(path, "<frozen ", 8) == 0) gc_make_permanent(vm, &co->hdr);
     gc_push_root(vm, OBJ_VAL(co));
     Value r;
     bool ok = exec_code(vm, co, m->dict, &r);

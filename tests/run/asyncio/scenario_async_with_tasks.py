@@ -11,18 +11,18 @@ class Resource:
         print('close', self.name, exc[0].__name__ if exc[0] else None)
         await asyncio.sleep(0)
         return False
-async def worker(name, fail):
+async def worker(name, fail, delay=0.01):
     async with Resource(name):
-        await asyncio.sleep(0.01)
+        await asyncio.sleep(delay)
         if fail:
             raise ValueError(name)
         return name
 async def main():
     try:
         async with asyncio.TaskGroup() as tg:
-            tg.create_task(worker('a', False))
-            tg.create_task(worker('b', True))
-            tg.create_task(worker('c', False))
+            tg.create_task(worker('a', False, 0))
+            tg.create_task(worker('b', True, 0))
+            tg.create_task(worker('c', False, 0))
     except* ValueError as eg:
         print('group', [str(e) for e in eg.exceptions])
     t = asyncio.create_task(worker('d', False))
