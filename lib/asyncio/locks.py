@@ -273,19 +273,12 @@ class BoundedSemaphore(Semaphore):
         super().release()
 
 
-class _BarrierState:
-    # CPython uses an enum here; only .value is ever shown.
-    def __init__(self, value):
-        self.value = value
-
-    def __repr__(self):
-        return f'<_BarrierState.{self.value.upper()}: {self.value!r}>'
+class _BarrierState(mixins._EnumMember):
+    pass
 
 
-_BarrierState.FILLING = _BarrierState('filling')
-_BarrierState.DRAINING = _BarrierState('draining')
-_BarrierState.RESETTING = _BarrierState('resetting')
-_BarrierState.BROKEN = _BarrierState('broken')
+_BarrierState._define(FILLING='filling', DRAINING='draining', RESETTING='resetting',
+                      BROKEN='broken')
 
 
 class Barrier(mixins._LoopBoundMixin):

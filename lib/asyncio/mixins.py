@@ -14,3 +14,23 @@ class _LoopBoundMixin:
         if loop is not self._loop:
             raise RuntimeError(f'{self!r} is bound to a different event loop')
         return loop
+
+
+class _EnumMember:
+    # The members of the small enum.Enum classes asyncio's modules keep
+    # their states in (aiopy has no enum module yet): .name, .value and
+    # enum's repr. _EnumMember._define(cls, NAME=value, ...) makes them.
+    def __init__(self, name, value):
+        self.name = name
+        self.value = value
+
+    def __repr__(self):
+        return f'<{type(self).__name__}.{self.name}: {self.value!r}>'
+
+    def __str__(self):
+        return f'{type(self).__name__}.{self.name}'
+
+    @classmethod
+    def _define(cls, **members):
+        for name, value in members.items():
+            setattr(cls, name, cls(name, value))

@@ -6,6 +6,7 @@ __all__ = ('Runner', 'run')
 from asyncio import coroutines
 from asyncio import events
 from asyncio import exceptions
+from asyncio import mixins
 from asyncio import tasks
 
 try:
@@ -14,18 +15,11 @@ except ImportError:
     signal = None
 
 
-class _State:
-    def __init__(self, name, value):
-        self.name = name
-        self.value = value
-
-    def __repr__(self):
-        return f'<_State.{self.name}: {self.value!r}>'
+class _State(mixins._EnumMember):
+    pass
 
 
-_State.CREATED = _State('CREATED', 'created')
-_State.INITIALIZED = _State('INITIALIZED', 'initialized')
-_State.CLOSED = _State('CLOSED', 'closed')
+_State._define(CREATED='created', INITIALIZED='initialized', CLOSED='closed')
 
 
 def _copy_context():

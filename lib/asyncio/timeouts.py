@@ -9,24 +9,16 @@ __all__ = (
 
 from asyncio import events
 from asyncio import exceptions
+from asyncio import mixins
 from asyncio import tasks
 
 
-class _State:
-    # CPython uses an enum here; only .value is ever shown.
-    def __init__(self, name, value):
-        self.name = name
-        self.value = value
-
-    def __repr__(self):
-        return f'<_State.{self.name}: {self.value!r}>'
+class _State(mixins._EnumMember):
+    pass
 
 
-_State.CREATED = _State('CREATED', 'created')
-_State.ENTERED = _State('ENTERED', 'active')
-_State.EXPIRING = _State('EXPIRING', 'expiring')
-_State.EXPIRED = _State('EXPIRED', 'expired')
-_State.EXITED = _State('EXITED', 'finished')
+_State._define(CREATED='created', ENTERED='active', EXPIRING='expiring', EXPIRED='expired',
+               EXITED='finished')
 
 
 class Timeout:
