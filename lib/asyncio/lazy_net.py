@@ -21,8 +21,8 @@ _NAMES = (
     # selector_socket._SelectorSocketMixin
     '_ensure_fd_no_transport', '_check_nonblocking', '_sock_read_done',
     '_sock_write_done', '_wait_readable', '_wait_writable', '_sock_try',
-    'sock_recv', '_sock_recv', 'sock_recv_into', '_sock_recv_into',
-    'sock_recvfrom', '_sock_recvfrom', 'sock_recvfrom_into',
+    '_read_now_or_later', '_sock_retry', 'sock_recv', 'sock_recv_into',
+    'sock_recvfrom', 'sock_recvfrom_into',
     'sock_sendall', '_sock_sendall', 'sock_sendto', '_sock_sendto',
     'sock_connect', '_sock_connect', '_sock_connect_cb',
     'sock_accept', '_sock_accept', '_sock_accept_ready', 'sock_sendfile',

@@ -113,47 +113,36 @@ class _SelectorSocketMixin:
 
     # ---- the sock_* coroutines ----
 
-    async def sock_recv(self, sock, n):
-        """Receive up to [n] bytes from the non-blocking socket [sock]."""
+    def _read_now_or_later(self, sock, call, *args):
+        # (False, call(*args)) when the non-blocking call succeeds at once;
+        # else (True, a future of its result), the call retried whenever
+        # [sock] becomes readable.
         self._check_nonblocking(sock)
         try:
-            return sock.recv(n)
+            return False, call(*args)
         except (BlockingIOError, InterruptedError):
             pass
         fut = self.create_future()
-        self._wait_readable(fut, sock, self._sock_recv, n)
-        return await fut
+        self._wait_readable(fut, sock, self._sock_retry, call, *args)
+        return True, fut
 
-    def _sock_recv(self, fut, sock, n):
-        self._sock_try(fut, sock.recv, n)
+    def _sock_retry(self, fut, sock, call, *args):
+        self._sock_try(fut, call, *args)
+
+    async def sock_recv(self, sock, n):
+        """Receive up to [n] bytes from the non-blocking socket [sock]."""
+        waiting, r = self._read_now_or_later(sock, sock.recv, n)
+        return (await r) if waiting else r
 
     async def sock_recv_into(self, sock, buf):
         """Receive into the writable buffer [buf]."""
-        self._check_nonblocking(sock)
-        try:
-            return sock.recv_into(buf)
-        except (BlockingIOError, InterruptedError):
-            pass
-        fut = self.create_future()
-        self._wait_readable(fut, sock, self._sock_recv_into, buf)
-        return await fut
-
-    def _sock_recv_into(self, fut, sock, buf):
-        self._sock_try(fut, sock.recv_into, buf)
+        waiting, r = self._read_now_or_later(sock, sock.recv_into, buf)
+        return (await r) if waiting else r
 
     async def sock_recvfrom(self, sock, bufsize):
         """Receive a datagram of up to [bufsize] bytes: (data, address)."""
-        self._check_nonblocking(sock)
-        try:
-            return sock.recvfrom(bufsize)
-        except (BlockingIOError, InterruptedError):
-            pass
-        fut = self.create_future()
-        self._wait_readable(fut, sock, self._sock_recvfrom, bufsize)
-        return await fut
-
-    def _sock_recvfrom(self, fut, sock, bufsize):
-        self._sock_try(fut, sock.recvfrom, bufsize)
+        waiting, r = self._read_now_or_later(sock, sock.recvfrom, bufsize)
+        return (await r) if waiting else r
 
     async def sock_recvfrom_into(self, sock, buf, nbytes=0):
         raise NotImplementedError(
