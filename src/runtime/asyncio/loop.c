@@ -326,11 +326,14 @@ static void loop_trace(Vm *vm, Obj *o) {
     gc_mark_value(vm, l->current_task);
 }
 
-static void clear_queues(Vm *vm, ObjLoop *l) {
+// Drops what is scheduled. [live]: the handles are still alive (close());
+// when the loop itself is being freed they may be freed in the same sweep.
+static void clear_queues(Vm *vm, ObjLoop *l, bool live) {
     rt_free(vm, l->ready, l->rcap * sizeof *l->ready);
     l->ready = NULL;
     l->rcap = l->rlen = l->rhead = 0;
-    for (size_t i = 0; i < l->ntimers; i++) l->timers[i]->scheduled = false;
+    if (live)
+        for (size_t i = 0; i < l->ntimers; i++) l->timers[i]->scheduled = false;
     rt_free(vm, l->timers, l->tcap * sizeof *l->timers);
     l->timers = NULL;
     l->ntimers = l->tcap = 0;
@@ -339,7 +342,7 @@ static void clear_queues(Vm *vm, ObjLoop *l) {
 
 static void loop_free(Vm *vm, Obj *o) {
     ObjLoop *l = (ObjLoop *)o;
-    clear_queues(vm, l);
+    clear_queues(vm, l, false);
     rt_free(vm, l->fds, l->fcap * sizeof *l->fds);
     l->fds = NULL;
     l->nfds = l->fcap = 0;
@@ -481,7 +484,7 @@ static bool m_close_core(Vm *vm, Value *args, size_t nargs, Value kw, Value *out
     ObjLoop *l = SELF;
     if (l->running) return rt_raise(vm, &RuntimeError_type, "Cannot close a running event loop");
     l->closed = true;
-    clear_queues(vm, l);
+    clear_queues(vm, l, true);
     aio_poll_close(l);
     *out = NONE_VAL;
     return true;
