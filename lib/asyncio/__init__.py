@@ -38,14 +38,17 @@ _SUBMODULE_NAMES = {
     'timeouts': ('Timeout', 'timeout', 'timeout_at'),
     'transports': ('BaseTransport', 'ReadTransport', 'WriteTransport', 'Transport',
                    'DatagramTransport', 'SubprocessTransport'),
-    'unix_events': ('SelectorEventLoop', 'DefaultEventLoopPolicy'),
+    'unix_events': ('SelectorEventLoop', 'AbstractChildWatcher', 'SafeChildWatcher',
+                    'FastChildWatcher', 'PidfdChildWatcher', 'MultiLoopChildWatcher',
+                    'ThreadedChildWatcher', 'DefaultEventLoopPolicy'),
+    'subprocess': ('create_subprocess_exec', 'create_subprocess_shell'),
 }
 _SUBMODULES = ('base_events', 'base_futures', 'base_tasks', 'coroutines', 'events',
                'exceptions', 'format_helpers', 'futures', 'locks', 'mixins', 'queues',
                'runners', 'selector_events', 'taskgroups', 'tasks', 'threads', 'timeouts',
                'unix_events',
                'base_net', 'lazy_net', 'protocols', 'selector_socket', 'server', 'streams',
-               'transports', 'trsock')
+               'subprocess', 'transports', 'trsock')
 
 _WHERE = {}
 for _module, _names in _SUBMODULE_NAMES.items():
@@ -56,8 +59,8 @@ del _module, _names, _name
 # As CPython 3.11's (which leaves TaskGroup out).
 __all__ = tuple(name for module in ('base_events', 'coroutines', 'events', 'exceptions',
                                     'futures', 'locks', 'protocols', 'runners', 'queues',
-                                    'streams', 'tasks', 'threads', 'timeouts', 'transports',
-                                    'unix_events')
+                                    'streams', 'subprocess', 'tasks', 'threads', 'timeouts',
+                                    'transports', 'unix_events')
                 for name in _SUBMODULE_NAMES[module])
 
 

@@ -196,6 +196,18 @@ class BaseEventLoop(_asyncio.EventLoopCore, events.AbstractEventLoop):
         self._check_closed()
         _unsupported('loop.run_in_executor() (aiopy has no threads)')
 
+    async def subprocess_exec(self, protocol_factory, program, *args, **kwargs):
+        _unsupported('loop.subprocess_exec() (no subprocesses)')
+
+    async def subprocess_shell(self, protocol_factory, cmd, **kwargs):
+        _unsupported('loop.subprocess_shell() (no subprocesses)')
+
+    async def connect_read_pipe(self, protocol_factory, pipe):
+        _unsupported('loop.connect_read_pipe()')
+
+    async def connect_write_pipe(self, protocol_factory, pipe):
+        _unsupported('loop.connect_write_pipe()')
+
     def set_default_executor(self, executor):
         _unsupported('loop.set_default_executor() (aiopy has no threads)')
 

@@ -2,6 +2,9 @@
 
 __all__ = (
     'SelectorEventLoop',
+    'AbstractChildWatcher', 'SafeChildWatcher',
+    'FastChildWatcher', 'PidfdChildWatcher',
+    'MultiLoopChildWatcher', 'ThreadedChildWatcher',
     'DefaultEventLoopPolicy',
 )
 
@@ -80,6 +83,35 @@ class _UnixSelectorEventLoop(selector_events.BaseSelectorEventLoop):
             raise TypeError(f'sig must be an int, not {sig!r}')
         if sig not in signal.valid_signals():
             raise ValueError(f'invalid signal number {sig}')
+
+
+class AbstractChildWatcher:
+    """Child watchers report the exit of subprocesses, which aiopy does not
+    start: making one raises an error naming what is missing."""
+
+    def __init__(self, *args, **kwargs):
+        raise NotImplementedError(
+            f'asyncio.{type(self).__name__} is not supported by aiopy (no subprocesses)')
+
+
+class SafeChildWatcher(AbstractChildWatcher):
+    pass
+
+
+class FastChildWatcher(AbstractChildWatcher):
+    pass
+
+
+class PidfdChildWatcher(AbstractChildWatcher):
+    pass
+
+
+class MultiLoopChildWatcher(AbstractChildWatcher):
+    pass
+
+
+class ThreadedChildWatcher(AbstractChildWatcher):
+    pass
 
 
 class _UnixDefaultEventLoopPolicy(events.BaseDefaultEventLoopPolicy):
