@@ -298,7 +298,10 @@ static bool loop_new(Vm *vm, ObjType *t, Value *args, size_t nargs, Value kw, Va
     TRY(l);
     l->wake_fds[0] = l->wake_fds[1] = -1;
     l->virtual_time = vm->aio_virtual_time;
-    l->vclock = 0.0;
+    // Virtual time starts where real time is, so absolute deadlines
+    // (call_at with a time taken elsewhere) mean what they would.
+    // Whole seconds, so that sums of round delays stay exact.
+    l->vclock = floor(aio_monotonic());
     *out = OBJ_VAL(l);
     return true;
 }
