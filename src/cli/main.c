@@ -22,6 +22,7 @@
 #include "vm/signals.h"
 #include "parser/parse.h"
 #include "parser/report.h"
+#include "runtime/modules.h"
 #include "util/hugemem.h"
 #include "vm/vm.h"
 
@@ -138,6 +139,7 @@ static int process(const CliArgs *a, CliProgram *p) {
 
 int main(int argc, char **argv) {
     heap_prefault(STARTUP_HEAP_BYTES);
+    rt_modules_use_frozen(rt_frozen_lib, rt_frozen_lib_count);   // built by src/cli/freeze.c
     CliArgs args;
     int status;
     if (!cli_parse_args(argc, argv, &args, &status)) {

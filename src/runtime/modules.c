@@ -39,6 +39,12 @@ static const LibModule *lib_find(const char *name, size_t len) {
     return NULL;
 }
 
+static const FrozenCode *frozen;   // NULL: compile the text
+
+void rt_modules_use_frozen(const FrozenCode *codes, size_t count) {
+    frozen = count == rt_lib_module_count ? codes : NULL;
+}
+
 bool rt_module_find(const char *name, size_t len, BuiltinModule *out) {
     const BuiltinModuleDef *def = NULL;
     for (size_t i = 0; i < sizeof c_modules / sizeof *c_modules; i++)
@@ -49,6 +55,9 @@ bool rt_module_find(const char *name, size_t len, BuiltinModule *out) {
     out->init = def ? def->init : NULL;
     out->source = lib ? lib->source : NULL;
     out->source_len = lib ? lib->len : 0;
+    const FrozenCode *fc = lib && frozen ? &frozen[lib - rt_lib_modules] : NULL;
+    out->code = fc ? fc->code : NULL;
+    out->code_len = fc ? fc->len : 0;
     out->package = (def && def->package) || (lib && lib->package);
     return true;
 }

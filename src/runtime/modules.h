@@ -29,12 +29,30 @@ typedef struct LibModule {
 extern const LibModule rt_lib_modules[];
 extern const size_t rt_lib_module_count;
 
+// The same modules compiled (vm/marshal.h), in the same order: the aiopy
+// executable carries this table (frozen.c, written at build time by
+// src/cli/freeze.c) and installs it at start-up, so that importing a library
+// module loads code objects instead of parsing and compiling its text. The
+// freezing tool itself and the unit tests run without it, from the text.
+typedef struct FrozenCode {
+    const unsigned char *code;
+    size_t len;
+} FrozenCode;
+// Uses [codes] ([count] entries, one per rt_lib_modules entry; ignored when
+// the counts differ) for the modules' bodies from now on.
+void rt_modules_use_frozen(const FrozenCode *codes, size_t count);
+// The table frozen.c defines (linked into the aiopy executable only).
+extern const FrozenCode rt_frozen_lib[];
+extern const size_t rt_frozen_lib_count;
+
 // What the builtin module [name] is made of: C init, Python body or both.
 typedef struct BuiltinModule {
     const char *name;
     ModuleInitFn init;       // NULL: none
     const char *source;      // NULL: none
     size_t source_len;
+    const unsigned char *code;   // compiled body (NULL: none)
+    size_t code_len;
     bool package;
 } BuiltinModule;
 

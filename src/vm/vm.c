@@ -26,6 +26,7 @@
 #include "vm/compile.h"
 #include "vm/evalexec.h"
 #include "vm/gen_int.h"
+#include "vm/marshal.h"
 #include "vm/signals.h"
 #include "vm/vm_int.h"
 #include "vm/vm_ops.h"
@@ -384,8 +385,7 @@ static bool exec_code(Vm *vm, ObjCode *co, Value globals, Value *out) {
     return vm_run(vm, f, out);
 }
 
-// Parses and compiles [src] (named [path]) and runs it in [m]'s namespace.
-static bool run_source_in(Vm *vm, Source *src, const char *path, ObjModule *m) {
+ObjCode *vm_compile_module(Vm *vm, Source *src, const char *path) {
     Diag d;
     diag_init(&d);
     ParseResult pr;
@@ -393,13 +393,17 @@ static bool run_source_in(Vm *vm, Source *src, const char *path, ObjModule *m) {
     if (!ps_parse(src, PARSE_FILE, PARSE_FROM_FILE | PARSE_ONLY_AST, &pr)) {
         vm_raise_diag(vm, &pr.diag, path, src, VM_DIAG_EXEC);
         ps_result_free(&pr);
-        return false;
+        return NULL;
     }
     ObjCode *co = cg_compile(vm, pr.root, path, 0, &d);
     if (!co && diag_is_set(&d)) vm_raise_diag(vm, &d, path, src, VM_DIAG_EXEC);
     diag_clear(&d);
     ps_result_free(&pr);
-    TRY(co);
+    return co;
+}
+
+// Runs the module code [co] (named [path]) in [m]'s namespace.
+static bool run_code_in(Vm *vm, ObjCode *co, const char *path, ObjModule *m) {
     // The embedded library's code lives as long as the program: keep it
     // out of collections (gc.h).
     if (strncmp(path, "<frozen ", 8) == 0) gc_make_permanent(vm, &co->hdr);
@@ -410,6 +414,13 @@ static bool run_source_in(Vm *vm, Source *src, const char *path, ObjModule *m) {
     return ok;
 }
 
+// Parses and compiles [src] (named [path]) and runs it in [m]'s namespace.
+static bool run_source_in(Vm *vm, Source *src, const char *path, ObjModule *m) {
+    ObjCode *co = vm_compile_module(vm, src, path);
+    TRY(co);
+    return run_code_in(vm, co, path, m);
+}
+
 // Registers [m] as sys.modules[name], runs [src] in it (or [init] first for
 // builtin modules) and unregisters it again when that fails, as CPython.
 static bool exec_module(Vm *vm, Value name, ObjModule *m, const BuiltinModule *def, Source *src,
@@ -418,7 +429,11 @@ static bool exec_module(Vm *vm, Value name, ObjModule *m, const BuiltinModule *d
     TRY(dict_set(vm, AS_DICT(vm->modules), name, OBJ_VAL(m)));
     bool ok = true;
     if (def && def->init) ok = def->init(vm, m);
-    if (ok && def && def->source) {
+    if (ok && def && def->code) {
+        // Compiled when aiopy was built (vm/marshal.h).
+        ObjCode *co = marshal_load_code(vm, def->code, def->code_len);
+        ok = co && run_code_in(vm, co, path, m);
+    } else if (ok && def && def->source) {
         Source s;
         Diag d;
         diag_init(&d);

@@ -35,6 +35,10 @@ ObjCode *vm_compile_stream(Vm *vm, const Source *src, unsigned parse_flags);
 // compiled (warnings printed), false to take the whole-tree path.
 bool vm_check_stream(const Source *src, unsigned parse_flags);
 
+// Parses and compiles [src] as the module named [path] (its co_filename):
+// the code object, or NULL with the SyntaxError (or other error) raised.
+ObjCode *vm_compile_module(Vm *vm, Source *src, const char *path);
+
 // --check: the symbol table pass and code generation, nothing run.
 // Returns the exit status (1 after printing the error).
 int vm_check(const AstNode *root, Source *src, ReportInput how);
