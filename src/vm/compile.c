@@ -1409,25 +1409,36 @@ static bool break_continue(Compiler *c, const AstNode *s, bool is_break) {
     return true;
 }
 
+// What try/except and try/except* share: the body under the handler
+// [except], the else block and the jump to [end]; then, at [except], the
+// entry of the handlers: the exception pushed (PUSH_EXC_INFO) under the
+// cleanup handler [cleanup]. *outer is the enclosing handler, *h_cleanup
+// the cleanup one.
+static bool try_body_then_handler_entry(Compiler *c, const AstNode *s, uint32_t except, uint32_t end,
+                                        uint32_t cleanup, int32_t *outer, int32_t *h_cleanup) {
+    *outer = c->u->handler;
+    CHECK(setup_handler(c, except, 0));
+    CHECK(push_fblock(c, (FBlock){.type = FB_TRY_EXCEPT}));
+    c->u->fb[c->u->nfb - 1].outer_handler = *outer;
+    CHECK(stmts(c, &s->u.try_.body));
+    pop_fblock(c);
+    c->u->handler = *outer;
+    CHECK(stmts(c, &s->u.try_.orelse));
+    CHECK(emit_jump(c, OP_JUMP, end));
+    place(c, except);
+    set_loc(c, s->u.try_.handlers.items[0]);
+    CHECK(setup_handler(c, cleanup, 0));
+    *h_cleanup = c->u->handler;
+    return emit(c, OP_PUSH_EXC_INFO, 0);
+}
+
 // try: body / except...: handlers / else: orelse (no finally).
 static bool try_except(Compiler *c, const AstNode *s) {
     uint32_t except, end, cleanup;
     CHECK(new_label(c, &except) && new_label(c, &end) && new_label(c, &cleanup));
-    int32_t outer = c->u->handler;
-    CHECK(setup_handler(c, except, 0));
-    CHECK(push_fblock(c, (FBlock){.type = FB_TRY_EXCEPT}));
-    c->u->fb[c->u->nfb - 1].outer_handler = outer;
-    CHECK(stmts(c, &s->u.try_.body));
-    pop_fblock(c);
-    c->u->handler = outer;
-    CHECK(stmts(c, &s->u.try_.orelse));
-    CHECK(emit_jump(c, OP_JUMP, end));
-    place(c, except);
+    int32_t outer, h_cleanup;
+    CHECK(try_body_then_handler_entry(c, s, except, end, cleanup, &outer, &h_cleanup));
     const AstSeq *hs = &s->u.try_.handlers;
-    set_loc(c, hs->items[0]);
-    CHECK(setup_handler(c, cleanup, 0));
-    int32_t h_cleanup = c->u->handler;
-    CHECK(emit(c, OP_PUSH_EXC_INFO, 0));
     CHECK(push_fblock(c, (FBlock){.type = FB_EXCEPTION_HANDLER}));
     c->u->fb[c->u->nfb - 1].outer_handler = outer;
     for (uint32_t i = 0; i < hs->len; i++) {
@@ -1497,21 +1508,9 @@ static bool try_star(Compiler *c, const AstNode *s) {
     uint32_t except, end, cleanup, reraise;
     CHECK(new_label(c, &except) && new_label(c, &end) && new_label(c, &cleanup) &&
           new_label(c, &reraise));
-    int32_t outer = c->u->handler;
-    CHECK(setup_handler(c, except, 0));
-    CHECK(push_fblock(c, (FBlock){.type = FB_TRY_EXCEPT}));
-    c->u->fb[c->u->nfb - 1].outer_handler = outer;
-    CHECK(stmts(c, &s->u.try_.body));
-    pop_fblock(c);
-    c->u->handler = outer;
-    CHECK(stmts(c, &s->u.try_.orelse));
-    CHECK(emit_jump(c, OP_JUMP, end));
-    place(c, except);
+    int32_t outer, h_cleanup;
+    CHECK(try_body_then_handler_entry(c, s, except, end, cleanup, &outer, &h_cleanup));
     const AstSeq *hs = &s->u.try_.handlers;
-    set_loc(c, hs->items[0]);
-    CHECK(setup_handler(c, cleanup, 0));
-    int32_t h_cleanup = c->u->handler;
-    CHECK(emit(c, OP_PUSH_EXC_INFO, 0));
     // [prev, exc] -> [prev, orig, raised, rest]
     CHECK(emit(c, OP_BUILD_LIST, 0) && emit(c, OP_COPY, 2));
     CHECK(push_fblock(c, (FBlock){.type = FB_EXCEPTION_GROUP_HANDLER}));
