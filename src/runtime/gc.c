@@ -292,6 +292,9 @@ static void sweep(Vm *vm) {
 static void collect(Vm *vm) {
     if (vm->gc_running) return;
     vm->gc_running = true;
+    size_t since = vm->bytes_allocated > vm->gc_live ? vm->bytes_allocated - vm->gc_live : 0;
+    vm->drop_gc_budget = vm->drop_gc_budget + since / 4 * 16 > vm->drop_gc_budget
+                             ? vm->drop_gc_budget + since / 4 * 16 : SIZE_MAX;
     vm->gc_live_before = vm->gc_live;
     mark_roots(vm);
     drain(vm);

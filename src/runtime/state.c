@@ -62,6 +62,7 @@ Vm *rt_vm_new(void) {
     vm->c_limit = RT_C_DEPTH_LIMIT;
     vm->max_str_digits = INT_MAX_STR_DIGITS;
     vm->next_gc = (size_t)1 << 20;
+    vm->drop_gc_budget = (size_t)64 << 20;
     vm->hooks.call = default_call;
     vm->gc_disabled = true;
     const char *fm = getenv("AIOPY_FAILMALLOC");

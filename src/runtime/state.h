@@ -69,6 +69,11 @@ struct Vm {
     size_t next_gc;
     size_t gc_live;            // bytes still allocated after the last collection
     size_t gc_live_before;     // the same, one collection earlier
+    // What collections run early to finalise a dropped object at once
+    // (vm_gen_dropped) may still trace, in bytes: a start, plus four times
+    // what the program allocates (collect adds it), so that they cost at most
+    // a constant factor over the program's own work.
+    size_t drop_gc_budget;
     bool gc_running;
     bool gc_disabled;          // while the Vm is being built or torn down
     unsigned long alloc_count; // for AIOPY_FAILMALLOC

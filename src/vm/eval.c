@@ -323,7 +323,7 @@ dispatch_op:
         }
         Value old = locals[oparg];
         locals[oparg] = VAL_NULL;
-        if (ts->unstarted_coros && vm_gen_is_unstarted(old)) {
+        if (vm_drop_shows(old)) {
             SAVE();
             vm_gen_dropped(vm);
         }
@@ -354,7 +354,12 @@ dispatch_op:
             vm_raise_unbound_deref(vm, frame, oparg);
             ERROR();
         }
+        Value old = c->ref;
         c->ref = VAL_NULL;
+        if (vm_drop_shows(old)) {
+            SAVE();
+            vm_gen_dropped(vm);
+        }
         DISPATCH();
     }
 
@@ -412,14 +417,14 @@ dispatch_op:
 
     TARGET(DELETE_GLOBAL) {
         SAVE();
-        bool drops = ts->unstarted_coros && overwrites_unstarted(vm, frame->globals, names[oparg]);
-        int r = dict_del(vm, AS_DICT(frame->globals), names[oparg], NULL);
+        Value old = VAL_NULL;
+        int r = dict_del(vm, AS_DICT(frame->globals), names[oparg], &old);
         if (r < 0) ERROR();
         if (r == 0) {
             vm_raise_name_error(vm, frame, names[oparg]);
             ERROR();
         }
-        if (drops) vm_gen_dropped(vm);
+        if (vm_drop_shows(old)) vm_gen_dropped(vm);
         DISPATCH();
     }
 
@@ -461,15 +466,15 @@ dispatch_op:
 
     TARGET(DELETE_NAME) {
         SAVE();
-        bool drops = ts->unstarted_coros && overwrites_unstarted(vm, frame->locals, names[oparg]);
-        int r = IS_DICT(frame->locals) ? dict_del(vm, AS_DICT(frame->locals), names[oparg], NULL)
+        Value old = VAL_NULL;
+        int r = IS_DICT(frame->locals) ? dict_del(vm, AS_DICT(frame->locals), names[oparg], &old)
                                        : (rt_delitem(vm, frame->locals, names[oparg]) ? 1 : -1);
         if (r < 0) ERROR();
         if (r == 0) {
             vm_raise_name_error(vm, frame, names[oparg]);
             ERROR();
         }
-        if (drops) vm_gen_dropped(vm);
+        if (vm_drop_shows(old)) vm_gen_dropped(vm);
         DISPATCH();
     }
 

@@ -973,13 +973,14 @@ bool vm_gen_cleanup_pending(Value v) {
 }
 
 void vm_gen_dropped(Vm *vm) {
-    // CPython warns the moment the last reference goes; a full collection
-    // finds out here. It is exact while the heap is small; beyond that it
-    // runs only once enough was allocated since the last collection, so a
-    // program that parks many unstarted coroutines stays linear (its
-    // warnings then come at a later collection).
-    size_t live = vm->gc_live;
-    if (vm->bytes_allocated > (size_t)4 << 20 && (vm->bytes_allocated - live) * 8 < live) return;
+    // CPython finalises (or warns about) an object the moment its last
+    // reference goes; a full collection finds out here. Such collections are
+    // paid from vm->drop_gc_budget, so a program that drops many such
+    // objects stays linear: past the budget their finalisers run at the next
+    // ordinary collection instead.
+    size_t traced = vm->bytes_allocated > vm->permanent_bytes ? vm->bytes_allocated - vm->permanent_bytes : 0;
+    if (traced > vm->drop_gc_budget) return;
+    vm->drop_gc_budget -= traced;
     Value saved = rt_exc_take(vm);
     gc_push_root(vm, saved);
     gc_collect(vm);

@@ -141,6 +141,22 @@ static inline bool vm_gen_any_unstarted(const Value *from, const Value *to) {
     return false;
 }
 
+// `del NAME` dropped [v]. CPython finalises an object the moment its last
+// reference goes, and for some objects that shows: a suspended generator or
+// coroutine with a finally or with block pending, an unstarted coroutine,
+// an instance with __del__, an asyncio future whose exception nobody
+// retrieved (its finaliser is armed only then). For those the caller runs
+// vm_gen_dropped's collection, which finalises [v] now if nothing else
+// holds it.
+static inline bool vm_drop_shows(Value v) {
+    if (!v || !IS_OBJ(v)) return false;
+    const Obj *o = AS_OBJ(v);
+    if (!(o->type->flags & TYPE_HAS_FINALIZER) || (o->gcword & GC_FINALIZED)) return false;
+    if (o->type == &generator_type || o->type == &async_generator_type || o->type == &coroutine_type)
+        return vm_gen_cleanup_pending(v) || (o->type == &coroutine_type && vm_gen_unstarted(v));
+    return true;
+}
+
 // Prints CPython's "coroutine 'NAME' was never awaited" RuntimeWarning for a
 // coroutine created at (co, lasti) in module [globals] (warn.c).
 void vm_warn_never_awaited(Vm *vm, ObjCode *co, uint32_t lasti, Value globals, ObjStr *qualname);

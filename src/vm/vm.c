@@ -765,16 +765,41 @@ static int report_uncaught(Vm *vm) {
     return status;
 }
 
+static bool is_live(Vm *vm, const Obj *obj) {
+    for (const Obj *o = vm->objects; o; o = (const Obj *)(o->gcword & ~GC_BITS))
+        if (o == obj) return true;
+    return false;
+}
+
 static int finish(Vm *vm, int status) {
-    // Like CPython's teardown: drop __main__'s globals, then collect, so
-    // suspended generators close and finalisers run before exit.
-    ThreadState *ts = VM_TS(vm);
-    if (ts->main_module) dict_clear(vm, AS_DICT(AS_MODULE(ts->main_module)->dict));
+    // Like CPython's teardown, so that suspended generators close and
+    // finalisers run before exit. __main__ leaves sys.modules and the roots,
+    // and a collection finalises what that leaves unreachable: the module's
+    // globals, and garbage a refcount would have freed earlier. Every
+    // finaliser of the batch runs before anything is freed, as CPython runs
+    // those of a cycle before clearing it, so a __del__ finds the globals
+    // it names. A __main__ that something else still holds has its globals
+    // dropped, and what that frees is finalised in turn.
     // With no object of a finaliser type alive, a collection could only free
     // memory, which vm_free does anyway: skip it (a tenth of an empty
-    // script's instructions).
-    // Finalisers a collection queued that have not run yet run too.
-    if (vm->gc_finalizable || vm->finq_len) gc_collect(vm);
+    // script's instructions). Finalisers a collection queued run too.
+    if (!vm->gc_finalizable && !vm->finq_len) goto flush;
+    ThreadState *ts = VM_TS(vm);
+    Obj *main = ts->main_module ? AS_OBJ(ts->main_module) : NULL;
+    if (main) {
+        ObjStr *key = str_intern_cstr(vm, "__main__");
+        Value held;
+        if (key && dict_get_str(vm, AS_DICT(vm->modules), key, &held) == 1 && held == OBJ_VAL(main))
+            dict_del(vm, AS_DICT(vm->modules), OBJ_VAL(key), NULL);
+        rt_exc_clear(vm);
+        ts->main_module = VAL_NULL;
+    }
+    gc_collect(vm);
+    if (main && is_live(vm, main)) {
+        dict_clear(vm, AS_DICT(((ObjModule *)main)->dict));
+        gc_collect(vm);
+    }
+flush:
     if (fflush(stdout) != 0 && status == 0) {
         fputs("Exception ignored on flushing sys.stdout:\nBrokenPipeError: [Errno 32] Broken pipe\n", stderr);
         status = 120;
