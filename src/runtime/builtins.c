@@ -555,6 +555,7 @@ bool rt_builtin_next(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
         if (IS_NONE(*out)) return rt_raise_empty(vm, &StopIteration_type);
         return rt_raise_arg(vm, &StopIteration_type, *out);
     }
+    vm->iter_stop = VAL_NULL;
     IterResult r = rt_next(vm, args[0], out);
     if (r == ITER_NEXT) return true;
     if (r == ITER_ERROR) {
@@ -565,9 +566,15 @@ bool rt_builtin_next(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
         }
         return false;
     }
+    Value stop = vm->iter_stop;
+    vm->iter_stop = VAL_NULL;
     if (nargs == 2) {
         *out = args[1];
         return true;
+    }
+    if (stop) {
+        vm->exc = stop;   // the __next__'s own StopIteration, args and traceback
+        return false;
     }
     return rt_raise_empty(vm, &StopIteration_type);
 }

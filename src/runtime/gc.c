@@ -169,6 +169,7 @@ static void drain(Vm *vm) {
 static void mark_roots(Vm *vm) {
     for (size_t i = 0; i < vm->ntemp_roots; i++) gc_mark_value(vm, vm->temp_roots[i]);
     gc_mark_value(vm, vm->exc);
+    gc_mark_value(vm, vm->iter_stop);
     gc_mark_value(vm, vm->memory_error);
     gc_mark_value(vm, vm->modules);
     gc_mark_value(vm, vm->builtins);

@@ -370,7 +370,7 @@ static IterResult slot_iternext(Vm *vm, Value self, Value *out) {
     }
     if (call_found(vm, fn, self, NULL, 0, out)) return ITER_NEXT;
     if (rt_exc_matches(vm, &StopIteration_type)) {
-        rt_exc_clear(vm);
+        vm->iter_stop = rt_exc_take(vm);
         return ITER_DONE;
     }
     return ITER_ERROR;

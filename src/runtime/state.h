@@ -56,6 +56,11 @@ typedef struct InternTable {
 struct Vm {
     // --- exceptions ---
     Value exc;                 // the pending exception, VAL_NULL when none
+    // The StopIteration that a Python __next__ raised to end the iteration
+    // that last ended so (slots.c): next() raises that very exception, as
+    // CPython's next(), enumerate, map and zip pass it on with its args.
+    // A for loop that ends drops it.
+    Value iter_stop;
     Value memory_error;        // preallocated MemoryError instance
     int c_depth;               // nested C recursion (repr, compare, vm_run ...)
     int c_limit;

@@ -431,8 +431,6 @@ static const MethodDef ag_methods[] = {
     {NULL, NULL, 0},
 };
 
-static bool get_name(Vm *vm, Value self, Value *out) { (void)vm; *out = AS_GEN(self)->name; return true; }
-static bool get_qualname(Vm *vm, Value self, Value *out) { (void)vm; *out = AS_GEN(self)->qualname; return true; }
 // ag_running is "an asend/athrow is in progress" (CPython 3.11).
 static bool get_running(Vm *vm, Value self, Value *out) {
     (void)vm;
@@ -449,8 +447,8 @@ static bool get_await(Vm *vm, Value self, Value *out) {
 static bool get_frame(Vm *vm, Value self, Value *out) { return vm_gen_frame_object(vm, self, out); }
 
 static const GetSetDef ag_getsets[] = {
-    {"__name__", get_name, NULL},
-    {"__qualname__", get_qualname, NULL},
+    {"__name__", vm_gen_get_name, vm_gen_set_name},
+    {"__qualname__", vm_gen_get_qualname, vm_gen_set_qualname},
     {"ag_running", get_running, NULL},
     {"ag_code", get_code, NULL},
     {"ag_await", get_await, NULL},

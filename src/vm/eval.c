@@ -156,8 +156,8 @@ static GenCall gen_call_of(const ObjNative *nat, Value *args, size_t n) {
         if (n == 0 || !IS_OBJ(args[0]) || AS_OBJ(args[0])->type != nat->owner) return c;
         if (fn == vm_slot_m_send && n == 2) c = (GenCall){args[0], args[1]};
         else if (fn == vm_slot_m_next && n == 1) c.gen = args[0];
-    } else if (fn == rt_builtin_next && n == 1) {
-        c.gen = args[0];
+    } else if (fn == rt_builtin_next && n == 1 && IS_OBJ(args[0]) && AS_OBJ(args[0])->type == &generator_type) {
+        c.gen = args[0];   // a coroutine is no iterator: next() raises TypeError
     }
     return c;
 }
@@ -886,6 +886,7 @@ dispatch_op:
             DISPATCH();
         }
         if (r == ITER_ERROR) ERROR();
+        vm->iter_stop = VAL_NULL;
         sp--;
         ip = frame->code->words + oparg;
         DISPATCH();

@@ -491,6 +491,8 @@ static SendResult gen_throw_impl(Vm *vm, ObjGen *g, Value exc, Value *out, bool 
     return r;
 }
 
+static bool gen_close_impl(Vm *vm, ObjGen *g);
+
 static SendResult gen_throw_deleg(Vm *vm, ObjGen *g, Value exc, Value *out, bool closing) {
     if (!check_runnable(vm, g)) return SEND_ERROR;
     uint32_t exit;
@@ -503,11 +505,11 @@ static SendResult gen_throw_deleg(Vm *vm, ObjGen *g, Value exc, Value *out, bool
             // Close the delegate, then raise GeneratorExit here.
             bool ok = true;
             if (is_gen(yf)) {
+                // Its own close(): one that yields again raises RuntimeError
+                // ("generator ignored GeneratorExit"), thrown in here instead.
                 g->running = true;
-                r = gen_throw_impl(vm, AS_GEN(yf), exc, &v, true);
+                ok = gen_close_impl(vm, AS_GEN(yf));
                 g->running = false;
-                ok = r != SEND_ERROR || rt_exc_matches(vm, &GeneratorExit_type);
-                if (r == SEND_ERROR && ok) rt_exc_clear(vm);
             } else {
                 Value close;
                 int found = rt_getattr_opt(vm, yf, NAME(vm, close), &close);
@@ -778,8 +780,18 @@ bool vm_gen_repr(Vm *vm, Value self, Value *out) {
     return true;
 }
 
-static bool get_name(Vm *vm, Value self, Value *out) { (void)vm; *out = AS_GEN(self)->name; return true; }
-static bool get_qualname(Vm *vm, Value self, Value *out) { (void)vm; *out = AS_GEN(self)->qualname; return true; }
+bool vm_gen_get_name(Vm *vm, Value self, Value *out) { (void)vm; *out = AS_GEN(self)->name; return true; }
+bool vm_gen_get_qualname(Vm *vm, Value self, Value *out) { (void)vm; *out = AS_GEN(self)->qualname; return true; }
+bool vm_gen_set_name(Vm *vm, Value self, Value v) {
+    if (!v || !IS_STR(v)) return rt_raise(vm, &TypeError_type, "__name__ must be set to a string object");
+    AS_GEN(self)->name = v;
+    return true;
+}
+bool vm_gen_set_qualname(Vm *vm, Value self, Value v) {
+    if (!v || !IS_STR(v)) return rt_raise(vm, &TypeError_type, "__qualname__ must be set to a string object");
+    AS_GEN(self)->qualname = v;
+    return true;
+}
 static bool get_running(Vm *vm, Value self, Value *out) { *out = rt_bool(gen_running(vm, AS_GEN(self))); return true; }
 static bool get_suspended(Vm *vm, Value self, Value *out) {
     ObjGen *g = AS_GEN(self);
@@ -887,8 +899,8 @@ ObjType coroutine_wrapper_type = {
 };
 
 static const GetSetDef gen_getsets[] = {
-    {"__name__", get_name, NULL},
-    {"__qualname__", get_qualname, NULL},
+    {"__name__", vm_gen_get_name, vm_gen_set_name},
+    {"__qualname__", vm_gen_get_qualname, vm_gen_set_qualname},
     {"gi_running", get_running, NULL},
     {"gi_suspended", get_suspended, NULL},
     {"gi_code", get_code, NULL},
@@ -898,8 +910,8 @@ static const GetSetDef gen_getsets[] = {
 };
 
 static const GetSetDef coro_getsets[] = {
-    {"__name__", get_name, NULL},
-    {"__qualname__", get_qualname, NULL},
+    {"__name__", vm_gen_get_name, vm_gen_set_name},
+    {"__qualname__", vm_gen_get_qualname, vm_gen_set_qualname},
     {"cr_running", get_running, NULL},
     {"cr_suspended", get_suspended, NULL},
     {"cr_code", get_code, NULL},

@@ -157,6 +157,13 @@ static inline bool vm_drop_shows(Value v) {
     return true;
 }
 
+// __name__ and __qualname__ of generators, coroutines and async generators
+// (getset functions): writable, strs only, as CPython's.
+bool vm_gen_get_name(Vm *vm, Value self, Value *out);
+bool vm_gen_get_qualname(Vm *vm, Value self, Value *out);
+bool vm_gen_set_name(Vm *vm, Value self, Value v);
+bool vm_gen_set_qualname(Vm *vm, Value self, Value v);
+
 // Prints CPython's "coroutine 'NAME' was never awaited" RuntimeWarning for a
 // coroutine created at (co, lasti) in module [globals] (warn.c).
 void vm_warn_never_awaited(Vm *vm, ObjCode *co, uint32_t lasti, Value globals, ObjStr *qualname);
