@@ -11,6 +11,7 @@
 #include "runtime/list.h"
 #include "runtime/native.h"
 #include "runtime/ops.h"
+#include "runtime/set.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
 #include "runtime/type.h"
@@ -637,7 +638,125 @@ static int view_contains(Vm *vm, Value self, Value x) {
     return 0;
 }
 
-#define VIEW_TYPE(var, nm)                                                       \
+// Calls [each] with every item of [iterable]; false on an error.
+static bool for_each(Vm *vm, Value iterable, bool (*each)(Vm *, ObjSet *, Value), ObjSet *acc) {
+    Value it, x;
+    TRY(rt_iter(vm, iterable, &it));
+    gc_push_root(vm, it);
+    IterResult r;
+    bool ok = true;
+    while (ok && (r = rt_next(vm, it, &x)) == ITER_NEXT) {
+        gc_push_root(vm, x);
+        ok = each(vm, acc, x);
+        gc_pop_root(vm);
+    }
+    gc_pop_root(vm);
+    return ok && r != ITER_ERROR;
+}
+
+static bool discard_one(Vm *vm, ObjSet *s, Value x) { return set_discard(vm, s, x) >= 0; }
+static bool toggle_one(Vm *vm, ObjSet *s, Value x) {
+    int r = set_discard(vm, s, x);
+    return r > 0 || (r == 0 && set_add(vm, s, x));
+}
+
+static bool is_set_view(Value v) {
+    return IS_OBJ(v) && (AS_OBJ(v)->type == &dict_keys_type || AS_OBJ(v)->type == &dict_items_type);
+}
+
+// &, |, - and ^ of keys() and items() views with any iterable, on either
+// side, as CPython's: the result is a new set. For &, the items kept are
+// those of the other operand that the view contains.
+static bool view_binop(Vm *vm, int op, Value a, Value b, Value *out) {
+    int base = op & ~BINOP_INPLACE;
+    if (base != BINOP_AND && base != BINOP_OR && base != BINOP_SUB && base != BINOP_XOR) {
+        *out = NOTIMPL_VAL;
+        return true;
+    }
+    ObjSet *r = set_new(vm, &set_type);
+    TRY(r);
+    gc_push_root(vm, OBJ_VAL(r));
+    bool ok = true;
+    if (base == BINOP_AND) {
+        // Which side is iterated decides which of two equal items (1 and
+        // True) is kept: CPython iterates the view when the other operand
+        // is a set at least as big, else the smaller of two views, else
+        // the other operand.
+        Value view = is_set_view(a) ? a : b, other = view == a ? b : a, it, x;
+        size_t len_view = AS_DICT(((DictView *)AS_OBJ(view))->dict)->used;
+        if (IS_TYPE_EXACT(other, set_type) ? len_view <= AS_SET(other)->used
+                                            : is_set_view(other) && AS_DICT(((DictView *)AS_OBJ(other))->dict)->used > len_view) {
+            Value t = view;
+            view = other;
+            other = t;
+        }
+        ok = rt_iter(vm, other, &it);
+        if (ok) {
+            gc_push_root(vm, it);
+            IterResult n;
+            while (ok && (n = rt_next(vm, it, &x)) == ITER_NEXT) {
+                gc_push_root(vm, x);
+                int in = rt_contains(vm, view, x);
+                ok = in >= 0 && (!in || set_add(vm, r, x));
+                gc_pop_root(vm);
+            }
+            ok = ok && n != ITER_ERROR;
+            gc_pop_root(vm);
+        }
+    } else {
+        ok = set_update(vm, r, a);
+        if (ok && base == BINOP_OR) ok = set_update(vm, r, b);
+        if (ok && base == BINOP_SUB) ok = for_each(vm, b, discard_one, r);
+        if (ok && base == BINOP_XOR) {
+            // Each distinct item of b once: toggling a repeated one twice
+            // would undo it.
+            ObjSet *other = set_new(vm, &set_type);
+            ok = other != NULL;
+            if (ok) {
+                gc_push_root(vm, OBJ_VAL(other));
+                ok = set_update(vm, other, b) && for_each(vm, OBJ_VAL(other), toggle_one, r);
+                gc_pop_root(vm);
+            }
+        }
+    }
+    gc_pop_root(vm);
+    TRY(ok);
+    *out = OBJ_VAL(r);
+    return true;
+}
+
+// view.isdisjoint(iterable)
+static bool view_m_isdisjoint(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
+    TRY(rt_no_kwargs(vm, "isdisjoint", kw));
+    TRY(rt_check_nargs(vm, "isdisjoint", nargs - 1, 1, 1));
+    Value it, x;
+    TRY(rt_iter(vm, args[1], &it));
+    gc_push_root(vm, it);
+    IterResult n;
+    int in = 0;
+    while ((n = rt_next(vm, it, &x)) == ITER_NEXT) {
+        gc_push_root(vm, x);
+        in = rt_contains(vm, args[0], x);
+        gc_pop_root(vm);
+        if (in != 0) break;
+    }
+    gc_pop_root(vm);
+    if (in < 0 || n == ITER_ERROR) return false;
+    *out = rt_bool(in == 0);
+    return true;
+}
+
+// One table per type: a method's descriptor belongs to one type.
+static const MethodDef keys_methods[] = {
+    {"isdisjoint", view_m_isdisjoint, 0},
+    {NULL, NULL, 0},
+};
+static const MethodDef items_methods[] = {
+    {"isdisjoint", view_m_isdisjoint, 0},
+    {NULL, NULL, 0},
+};
+
+#define VIEW_TYPE(var, nm, ...)                                                  \
     ObjType var = {                                                              \
         .hdr = OBJ_STATIC_HEADER(&type_type),                                    \
         .name = nm,                                                              \
@@ -648,10 +767,11 @@ static int view_contains(Vm *vm, Value self, Value x) {
         .len = view_len,                                                         \
         .contains = view_contains,                                               \
         .iter = view_iter,                                                       \
+        __VA_ARGS__                                                              \
     };
-VIEW_TYPE(dict_keys_type, "dict_keys")
+VIEW_TYPE(dict_keys_type, "dict_keys", .binop = view_binop, .methods = keys_methods)
 VIEW_TYPE(dict_values_type, "dict_values")
-VIEW_TYPE(dict_items_type, "dict_items")
+VIEW_TYPE(dict_items_type, "dict_items", .binop = view_binop, .methods = items_methods)
 
 static bool make_view(Vm *vm, Value dict, ObjType *t, Value *out) {
     gc_push_root(vm, dict);

@@ -209,7 +209,21 @@ static bool m_new(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
         return rt_raise(vm, &TypeError_type, "object.__new__(X): X is not a type object (%s)",
                         type_name(rt_type(args[0])));
     ObjType *t = AS_TYPE(args[0]);
-    (void)kw;
+    // CPython's checks for an explicit object.__new__(X, ...): X's nearest
+    // builtin base must make its instances with object's __new__, and extra
+    // arguments pass only where __init__ takes them and __new__ is object's.
+    // (The type named is the nearest one whose __new__ is not Python code.)
+    ObjType *base = t;
+    while (TYPE_IS_HEAP(base) && type_has_heap_attr(vm, base, NAME(vm, new))) base = base->base;
+    if (TYPE_SLOT(static_root(base), new_) != object_new)
+        return rt_raise(vm, &TypeError_type, "object.__new__(%s) is not safe, use %s.__new__()", t->name,
+                        base->name);
+    if (nargs > 1 || (kw && AS_TUPLE(kw)->len)) {
+        if (new_overridden(vm, t))
+            return rt_raise(vm, &TypeError_type,
+                            "object.__new__() takes exactly one argument (the type to instantiate)");
+        if (!init_overridden(vm, t)) return rt_raise(vm, &TypeError_type, "%s() takes no arguments", t->name);
+    }
     Obj *o = gc_alloc(vm, t, t->basicsize);
     TRY(o);
     *out = OBJ_VAL(o);

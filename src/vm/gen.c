@@ -493,6 +493,18 @@ static SendResult gen_throw_impl(Vm *vm, ObjGen *g, Value exc, Value *out, bool 
 
 static bool gen_close_impl(Vm *vm, ObjGen *g);
 
+// The arguments of the throw() call in progress, as given: CPython hands
+// them unchanged (a type alone stays a type, a value stays a value) to the
+// throw() method of a delegate that is not a generator, at any depth of
+// yield from. [exc] is the exception made of them, which identifies the
+// call (a throw() made meanwhile by Python code has its own).
+typedef struct RawThrow {
+    Value exc;
+    const Value *args;
+    size_t n;
+} RawThrow;
+static RawThrow raw_throw;
+
 static SendResult gen_throw_deleg(Vm *vm, ObjGen *g, Value exc, Value *out, bool closing) {
     if (!check_runnable(vm, g)) return SEND_ERROR;
     uint32_t exit;
@@ -536,7 +548,12 @@ static SendResult gen_throw_deleg(Vm *vm, ObjGen *g, Value exc, Value *out, bool
                 return throw_into(vm, g, exc, out);
             }
             g->running = true;
-            bool ok = rt_call1(vm, meth, exc, &v);
+            bool ok;
+            if (raw_throw.exc == exc && raw_throw.args) {
+                ok = rt_call(vm, meth, (Value *)raw_throw.args, raw_throw.n, VAL_NULL, &v);
+            } else {
+                ok = rt_call1(vm, meth, exc, &v);
+            }
             g->running = false;
             r = ok ? SEND_NEXT : SEND_ERROR;
         }
@@ -667,7 +684,10 @@ bool vm_slot_m_throw(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
     TRY(vm_gen_normalize_throw(vm, args + 1, nargs - 1, &exc));
     if (nargs > 3 && !IS_NONE(args[3])) AS_EXC(exc)->traceback = args[3];
     gc_push_root(vm, exc);
+    RawThrow saved = raw_throw;
+    raw_throw = (RawThrow){exc, args + 1, nargs - 1};
     SendResult r = rt_type(args[0])->throw_(vm, args[0], exc, &v);
+    raw_throw = saved;
     gc_pop_root(vm);
     return to_value(vm, r, v, out);
 }
