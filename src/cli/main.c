@@ -5,9 +5,9 @@
 // it, with exit status 1. Usage errors exit with 2 (cli/args.c), unopenable
 // scripts with 2 (cli/load.c).
 //
-// Plug-in points for later work: run_program() is where the compiler and
-// the VM take the AST; start_repl() is where the REPL goes (a tty with no
-// program, `-i`, `-m asyncio`).
+// run_program() hands the AST to the compiler and the VM; the REPL
+// (src/repl) starts on a terminal with no program, with -i (after the
+// program, in its __main__), and for `-m asyncio`.
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,6 +22,7 @@
 #include "vm/signals.h"
 #include "parser/parse.h"
 #include "parser/report.h"
+#include "repl/repl.h"
 #include "runtime/modules.h"
 #include "util/hugemem.h"
 #include "vm/vm.h"
@@ -44,33 +45,67 @@ static void print_version(const CliArgs *a) {
            AIOPY_GC_STRESS ? "gc stress" : "no gc stress", cc);
 }
 
-// The REPL is not written yet; every path that would start it ends here.
-static int start_repl(const CliArgs *a) {
-    fprintf(stderr, "%s: the interactive prompt is not implemented yet "
-                    "(try aiopy FILE, --check, --ast or --tokens)\n", a->prog);
-    return 1;
-}
-
-// Runs a parsed program as __main__ (vm/vm.h): compile, run, report.
-static int run_program(const CliArgs *a, CliProgram *p, ParseResult *r) {
+static Vm *new_vm(const CliArgs *a) {
     Vm *vm = vm_new(a->prog_argc, a->prog_argv);
     if (!vm) {
         fputs("MemoryError\n", stderr);
-        return 1;
+        return NULL;
     }
     vm_signals_install(vm);
     vm->aio_virtual_time = a->virtual_time;
-    int status = vm_main_run_ast(vm, r->root, &p->src, p->how);
+    vm->inspect = a->inspect;
+    return vm;
+}
+
+// The session after a program (-i) or instead of one: [banner] and the
+// startup file only when there is no program, as CPython.
+static int repl_session(const CliArgs *a, Vm *vm, bool no_program) {
+    ReplOptions o = {
+        .banner = no_program && !a->quiet,
+        .startup = no_program && a->source != CLI_SRC_MODULE,
+        .use_env = !a->ignore_environment,
+        .asyncio_repl = a->source == CLI_SRC_MODULE,
+    };
+    return repl_run(vm, &o);
+}
+
+// Ends the process's use of [vm], dying by SIGINT after an uncaught
+// KeyboardInterrupt as CPython does (a shell then sees 130).
+static int end_vm(Vm *vm, int status) {
     vm_signals_uninstall();
     vm_free(vm);
     if (status == VM_EXIT_SIGINT) {
-        // As CPython: die by SIGINT so the parent (a shell) sees 130.
         fflush(stdout);
         fflush(stderr);
         vm_signals_exit_by_sigint();
         status = 130;   // reached only if SIGINT is blocked
     }
     return status;
+}
+
+// The REPL with no program (or after one that could not be read or
+// compiled, with -i).
+static int start_repl(const CliArgs *a, bool no_program) {
+    Vm *vm = new_vm(a);
+    if (!vm) return 1;
+    vm_main_module(vm, NULL);
+    return end_vm(vm, repl_session(a, vm, no_program));
+}
+
+// Set when the program ran with -i: its REPL has run too.
+static bool repl_done;
+
+// Runs a parsed program as __main__ (vm/vm.h): compile, run, report; with
+// -i, the REPL follows in the same __main__.
+static int run_program(const CliArgs *a, CliProgram *p, ParseResult *r) {
+    Vm *vm = new_vm(a);
+    if (!vm) return 1;
+    int status = vm_main_run_ast(vm, r->root, &p->src, p->how);
+    if (a->inspect) {
+        repl_done = true;
+        status = repl_session(a, vm, false);
+    }
+    return end_vm(vm, status);
 }
 
 static int report(CliProgram *p, const Diag *d) {
@@ -158,7 +193,7 @@ int main(int argc, char **argv) {
     if (args.source == CLI_SRC_MODULE) {
         // Only `-m asyncio` (its REPL) will exist; others are unknown modules.
         if (strcmp(args.target, "asyncio") == 0) {
-            status = start_repl(&args);
+            status = start_repl(&args, true);
         } else {
             char *exe = cli_executable_path(args.prog);   // CPython names sys.executable
             fprintf(stderr, "%s: No module named %s\n", exe ? exe : "", args.target);
@@ -172,7 +207,7 @@ int main(int argc, char **argv) {
     // stdin is the program.
     if (args.source == CLI_SRC_NONE && args.mode == CLI_MODE_RUN &&
         (args.inspect || isatty(0))) {
-        status = start_repl(&args);
+        status = start_repl(&args, true);
         cli_args_free(&args);
         return status;
     }
@@ -180,7 +215,9 @@ int main(int argc, char **argv) {
     status = cli_load_program(&args, &prog);
     if (status == 0) status = process(&args, &prog);
     cli_program_free(&prog);
-    if (args.inspect && args.mode == CLI_MODE_RUN) status = start_repl(&args);
+    // -i: the REPL follows even a program that could not be read or
+    // compiled (CPython starts it after the error).
+    if (args.inspect && args.mode == CLI_MODE_RUN && !repl_done) status = start_repl(&args, false);
     cli_args_free(&args);
     if (fflush(stdout) != 0 && status == 0) status = 1;
     return status;

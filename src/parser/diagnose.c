@@ -1188,5 +1188,5 @@ void ps_check_rest(PsDiagnosis *d, ParseCtx *c, Lexer *lx, ParseResult *out) {
     diag_clear(c->diag);
     *c->diag = *ld;
     diag_init(ld);
-    out->incomplete = lx->incomplete;
+    out->incomplete = out->incomplete_token = lx->incomplete;
 }

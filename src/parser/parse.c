@@ -174,6 +174,7 @@ bool ps_parse(const Source *src, ParseMode mode, unsigned flags, ParseResult *ou
     out->root = NULL;
     diag_init(&out->diag);
     out->incomplete = false;
+    out->incomplete_token = false;
     ParseCtx c;
     ctx_init(&c, &out->arena, src, &out->diag, mode, flags);
     Lexer lx;
@@ -203,7 +204,7 @@ bool ps_parse(const Source *src, ParseMode mode, unsigned flags, ParseResult *ou
         if (tok.kind == TK_ENDMARKER) break;
     }
     if (lexer_failed) {
-        out->incomplete = lx.incomplete;
+        out->incomplete = out->incomplete_token = lx.incomplete;
         take_lexer_error(&c, &lx);
     } else if (c.syntax_error) {
         PsFeed feed = {false, NULL, NULL, 0, 0, {0}, {0}};
@@ -212,7 +213,7 @@ bool ps_parse(const Source *src, ParseMode mode, unsigned flags, ParseResult *ou
         // an open block at the end of the input (the REPL continues)
         out->incomplete = c.err_tok.kind == TK_ENDMARKER ||
                           (c.err_tok.kind == TK_DEDENT && c.err_tok.s >= src->text + src->len);
-        if (c.lexer_error_wins) out->incomplete = lx.incomplete;
+        if (c.lexer_error_wins) out->incomplete = out->incomplete_token = lx.incomplete;
         // CPython then tokenizes the rest of the input: a tokenizer error
         // there replaces a generic parser error.
         ps_check_rest(&dg, &c, &lx, out);

@@ -35,6 +35,9 @@ typedef struct ParseResult {
     // Set with the diag when the input ended inside an open bracket, string,
     // block or backslash continuation: the REPL then asks for more lines.
     bool incomplete;
+    // ... and that was inside a bracket, a string or a backslash
+    // continuation, which a blank line does not end (an open block it does).
+    bool incomplete_token;
 } ParseResult;
 
 bool ps_parse(const Source *src, ParseMode mode, unsigned flags, ParseResult *out);

@@ -920,13 +920,41 @@ static bool b_dir(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
     return true;
 }
 
-static bool b_exit(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
+// exit and quit, as CPython's site module makes them (_sitebuiltins.Quitter):
+// the repr says how to leave (a bare `exit` at the prompt prints it), and a
+// call raises SystemExit.
+typedef struct Quitter {
+    Obj hdr;
+    const char *name;
+} Quitter;
+
+static bool quitter_repr(Vm *vm, Value self, Value *out) {
+    ObjStr *s = rt_format_cmsg(vm, "Use %s() or Ctrl-D (i.e. EOF) to exit", ((Quitter *)AS_OBJ(self))->name);
+    TRY(s);
+    *out = OBJ_VAL(s);
+    return true;
+}
+
+static bool quitter_call(Vm *vm, Value self, Value *args, size_t nargs, Value kwnames, Value *out) {
     (void)out;
-    NO_KW("exit");
-    NARGS("exit", 0, 1);
+    const char *name = ((Quitter *)AS_OBJ(self))->name;
+    TRY(rt_no_kwargs(vm, name, kwnames));
+    TRY(rt_check_nargs(vm, name, nargs, 0, 1));
     if (!nargs) return rt_raise_empty(vm, &SystemExit_type);
     return rt_raise_arg(vm, &SystemExit_type, args[0]);
 }
+
+static ObjType quitter_type = {
+    .hdr = OBJ_STATIC_HEADER(&type_type),
+    .name = "Quitter",
+    .module = "_sitebuiltins",
+    .basicsize = sizeof(Quitter),
+    .base = &object_type,
+    .repr = quitter_repr,
+    .call = quitter_call,
+};
+static Quitter exit_obj = {OBJ_STATIC_HEADER(&quitter_type), "exit"};
+static Quitter quit_obj = {OBJ_STATIC_HEADER(&quitter_type), "quit"};
 
 // ---- iterator types ----
 
@@ -1357,8 +1385,8 @@ static const MethodDef defs[] = {
     {"round", b_round, 0}, {"iter", b_iter, 0}, {"next", rt_builtin_next, 0}, {"any", b_any, 0},
     {"all", b_all, 0}, {"sum", b_sum, 0}, {"max", b_max, 0}, {"min", b_min, 0},
     {"sorted", b_sorted, 0}, {"format", b_format, 0}, {"globals", b_globals, 0},
-    {"locals", b_locals, 0}, {"vars", b_vars, 0}, {"dir", b_dir, 0}, {"exit", b_exit, 0},
-    {"quit", b_exit, 0}, {"open", rt_open, 0},
+    {"locals", b_locals, 0}, {"vars", b_vars, 0}, {"dir", b_dir, 0}, 
+    {"open", rt_open, 0},
     {"aiter", vm_builtin_aiter, 0}, {"anext", vm_builtin_anext, 0},
     {NULL, NULL, 0},
 };
@@ -1387,6 +1415,7 @@ bool rt_builtins_init(Vm *vm) {
          dict_set_cstr(vm, b, "False", FALSE_VAL) &&
          dict_set_cstr(vm, b, "NotImplemented", NOTIMPL_VAL) &&
          dict_set_cstr(vm, b, "Ellipsis", ELLIPSIS_VAL) &&
+         dict_set_cstr(vm, b, "exit", OBJ_VAL(&exit_obj)) && dict_set_cstr(vm, b, "quit", OBJ_VAL(&quit_obj)) &&
          dict_set_cstr(vm, b, "__debug__", TRUE_VAL);
     ok = ok && dict_set_cstr(vm, b, "EnvironmentError", OBJ_VAL(&OSError_type)) &&
          dict_set_cstr(vm, b, "IOError", OBJ_VAL(&OSError_type));

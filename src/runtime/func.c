@@ -38,7 +38,8 @@ ObjFunction *func_new(Vm *vm, ObjCode *code, Value globals, Value builtins) {
         f->doc = code->consts[0];
     f->simple_call = !(code->flags & (CODE_VARARGS | CODE_VARKEYWORDS | CODE_GENERATOR | CODE_COROUTINE |
                                       CODE_ASYNC_GENERATOR)) &&
-                     !code->kwonlyargcount && !code->ncells && !code->nfrees;
+                     !code->kwonlyargcount && !code->ncells && !code->nfrees &&
+                     (code->flags & CODE_OPTIMIZED);   // module code needs its globals as locals
     return f;
 }
 

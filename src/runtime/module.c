@@ -1,6 +1,7 @@
 // Module objects: attribute access on the namespace dict, CPython's repr
 // (`<module 'm' from '/path/m.py'>`, `<module 'sys' (built-in)>`).
 #include "runtime/module.h"
+#include "runtime/list.h"
 
 #include "runtime/dict.h"
 #include "runtime/exc.h"
@@ -107,6 +108,31 @@ static bool module_repr(Vm *vm, Value self, Value *out) {
     return true;
 }
 
+// module.__dir__(): PEP 562's module-level __dir__() when the module has
+// one (asyncio's lazy names), else the names of its namespace.
+static bool module_m_dir(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
+    TRY(rt_no_kwargs(vm, "__dir__", kw));
+    TRY(rt_check_nargs(vm, "__dir__", nargs - 1, 0, 0));
+    ObjModule *m = AS_MODULE(args[0]);
+    Value fn;
+    ObjStr *dn = str_intern_cstr(vm, "__dir__");
+    TRY(dn);
+    if (dict_get_str(vm, AS_DICT(m->dict), dn, &fn) == 1) return rt_call0(vm, fn, out);
+    ObjList *l = list_new(vm, 0);
+    TRY(l);
+    gc_push_root(vm, OBJ_VAL(l));
+    bool ok = list_extend(vm, l, m->dict);
+    gc_pop_root(vm);
+    TRY(ok);
+    *out = OBJ_VAL(l);
+    return true;
+}
+
+static const MethodDef module_methods[] = {
+    {"__dir__", module_m_dir, 0},
+    {NULL, NULL, 0},
+};
+
 ObjType module_type = {
     .hdr = OBJ_STATIC_HEADER(&type_type),
     .name = "module",
@@ -118,4 +144,5 @@ ObjType module_type = {
     .repr = module_repr,
     .getattr = module_getattr,
     .setattr = module_setattr,
+    .methods = module_methods,
 };

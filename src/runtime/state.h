@@ -121,6 +121,10 @@ struct Vm {
     // used: a program that never imports it pays nothing.
     struct AioState *aio;
     bool aio_virtual_time;     // aiopy -X virtual_time: new event loops use virtual time
+    // -i: a REPL follows the program, in its __main__: running it neither
+    // tears __main__ down nor takes an uncaught SystemExit as the exit
+    // status (it is printed like any exception, as CPython does).
+    bool inspect;
 
     // Last, and left unzeroed by rt_vm_new: only [0, ntemp_roots) is ever
     // read, and not clearing 32 KB that an empty script never touches saves

@@ -240,7 +240,10 @@ Frame *vm_call_setup(Vm *vm, ObjFunction *fn, Value *args, size_t nargs, Value k
     ObjCode *co = fn->code;
     *gen = VAL_NULL;
     if (!(co->flags & (CODE_GENERATOR | CODE_COROUTINE | CODE_ASYNC_GENERATOR))) {
-        Frame *f = vm_frame_push(vm, co, OBJ_VAL(fn), fn->globals, VAL_NULL);
+        // Module-level code called as a function (the REPL's) keeps its
+        // names in its globals, as CPython's call of such code does.
+        Value locals = (co->flags & CODE_OPTIMIZED) ? VAL_NULL : fn->globals;
+        Frame *f = vm_frame_push(vm, co, OBJ_VAL(fn), fn->globals, locals);
         if (!f) return NULL;
         if (!vm_bind_args(vm, f, fn, args, nargs, kwnames)) {
             vm_frame_pop(vm, f);
@@ -256,7 +259,10 @@ Frame *vm_call_setup(Vm *vm, ObjFunction *fn, Value *args, size_t nargs, Value k
     ObjGen *g = gen_alloc(vm, co, sizeof(Frame) + ((size_t)co->nlocalsplus + co->stacksize) * sizeof(Value));
     if (!g) return NULL;
     Frame *f = GEN_FRAME_MEM(g);
-    frame_link(ts, f, co, OBJ_VAL(fn), fn->globals, VAL_NULL, FRAME_OWNED_BY_GEN);
+    // Module-level code (a top-level await at the prompt) keeps its names
+    // in its globals, as CPython's function call gives such code.
+    Value locals = (co->flags & CODE_OPTIMIZED) ? VAL_NULL : fn->globals;
+    frame_link(ts, f, co, OBJ_VAL(fn), fn->globals, locals, FRAME_OWNED_BY_GEN);
     if (!vm_bind_args(vm, f, fn, args, nargs, kwnames)) {
         vm_frame_pop(vm, f);
         f->state = FRAME_CLEARED;

@@ -1895,6 +1895,10 @@ ObjCode *cg_compile(Vm *vm, const AstNode *root, const char *filename, unsigned 
     ObjCode *co = NULL;
     if (unit_enter(&c, st->top, &u, NULL)) {
         bool ok = true;
+        // Module code that awaits (the REPL's top-level await) is a
+        // coroutine's body: it starts as a function's does.
+        if ((flags & CG_TOPLEVEL_AWAIT) && st->top->coroutine && !st->top->generator)
+            ok = emit(&c, OP_RETURN_GENERATOR, 0) && emit(&c, OP_POP_TOP, 0);
         const AstSeq *body = NULL;
         if (root->kind == AST_EXPRESSION) {
             ok = expr(&c, root->u.expression.body) && emit(&c, OP_RETURN_VALUE, 0);

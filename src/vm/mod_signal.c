@@ -23,7 +23,6 @@
 #include "runtime/str.h"
 #include "vm/signals.h"
 
-bool vm_signals_catch(int sig);
 
 #define SIG_DFL_VAL INT_VAL(0)
 #define SIG_IGN_VAL INT_VAL(1)

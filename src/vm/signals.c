@@ -34,6 +34,8 @@ static void on_signal(int sig) {
     errno = saved;
 }
 
+bool vm_signals_pending(void) { return any_pending; }
+
 int vm_signals_set_wakeup_fd(int fd) {
     int old = wakeup_fd;
     wakeup_fd = fd;

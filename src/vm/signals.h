@@ -34,6 +34,12 @@ void vm_signals_uninstall(void);
 bool vm_signals_check(Vm *vm);
 // Restores SIGINT's default action and sends it to this process.
 void vm_signals_exit_by_sigint(void);
+// Installs the VM's C handler for [sig] (again: a library that replaced
+// it, like libedit, gives it back).
+bool vm_signals_catch(int sig);
+// Whether a signal arrived that vm_signals_check has not handled yet (a
+// reader about to block checks it first: the REPL's line editor).
+bool vm_signals_pending(void);
 // The fd the C handler writes to (-1: none); returns the previous one.
 int vm_signals_set_wakeup_fd(int fd);
 // The `signal` module (mod_signal.c).

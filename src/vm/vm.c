@@ -379,7 +379,7 @@ bool vm_raise_diag(Vm *vm, const Diag *d, const char *filename, const Source *sr
     return rt_raise_value(vm, e);
 }
 
-static bool exec_code(Vm *vm, ObjCode *co, Value globals, Value *out) {
+bool vm_exec_code(Vm *vm, ObjCode *co, Value globals, Value *out) {
     Frame *f = vm_frame_push(vm, co, VAL_NULL, globals, globals);
     if (!f) return false;
     return vm_run(vm, f, out);
@@ -409,7 +409,7 @@ static bool run_code_in(Vm *vm, ObjCode *co, const char *path, ObjModule *m) {
     if (strncmp(path, "<frozen ", 8) == 0) gc_make_permanent(vm, &co->hdr);
     gc_push_root(vm, OBJ_VAL(co));
     Value r;
-    bool ok = exec_code(vm, co, m->dict, &r);
+    bool ok = vm_exec_code(vm, co, m->dict, &r);
     gc_pop_root(vm);
     return ok;
 }
@@ -726,7 +726,7 @@ void vm_free(Vm *vm) {
 // ---- running __main__ ----
 
 // SystemExit's code -> exit status, printing a non-int code (§2).
-static int system_exit_status(Vm *vm, Value exc) {
+int vm_system_exit_status(Vm *vm, Value exc) {
     Value code = AS_EXC(exc)->value;
     ObjTuple *args = IS_TUPLE(AS_EXC(exc)->args) ? AS_TUPLE(AS_EXC(exc)->args) : NULL;
     if (!code) code = args && args->len == 1 ? args->items[0] : args && args->len ? AS_EXC(exc)->args : NONE_VAL;
@@ -754,8 +754,8 @@ static int report_uncaught(Vm *vm) {
     if (!exc) return 1;
     gc_push_root(vm, exc);
     int status = 1;
-    if (IS_INSTANCE(exc, SystemExit_type)) {
-        status = system_exit_status(vm, exc);
+    if (IS_INSTANCE(exc, SystemExit_type) && !vm->inspect) {
+        status = vm_system_exit_status(vm, exc);
     } else {
         fflush(stdout);
         vm_print_exception(vm, exc);
@@ -771,7 +771,7 @@ static bool is_live(Vm *vm, const Obj *obj) {
     return false;
 }
 
-static int finish(Vm *vm, int status) {
+int vm_finish(Vm *vm, int status) {
     // Like CPython's teardown, so that suspended generators close and
     // finalisers run before exit. __main__ leaves sys.modules and the roots,
     // and a collection finalises what that leaves unreachable: the module's
@@ -807,6 +807,33 @@ flush:
     return status;
 }
 
+ObjModule *vm_main_module(Vm *vm, const char *file) {
+    ThreadState *ts = VM_TS(vm);
+    if (ts->main_module) return AS_MODULE(ts->main_module);
+    ObjModule *m = module_new(vm, "__main__");
+    if (!m) return NULL;
+    gc_push_root(vm, OBJ_VAL(m));
+    // __main__'s namespace as CPython fills it, in its order: an empty
+    // __annotations__, __builtins__ the module (other modules get the
+    // dict), and for a file __file__ and __cached__ (None).
+    ObjDict *ann = dict_new(vm);
+    bool ok = ann && dict_set_cstr(vm, AS_DICT(m->dict), "__annotations__", OBJ_VAL(ann));
+    Value bmod;
+    if (ok && dict_get_str(vm, AS_DICT(vm->modules), str_intern_cstr(vm, "builtins"), &bmod) != 1)
+        bmod = vm->builtins;
+    ok = ok && dict_set_cstr(vm, AS_DICT(m->dict), "__builtins__", bmod) &&
+         dict_set_cstr(vm, AS_DICT(vm->modules), "__main__", OBJ_VAL(m));
+    if (ok && file) {
+        ObjStr *fs = str_from_cstr(vm, file);
+        ok = fs && dict_set_cstr(vm, AS_DICT(m->dict), "__file__", OBJ_VAL(fs)) &&
+             dict_set_cstr(vm, AS_DICT(m->dict), "__cached__", NONE_VAL);
+    }
+    gc_pop_root(vm);
+    if (!ok) return NULL;
+    ts->main_module = OBJ_VAL(m);
+    return m;
+}
+
 int vm_main_run_ast(Vm *vm, const AstNode *root, Source *src, ReportInput how) {
     Diag d;
     diag_init(&d);
@@ -819,36 +846,18 @@ int vm_main_run_ast(Vm *vm, const AstNode *root, Source *src, ReportInput how) {
         }
         return report_uncaught(vm);
     }
-    ThreadState *ts = VM_TS(vm);
     size_t mark = gc_roots_mark(vm);
     gc_push_root(vm, OBJ_VAL(co));
-    ObjModule *m = module_new(vm, "__main__");
+    ObjModule *m = vm_main_module(vm, how == REPORT_FILE ? src->name : NULL);
     int status;
     if (!m) {
         status = report_uncaught(vm);
     } else {
-        ts->main_module = OBJ_VAL(m);
-        // __main__'s namespace as CPython fills it, in its order: an empty
-        // __annotations__, __builtins__ the module (other modules get the
-        // dict), and for a file __file__ and __cached__ (None).
-        ObjDict *ann = dict_new(vm);
-        bool ok = ann && dict_set_cstr(vm, AS_DICT(m->dict), "__annotations__", OBJ_VAL(ann));
-        Value bmod;
-        if (ok && dict_get_str(vm, AS_DICT(vm->modules), str_intern_cstr(vm, "builtins"), &bmod) != 1)
-            bmod = vm->builtins;
-        ok = ok && dict_set_cstr(vm, AS_DICT(m->dict), "__builtins__", bmod) &&
-             dict_set_cstr(vm, AS_DICT(vm->modules), "__main__", OBJ_VAL(m));
-        if (ok && how == REPORT_FILE) {
-            ObjStr *fs = str_from_cstr(vm, src->name);
-            ok = fs && dict_set_cstr(vm, AS_DICT(m->dict), "__file__", OBJ_VAL(fs)) &&
-                 dict_set_cstr(vm, AS_DICT(m->dict), "__cached__", NONE_VAL);
-        }
         Value r;
-        ok = ok && exec_code(vm, co, m->dict, &r);
-        status = ok ? 0 : report_uncaught(vm);
+        status = vm_exec_code(vm, co, m->dict, &r) ? 0 : report_uncaught(vm);
     }
     gc_roots_reset(vm, mark);
-    return finish(vm, status);
+    return vm->inspect ? status : vm_finish(vm, status);
 }
 
 int vm_main_run(Vm *vm, Source *src, ReportInput how) {

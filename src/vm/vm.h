@@ -10,6 +10,7 @@
 #include "parser/ast.h"
 #include "parser/report.h"
 #include "runtime/code.h"
+#include "runtime/module.h"
 #include "runtime/state.h"
 
 // A new interpreter; sys.argv is [argv[0..argc)] (the program's own
@@ -44,5 +45,41 @@ ObjCode *vm_compile_module(Vm *vm, Source *src, const char *path);
 int vm_check(const AstNode *root, Source *src, ReportInput how);
 // --dis: prints the bytecode of every code object of the program.
 int vm_dis(FILE *out, const AstNode *root, Source *src, ReportInput how);
+
+// ---- the REPL's side (src/repl) ----
+
+// __main__, made on first use with the namespace CPython gives it ([file]:
+// the script's path for __file__, or NULL). NULL with the exception set.
+ObjModule *vm_main_module(Vm *vm, const char *file);
+// Tears the program down as a normal exit does (finalisers run while
+// __main__'s globals exist, stdout flushed) and returns the exit status:
+// what vm_main_run* do at the end unless vm->inspect is set, in which case
+// the REPL calls it when the session ends.
+int vm_finish(Vm *vm, int status);
+
+// One input of the REPL: [src] holds every line typed for it so far (its
+// name, "<stdin>", is the one tracebacks show).
+enum {
+    VM_INPUT_BLANK_ENDED = 1 << 0,   // the last line was empty: a compound statement ends
+    VM_INPUT_IN_LOOP = 1 << 1,       // run every statement inside the session's event loop
+                                     // (`-m asyncio`: asyncio.create_task works at the prompt)
+    VM_INPUT_AT_EOF = 1 << 2,        // no more lines will come: complete or an error
+};
+typedef enum VmInput {
+    VM_INPUT_MORE,   // incomplete: read another line (the "... " prompt)
+    VM_INPUT_DONE,   // ran, or its error was printed: a fresh prompt
+    VM_INPUT_EXIT,   // SystemExit: leave with *exit_status
+} VmInput;
+// Parses it as one interactive statement (top-level await allowed), runs
+// it in __main__ with expression statements echoed, and prints a
+// SyntaxError or an uncaught exception as CPython's REPL does. A statement
+// that awaits runs as a task on the session's event loop (lib/_repl.py).
+VmInput vm_run_input(Vm *vm, Source *src, unsigned flags, int *exit_status);
+// `import NAME` for a top-level module name: the module, or false with the
+// exception set.
+bool vm_import_module(Vm *vm, Value name, Value *out);
+// Runs the file [path] in __main__ before the first prompt (the startup
+// file named by the environment [variable]), printing what goes wrong.
+void vm_run_startup(Vm *vm, const char *path, const char *variable);
 
 #endif // VM_VM_H

@@ -142,6 +142,11 @@ extern ObjType generator_type, coroutine_type;
 // ---- traceback (traceback.c) ----
 // Prints [exc] with its chain, as CPython's default excepthook does.
 void vm_print_exception(Vm *vm, Value exc);
+// Runs the module-level code [co] with [globals] as its namespace (vm.c).
+bool vm_exec_code(Vm *vm, ObjCode *co, Value globals, Value *out);
+// SystemExit's code as an exit status, printing a code that is not an int
+// on stderr, as CPython does when it exits (vm.c).
+int vm_system_exit_status(Vm *vm, Value exc);
 // traceback.format_exception(): [exc] (its chain when [chain]) as a list of
 // str, the top exception with traceback [tb] (VAL_NULL: none), cut where
 // CPython's traceback module cuts; no "Did you mean" (3.11's has none).

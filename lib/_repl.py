@@ -1,0 +1,79 @@
+"""The REPL's event loop: a statement typed at the prompt that awaits runs
+as a task on one loop kept for the whole session (src/vm/interactive.c
+calls run()). The loop runs only while such a statement runs, so
+asyncio.run() and loop.run_until_complete() typed at the prompt work as at
+CPython's prompt; tasks a statement leaves pending go on at the next one
+that awaits.
+"""
+import asyncio
+
+_loop = None
+
+
+def run(coro):
+    global _loop
+    if _loop is None or _loop.is_closed():
+        _loop = asyncio.new_event_loop()
+    return _loop.run_until_complete(coro)
+
+
+def run_in_loop(func):
+    """Calls func() inside the loop (`aiopy -m asyncio` runs every statement
+    so, as CPython's asyncio REPL does: get_running_loop() answers)."""
+    async def body():
+        return func()
+    return run(body())
+
+
+def close():
+    """At the end of the session: the loop's async generators and the loop
+    itself are closed, as asyncio.run() closes its own."""
+    global _loop
+    if _loop is not None and not _loop.is_closed():
+        try:
+            _loop.run_until_complete(_loop.shutdown_asyncgens())
+        finally:
+            _loop.close()
+    _loop = None
+
+
+# Tab completion at the terminal prompt (src/repl/lineread.c asks).
+_KEYWORDS = ('False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await',
+             'break', 'class', 'continue', 'def', 'del', 'elif', 'else',
+             'except', 'finally', 'for', 'from', 'global', 'if', 'import',
+             'in', 'is', 'lambda', 'nonlocal', 'not', 'or', 'pass', 'raise',
+             'return', 'try', 'while', 'with', 'yield')
+
+
+def _is_dotted_name(text):
+    return all(part.isidentifier() for part in text.split('.'))
+
+
+def complete(word):
+    """The completions of word: a keyword, a name of __main__ or of the
+    builtins, or `obj.attr` where obj is a dotted name. Attribute names come
+    from dir() alone, so no property or __getattr__ runs; names starting
+    with "_" are offered only once "_" is typed."""
+    import sys
+    import builtins
+    namespace = sys.modules['__main__'].__dict__
+    if '.' in word:
+        expr, _, attr = word.rpartition('.')
+        if not _is_dotted_name(expr):
+            return []
+        try:
+            obj = eval(expr, namespace)
+        except BaseException:
+            return []
+        try:
+            names = dir(obj)
+        except BaseException:
+            return []
+        return sorted(expr + '.' + n for n in set(names)
+                      if n.startswith(attr) and (attr.startswith('_') or not n.startswith('_')))
+    found = set(k for k in _KEYWORDS if k.startswith(word))
+    for names in (namespace, dir(builtins)):
+        for n in names:
+            if isinstance(n, str) and n.startswith(word) and (word.startswith('_') or not n.startswith('_')):
+                found.add(n)
+    return sorted(found)

@@ -1,0 +1,272 @@
+// Reading the REPL's lines: see lineread.h.
+#include "repl/lineread.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "config.h"
+#include "vm/signals.h"
+
+#if AIOPY_EDITLINE
+#include <editline/readline.h>
+#endif
+
+// Entries kept in the history file: enough for weeks of sessions, small
+// enough to load at once.
+enum { HISTORY_MAX = 1000 };
+
+struct LineReader {
+    bool terminal;    // reading through libedit
+    char *history;    // its file, or NULL
+    FILE *prompts;    // where plain reads show the prompt
+};
+
+#if AIOPY_EDITLINE
+// libedit runs through its callback interface: aiopy waits in poll() for a
+// key or for the wakeup pipe the SIGINT handler writes to, then hands the
+// key to libedit. A Ctrl-C therefore always interrupts the wait (libedit
+// keeps signals blocked while it reads, so inside readline() a SIGINT would
+// only be seen at the next key), and an idle prompt takes no CPU.
+static int wake[2] = {-1, -1};
+static char *got_line;   // what the line handler received
+static bool got;         // ... and whether it was called
+
+static void on_line(char *line) {
+    got_line = line;
+    got = true;
+}
+
+// The key read by the wait loop, handed to libedit through its getc hook
+// (which reads on by itself for the rest of an escape sequence). Ctrl-C
+// arrives as a key when the editor has turned the terminal's ISIG off.
+static int pending_key = -1;
+
+static int editor_getc(FILE *f) {
+    if (pending_key >= 0) {
+        int c = pending_key;
+        pending_key = -1;
+        return c;
+    }
+    unsigned char c;
+    for (;;) {
+        ssize_t n = read(fileno(f), &c, 1);
+        if (n == 1) return c;
+        if (n < 0 && errno == EINTR) continue;
+        return EOF;
+    }
+}
+
+static LrStatus read_edited(const char *prompt, char **line) {
+    got = false;
+    got_line = NULL;
+    rl_callback_handler_install(prompt, on_line);
+    // libedit installs its own signal handlers while it edits (whatever
+    // rl_catch_signals says) and re-sends a signal only once it is called
+    // again: the VM's handler goes back in, so a Ctrl-C ends the wait.
+    vm_signals_catch(SIGINT);
+    int old_wakeup = vm_signals_set_wakeup_fd(wake[1]);
+    LrStatus st = LR_EOF;
+    // libedit may leave SIGINT blocked after handling a key (it blocks
+    // signals while it reads): the wait must see it.
+    sigset_t sigint;
+    sigemptyset(&sigint);
+    sigaddset(&sigint, SIGINT);
+    for (;;) {
+        sigprocmask(SIG_UNBLOCK, &sigint, NULL);
+        if (vm_signals_pending()) {
+            st = LR_INTERRUPT;
+            break;
+        }
+        struct pollfd p[2] = {{0, POLLIN, 0}, {wake[0], POLLIN, 0}};
+        int r = poll(p, wake[0] >= 0 ? 2 : 1, -1);
+        if (r < 0 && errno != EINTR) break;
+        if (r <= 0) continue;
+        if (wake[0] >= 0 && (p[1].revents & POLLIN)) {
+            char drain[64];
+            while (read(wake[0], drain, sizeof drain) > 0) {
+            }
+            continue;   // the pending flag says what came
+        }
+        if (p[0].revents & (POLLIN | POLLHUP | POLLERR)) {
+            unsigned char c;
+            ssize_t n = read(0, &c, 1);
+            if (n < 0 && errno == EINTR) continue;
+            if (n == 1 && c == 3) {
+                st = LR_INTERRUPT;
+                break;
+            }
+            pending_key = n == 1 ? c : -1;
+            if (n == 0) {   // the terminal is gone: as Ctrl-D
+                st = LR_EOF;
+                break;
+            }
+            rl_callback_read_char();
+            vm_signals_catch(SIGINT);
+            if (got) {
+                st = got_line ? LR_LINE : LR_EOF;
+                break;
+            }
+        }
+    }
+    vm_signals_set_wakeup_fd(old_wakeup);
+    rl_callback_handler_remove();
+    *line = st == LR_LINE ? got_line : NULL;
+    if (st != LR_LINE) free(got_line);
+    return st;
+}
+#endif
+
+#if AIOPY_EDITLINE
+static LrCompleter completer;
+static void *completer_ctx;
+
+// The longest common prefix of [m] goes first, as readline wants it.
+static char **matches_for(char **cands) {
+    size_t n = 0;
+    while (cands[n]) n++;
+    char **m = malloc((n + 2) * sizeof *m);
+    if (!m) return NULL;
+    size_t common = strlen(cands[0]);
+    for (size_t i = 1; i < n; i++) {
+        size_t k = 0;
+        while (k < common && cands[i][k] == cands[0][k]) k++;
+        common = k;
+    }
+    m[0] = strndup(cands[0], common);
+    for (size_t i = 0; i < n; i++) m[i + 1] = cands[i];
+    m[n + 1] = NULL;
+    if (n == 1) {   // one candidate: it replaces the word, nothing to list
+        free(m[0]);
+        m[0] = m[1];
+        m[1] = NULL;
+    }
+    return m;
+}
+
+static char **attempt_completion(const char *text, int start, int end) {
+    (void)end;
+    rl_attempted_completion_over = 1;   // never fall back to file names
+    bool blank = true;
+    for (int i = 0; i < start; i++)
+        if (rl_line_buffer[i] != ' ' && rl_line_buffer[i] != '\t') blank = false;
+    if (blank && !text[0]) {
+        rl_insert_text("\t");
+        return NULL;
+    }
+    if (!completer) return NULL;
+    char **cands = completer(completer_ctx, text);
+    if (!cands) return NULL;
+    if (!cands[0]) {
+        free(cands);
+        return NULL;
+    }
+    char **m = matches_for(cands);
+    free(cands);
+    return m;
+}
+#endif
+
+LineReader *lr_open(bool edit, const char *history, bool prompt_to_stdout) {
+    LineReader *lr = calloc(1, sizeof *lr);
+    if (!lr) return NULL;
+    lr->prompts = prompt_to_stdout ? stdout : stderr;
+#if AIOPY_EDITLINE
+    lr->terminal = edit && isatty(0) && isatty(1);
+    if (lr->terminal) {
+        // The VM's SIGINT handler stays in charge: a Ctrl-C interrupts the
+        // read (EINTR) and the REPL prints KeyboardInterrupt.
+        rl_catch_signals = 0;
+        rl_getc_function = editor_getc;
+        rl_attempted_completion_function = attempt_completion;
+        rl_completion_append_character = '\0';
+        // Python's delimiters: a dot stays inside the word (obj.attr).
+        rl_completer_word_break_characters = (char *)" \t\n\"\\'`@$><=;|&{}()[],+-*/%^~!:";
+        if (wake[0] < 0 && pipe(wake) == 0) {
+            fcntl(wake[0], F_SETFL, O_NONBLOCK);
+            fcntl(wake[1], F_SETFL, O_NONBLOCK);
+        }
+        rl_readline_name = "aiopy";
+        using_history();
+        stifle_history(HISTORY_MAX);
+        if (history) {
+            lr->history = strdup(history);
+            read_history(history);
+        }
+    }
+#else
+    (void)edit;
+    (void)history;
+#endif
+    return lr;
+}
+
+bool lr_is_terminal(const LineReader *lr) { return lr->terminal; }
+
+static LrStatus read_plain(FILE *prompts, const char *prompt, char **line) {
+    // CPython's prompt goes to stderr when stdin is not a terminal; what
+    // the program printed goes out first, so a shared file keeps the order.
+    fflush(stdout);
+    fputs(prompt, prompts);
+    fflush(prompts);
+    char *buf = NULL;
+    size_t cap = 0;
+    errno = 0;
+    ssize_t n = getline(&buf, &cap, stdin);
+    if (n < 0) {
+        free(buf);
+        bool interrupted = errno == EINTR;
+        clearerr(stdin);
+        return interrupted ? LR_INTERRUPT : LR_EOF;
+    }
+    if (n > 0 && buf[n - 1] == '\n') buf[--n] = '\0';
+    *line = buf;
+    return LR_LINE;
+}
+
+LrStatus lr_read(LineReader *lr, const char *prompt, char **line) {
+    *line = NULL;
+#if AIOPY_EDITLINE
+    if (lr->terminal) {
+        fflush(stdout);
+        return read_edited(prompt, line);
+    }
+#else
+    (void)lr;
+#endif
+    return read_plain(lr->prompts, prompt, line);
+}
+
+void lr_set_completer(LineReader *lr, LrCompleter fn, void *ctx) {
+    (void)lr;
+#if AIOPY_EDITLINE
+    completer = fn;
+    completer_ctx = ctx;
+#else
+    (void)fn;
+    (void)ctx;
+#endif
+}
+
+void lr_remember(LineReader *lr, const char *input) {
+#if AIOPY_EDITLINE
+    if (lr->terminal && input[0]) add_history(input);
+#else
+    (void)lr;
+    (void)input;
+#endif
+}
+
+void lr_close(LineReader *lr) {
+    if (!lr) return;
+#if AIOPY_EDITLINE
+    if (lr->terminal && lr->history) write_history(lr->history);
+#endif
+    free(lr->history);
+    free(lr);
+}

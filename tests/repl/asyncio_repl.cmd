@@ -1,0 +1,3 @@
+# aiopy-specific: the asyncio REPL banner names aiopy
+-m
+asyncio

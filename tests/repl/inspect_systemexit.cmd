@@ -1,0 +1,3 @@
+-i
+-c
+x = 1; raise SystemExit(3)

@@ -1,0 +1,300 @@
+// ptydrive PROGRAM ARGS... < KEYS: runs PROGRAM under a pseudo-terminal,
+// types what KEYS says, and prints what a person would have seen: the
+// terminal's output with escape sequences and carriage returns removed,
+// then "[exit N]" (or "[signal N]"). The REPL's pty tests compare that with
+// their expected transcript (tests/golden/run-golden, mode pty).
+//
+// KEYS, one command per line:
+//   > TEXT    wait for a prompt (the output ends with ">>> " or "... "), then type TEXT
+//   ! TEXT    wait until the output has been quiet for 0.4 s, then type TEXT
+//   restart   wait for the program to exit, then start it again (same HOME:
+//             history carries over)
+//   # ...     a comment
+// TEXT takes the escapes \r \n \t \e \\ and \xHH (\x03 is Ctrl-C, \x04 Ctrl-D).
+// HOME is a fresh directory, removed at the end. Every wait gives up after
+// 10 s (scaled by PTYDRIVE_SLOW, e.g. 5 under sanitizers) and says so.
+#define _XOPEN_SOURCE 700   // posix_openpt, grantpt, unlockpt, ptsname
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+static char *out;        // everything the program wrote
+static size_t out_len, out_cap;
+static int master = -1;
+static pid_t child = -1;
+static double slow = 1.0;
+
+static double now(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static void append(const char *p, size_t n) {
+    if (out_len + n + 1 > out_cap) {
+        out_cap = (out_len + n + 1) * 2;
+        out = realloc(out, out_cap);
+        if (!out) abort();
+    }
+    memcpy(out + out_len, p, n);
+    out_len += n;
+    out[out_len] = '\0';
+}
+
+// Reads what is there for up to [ms]; false once the program closed the pty.
+static bool pump(int ms) {
+    struct pollfd p = {master, POLLIN, 0};
+    if (poll(&p, 1, ms) <= 0) return true;
+    char buf[4096];
+    ssize_t n = read(master, buf, sizeof buf);
+    if (n <= 0) return false;
+    append(buf, (size_t)n);
+    return true;
+}
+
+static bool at_prompt(void) {
+    return out_len >= 4 && (memcmp(out + out_len - 4, ">>> ", 4) == 0 || memcmp(out + out_len - 4, "... ", 4) == 0);
+}
+
+// A prompt, and nothing more for 0.1 s (the editor may redraw a line).
+static void wait_prompt(void) {
+    double end = now() + 10 * slow;
+    for (;;) {
+        while (!at_prompt() && now() < end)
+            if (!pump(20)) return;
+        if (!at_prompt()) {
+            append("[ptydrive: no prompt]\n", 22);
+            return;
+        }
+        size_t seen = out_len;
+        double settle = now() + 0.1 * slow;
+        while (now() < settle && out_len == seen)
+            if (!pump(10)) return;
+        if (out_len == seen) return;
+    }
+}
+
+static void wait_quiet(void) {
+    double end = now() + 10 * slow, quiet = 0.4 * slow;
+    size_t seen = out_len;
+    double since = now();
+    while (now() < end) {
+        if (!pump(20)) return;
+        if (out_len != seen) {
+            seen = out_len;
+            since = now();
+        } else if (now() - since >= quiet) {
+            return;
+        }
+    }
+}
+
+static void start(char **argv) {
+    master = posix_openpt(O_RDWR | O_NOCTTY);
+    if (master < 0 || grantpt(master) || unlockpt(master)) {
+        perror("ptydrive: pty");
+        exit(2);
+    }
+    // Wide enough that no line of a test wraps (the editor would insert
+    // its own line breaks).
+    struct winsize ws = {.ws_row = 50, .ws_col = 250};
+    ioctl(master, TIOCSWINSZ, &ws);
+    const char *name = ptsname(master);
+    child = fork();
+    if (child < 0) {
+        perror("ptydrive: fork");
+        exit(2);
+    }
+    if (child == 0) {
+        setsid();
+        int slave = open(name, O_RDWR);
+        if (slave < 0) _exit(127);
+        dup2(slave, 0);
+        dup2(slave, 1);
+        dup2(slave, 2);
+        if (slave > 2) close(slave);
+        close(master);
+        signal(SIGINT, SIG_DFL);
+        execvp(argv[0], argv);
+        _exit(127);
+    }
+}
+
+// Waits for the program to exit (reading its last output) and notes how.
+static void finish(void) {
+    double end = now() + 10 * slow;
+    int status = 0;
+    pid_t r = 0;
+    while ((r = waitpid(child, &status, WNOHANG)) == 0 && now() < end) pump(20);
+    while (pump(50)) {
+    }
+    char note[64];
+    if (r == 0) {
+        kill(child, SIGKILL);
+        waitpid(child, &status, 0);
+        snprintf(note, sizeof note, "[ptydrive: still running, killed]\n");
+    } else if (WIFEXITED(status)) {
+        snprintf(note, sizeof note, "[exit %d]\n", WEXITSTATUS(status));
+    } else {
+        snprintf(note, sizeof note, "[signal %d]\n", WTERMSIG(status));
+    }
+    if (out_len && out[out_len - 1] != '\n') append("\n", 1);
+    append(note, strlen(note));
+    close(master);
+    master = -1;
+}
+
+static size_t unescape(const char *s, char *d) {
+    size_t n = 0;
+    while (*s && *s != '\n') {
+        if (*s != '\\') {
+            d[n++] = *s++;
+            continue;
+        }
+        s++;
+        switch (*s) {
+        case 'r': d[n++] = '\r'; s++; break;
+        case 'n': d[n++] = '\n'; s++; break;
+        case 't': d[n++] = '\t'; s++; break;
+        case 'e': d[n++] = 27; s++; break;
+        case '\\': d[n++] = '\\'; s++; break;
+        case 'x': {
+            char hex[3] = {s[1], s[2], 0};
+            d[n++] = (char)strtol(hex, NULL, 16);
+            s += 3;
+            break;
+        }
+        default: d[n++] = '\\'; break;
+        }
+    }
+    return n;
+}
+
+// The transcript as a terminal shows it: each line is rebuilt from the
+// editor's output (carriage return, backspace, cursor moves, erasing and
+// inserting), other escape sequences are dropped, and only the final text
+// of each line is printed.
+static char line_buf[8192];
+static size_t line_len, cursor;
+
+static void put_at_cursor(char c) {
+    if (cursor >= sizeof line_buf - 1) return;
+    line_buf[cursor++] = c;
+    if (cursor > line_len) line_len = cursor;
+}
+
+static void emit_line(void) {
+    fwrite(line_buf, 1, line_len, stdout);
+    putchar('\n');
+    line_len = cursor = 0;
+}
+
+static void print_clean(void) {
+    for (size_t i = 0; i < out_len; i++) {
+        unsigned char c = (unsigned char)out[i];
+        if (c == 27 && i + 1 < out_len && out[i + 1] == '[') {
+            i += 2;
+            int n = 0;
+            bool has_n = false;
+            while (i < out_len && ((out[i] >= '0' && out[i] <= '9') || out[i] == ';' || out[i] == '?')) {
+                if (out[i] >= '0' && out[i] <= '9') {
+                    n = n * 10 + (out[i] - '0');
+                    has_n = true;
+                }
+                i++;
+            }
+            if (i >= out_len) break;
+            if (!has_n) n = 1;
+            switch (out[i]) {
+            case 'C': cursor += (size_t)n; if (cursor > line_len) { memset(line_buf + line_len, ' ', cursor - line_len); line_len = cursor; } break;
+            case 'D': cursor = cursor > (size_t)n ? cursor - (size_t)n : 0; break;
+            case 'G':
+                cursor = (size_t)(n > 0 ? n - 1 : 0);
+                if (cursor > line_len) {
+                    memset(line_buf + line_len, ' ', cursor - line_len);
+                    line_len = cursor;
+                }
+                break;
+            case 'K': line_len = cursor; break;
+            case 'P': {
+                size_t k = (size_t)n;
+                if (cursor + k > line_len) k = line_len - cursor;
+                memmove(line_buf + cursor, line_buf + cursor + k, line_len - cursor - k);
+                line_len -= k;
+                break;
+            }
+            case '@': {
+                size_t k = (size_t)n;
+                if (line_len + k >= sizeof line_buf) break;
+                memmove(line_buf + cursor + k, line_buf + cursor, line_len - cursor);
+                memset(line_buf + cursor, ' ', k);
+                line_len += k;
+                break;
+            }
+            default: break;   // colours, modes: nothing to show
+            }
+            continue;
+        }
+        if (c == 27) {
+            i++;
+            continue;
+        }
+        if (c == '\r') cursor = 0;
+        else if (c == '\n') emit_line();
+        else if (c == '\b') cursor = cursor ? cursor - 1 : 0;
+        else if (c == 7) continue;
+        else put_at_cursor((char)c);
+    }
+    if (line_len) emit_line();
+}
+
+int main(int argc, char **argv) {
+    if (argc < 2) {
+        fprintf(stderr, "usage: ptydrive PROGRAM ARGS... < KEYS\n");
+        return 2;
+    }
+    const char *s = getenv("PTYDRIVE_SLOW");
+    if (s && atof(s) > 0) slow = atof(s);
+    char home[] = "/tmp/ptydrive.XXXXXX";
+    if (!mkdtemp(home)) {
+        perror("ptydrive: mkdtemp");
+        return 2;
+    }
+    setenv("HOME", home, 1);
+    setenv("TERM", "xterm", 1);
+    unsetenv("PYTHONSTARTUP");
+    unsetenv("AIOPY_STARTUP");
+    start(argv + 1);
+    char line[4096], text[4096];
+    while (fgets(line, sizeof line, stdin)) {
+        if (line[0] == '#' || line[0] == '\n') continue;
+        if (strncmp(line, "restart", 7) == 0) {
+            finish();
+            start(argv + 1);
+            continue;
+        }
+        if ((line[0] != '>' && line[0] != '!') || line[1] != ' ') {
+            fprintf(stderr, "ptydrive: bad line: %s", line);
+            return 2;
+        }
+        if (line[0] == '>') wait_prompt();
+        else wait_quiet();
+        size_t n = unescape(line + 2, text);
+        if (write(master, text, n) != (ssize_t)n) break;
+    }
+    finish();
+    print_clean();
+    char cmd[64];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", home);
+    if (system(cmd) != 0) return 2;
+    return 0;
+}
