@@ -26,15 +26,22 @@ def run_in_loop(func):
 
 
 def close():
-    """At the end of the session: the loop's async generators and the loop
-    itself are closed, as asyncio.run() closes its own."""
+    """At the end of the session the loop ends as asyncio.run() ends its
+    own: tasks still pending are cancelled (their finally blocks run), then
+    async generators are closed, then the loop."""
     global _loop
-    if _loop is not None and not _loop.is_closed():
-        try:
-            _loop.run_until_complete(_loop.shutdown_asyncgens())
-        finally:
-            _loop.close()
-    _loop = None
+    loop, _loop = _loop, None
+    if loop is None or loop.is_closed():
+        return
+    try:
+        pending = [t for t in asyncio.all_tasks(loop) if not t.done()]
+        for t in pending:
+            t.cancel()
+        if pending:
+            loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
+        loop.run_until_complete(loop.shutdown_asyncgens())
+    finally:
+        loop.close()
 
 
 # Tab completion at the terminal prompt (src/repl/lineread.c asks).

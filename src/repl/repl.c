@@ -39,9 +39,15 @@ static void set_prompts(Vm *vm) {
         Value v;
         if (rt_getattr_cstr(vm, sys, names[i][0], &v)) continue;
         rt_exc_clear(vm);
+        ObjStr *n = str_intern_cstr(vm, names[i][0]);
+        if (!n) {
+            rt_exc_clear(vm);
+            continue;
+        }
+        gc_push_root(vm, OBJ_VAL(n));
         ObjStr *s = str_from_cstr(vm, names[i][1]);
-        ObjStr *n = s ? str_intern_cstr(vm, names[i][0]) : NULL;
-        if (!n || !rt_setattr(vm, sys, n, OBJ_VAL(s))) rt_exc_clear(vm);
+        if (!s || !rt_setattr(vm, sys, n, OBJ_VAL(s))) rt_exc_clear(vm);
+        gc_pop_root(vm);
     }
 }
 
@@ -140,11 +146,11 @@ static void close_session_loop(Vm *vm) {
 static char **complete_word(void *ctx, const char *word) {
     Vm *vm = ctx;
     Value mod, fn, r;
-    ObjStr *name = str_intern_cstr(vm, "_repl");
     ObjStr *w = str_from_cstr(vm, word);
-    if (!name || !w) goto fail;
+    if (!w) goto fail;
     gc_push_root(vm, OBJ_VAL(w));
-    bool ok = vm_import_module(vm, OBJ_VAL(name), &mod) && rt_getattr_cstr(vm, mod, "complete", &fn) &&
+    ObjStr *name = str_intern_cstr(vm, "_repl");   // (interned strs are weak: used at once)
+    bool ok = name && vm_import_module(vm, OBJ_VAL(name), &mod) && rt_getattr_cstr(vm, mod, "complete", &fn) &&
               rt_call1(vm, fn, OBJ_VAL(w), &r);
     gc_pop_root(vm);
     if (!ok || !IS_LIST(r)) goto fail;

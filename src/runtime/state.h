@@ -125,6 +125,9 @@ struct Vm {
     // tears __main__ down nor takes an uncaught SystemExit as the exit
     // status (it is printed like any exception, as CPython does).
     bool inspect;
+    // Set while teardown finalises what builtins._ held: CPython does that
+    // first, while its warnings module still formats warnings in full.
+    bool teardown_warnings_alive;
 
     // Last, and left unzeroed by rt_vm_new: only [0, ntemp_roots) is ever
     // read, and not clearing 32 KB that an empty script never touches saves

@@ -36,7 +36,10 @@ static bool call_session(Vm *vm, const char *fn, Value arg, Value *out) {
     Value mod, f;
     ObjStr *name = str_intern_cstr(vm, "_repl");
     TRY(name);
-    TRY(vm_import_module(vm, OBJ_VAL(name), &mod));
+    gc_push_root(vm, OBJ_VAL(name));   // interned strs are weak
+    bool ok = vm_import_module(vm, OBJ_VAL(name), &mod);
+    gc_pop_root(vm);
+    TRY(ok);
     TRY(rt_getattr_cstr(vm, mod, fn, &f));
     return rt_call1(vm, f, arg, out);
 }

@@ -765,40 +765,43 @@ static int report_uncaught(Vm *vm) {
     return status;
 }
 
-static bool is_live(Vm *vm, const Obj *obj) {
-    for (const Obj *o = vm->objects; o; o = (const Obj *)(o->gcword & ~GC_BITS))
-        if (o == obj) return true;
-    return false;
-}
-
 int vm_finish(Vm *vm, int status) {
     // Like CPython's teardown, so that suspended generators close and
-    // finalisers run before exit. __main__ leaves sys.modules and the roots,
-    // and a collection finalises what that leaves unreachable: the module's
+    // finalisers run before exit. __main__ drops its namespace, and a
+    // collection finalises what that leaves unreachable: the program's
     // globals, and garbage a refcount would have freed earlier. Every
     // finaliser of the batch runs before anything is freed, as CPython runs
     // those of a cycle before clearing it, so a __del__ finds the globals
-    // it names. A __main__ that something else still holds has its globals
-    // dropped, and what that frees is finalised in turn.
+    // it names.
     // With no object of a finaliser type alive, a collection could only free
     // memory, which vm_free does anyway: skip it (a tenth of an empty
     // script's instructions). Finalisers a collection queued run too.
     if (!vm->gc_finalizable && !vm->finq_len) goto flush;
     ThreadState *ts = VM_TS(vm);
-    Obj *main = ts->main_module ? AS_OBJ(ts->main_module) : NULL;
-    if (main) {
+    // As CPython's teardown, the REPL's last value goes first, while the
+    // warnings module still works.
+    ObjStr *underscore = str_intern_cstr(vm, "_");
+    Value last = VAL_NULL;
+    if (underscore && dict_del(vm, AS_DICT(vm->builtins), OBJ_VAL(underscore), &last) < 0) rt_exc_clear(vm);
+    if (last && vm_drop_shows(last)) {
+        vm->teardown_warnings_alive = true;
+        gc_collect(vm);
+        vm->teardown_warnings_alive = false;
+    }
+    if (ts->main_module) {
+        // __main__ leaves sys.modules and gets an empty namespace: its old
+        // one stays whole for as long as anything (a function's globals)
+        // holds it, and goes with the rest when nothing does.
+        ObjModule *m = AS_MODULE(ts->main_module);
         ObjStr *key = str_intern_cstr(vm, "__main__");
         Value held;
-        if (key && dict_get_str(vm, AS_DICT(vm->modules), key, &held) == 1 && held == OBJ_VAL(main))
+        if (key && dict_get_str(vm, AS_DICT(vm->modules), key, &held) == 1 && held == OBJ_VAL(m))
             dict_del(vm, AS_DICT(vm->modules), OBJ_VAL(key), NULL);
+        ObjDict *empty = dict_new(vm);
+        if (empty) m->dict = OBJ_VAL(empty);
         rt_exc_clear(vm);
-        ts->main_module = VAL_NULL;
     }
     gc_collect(vm);
-    if (main && is_live(vm, main)) {
-        dict_clear(vm, AS_DICT(((ObjModule *)main)->dict));
-        gc_collect(vm);
-    }
 flush:
     if (fflush(stdout) != 0 && status == 0) {
         fputs("Exception ignored on flushing sys.stdout:\nBrokenPipeError: [Errno 32] Broken pipe\n", stderr);

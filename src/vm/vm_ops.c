@@ -16,6 +16,7 @@
 #include "runtime/tuple.h"
 #include "runtime/type.h"
 #include "util/utf8.h"
+#include "vm/gen_int.h"
 #include "vm/signals.h"
 #include "vm/vm_int.h"
 #include "vm/vm_ops.h"
@@ -441,11 +442,29 @@ bool vm_setup_annotations(Vm *vm, Frame *f) {
     return ok;
 }
 
+// The REPL's echo, as CPython's sys.displayhook: None shows nothing; else
+// `_` is emptied first (so the value it held dies now, as CPython's
+// refcount makes it: a coroutine in it warns "never awaited" here), the
+// repr is printed, and `_` takes the value.
 bool vm_print_expr(Vm *vm, Value v) {
     if (IS_NONE(v)) return true;
-    Value r;
-    TRY(rt_repr(vm, v, &r));
-    fwrite(AS_STR(r)->data, 1, AS_STR(r)->len, stdout);
-    fputc('\n', stdout);
-    return dict_set_cstr(vm, AS_DICT(vm->builtins), "_", v);
+    ObjStr *underscore = str_intern_cstr(vm, "_");
+    TRY(underscore);
+    // Interned strs are weak: "_" stays rooted while this allocates.
+    gc_push_root(vm, OBJ_VAL(underscore));
+    gc_push_root(vm, v);
+    Value old = VAL_NULL, r;
+    bool ok = true;
+    if (dict_get_str(vm, AS_DICT(vm->builtins), underscore, &old) == 1 && vm_drop_shows(old)) {
+        ok = dict_set(vm, AS_DICT(vm->builtins), OBJ_VAL(underscore), NONE_VAL);
+        if (ok) vm_gen_dropped(vm);
+    }
+    ok = ok && rt_repr(vm, v, &r);
+    if (ok) {
+        fwrite(AS_STR(r)->data, 1, AS_STR(r)->len, stdout);
+        fputc('\n', stdout);
+        ok = dict_set(vm, AS_DICT(vm->builtins), OBJ_VAL(underscore), v);
+    }
+    gc_pop_roots(vm, 2);
+    return ok;
 }

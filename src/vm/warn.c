@@ -86,6 +86,8 @@ void vm_warn_never_awaited(Vm *vm, ObjCode *co, uint32_t lasti, Value globals, O
     fflush(stdout);
     if (!VM_TS(vm)->current) {
         fprintf(stderr, "sys:1: RuntimeWarning: coroutine '%s' was never awaited\n", qualname->data);
+        if (vm->teardown_warnings_alive)
+            fputs("RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n", stderr);
         return;
     }
     const char *path = IS_STR(co->filename) ? AS_STR(co->filename)->data : "<unknown>";
