@@ -1,9 +1,9 @@
 """The REPL's event loop: a statement typed at the prompt that awaits runs
 as a task on one loop kept for the whole session (src/vm/interactive.c
-calls run()). The loop runs only while such a statement runs, so
-asyncio.run() and loop.run_until_complete() typed at the prompt work as at
-CPython's prompt; tasks a statement leaves pending go on at the next one
-that awaits.
+calls run()). The loop runs while such a statement runs and while the
+prompt waits for input (wait_for_input(), called by src/repl), never while
+an ordinary statement runs, so asyncio.run() and loop.run_until_complete()
+typed at the prompt work as at CPython's prompt.
 """
 import asyncio
 
@@ -23,6 +23,27 @@ def run_in_loop(func):
     async def body():
         return func()
     return run(body())
+
+
+def wait_for_input(fd):
+    """While the prompt waits for a line, the session loop runs: tasks made
+    at earlier prompts go on, timers fire and servers answer. Returns once
+    fd is readable (a key, a line, or the end of the input); a Ctrl-C comes
+    out as KeyboardInterrupt. Without a session loop nothing runs."""
+    loop = _loop
+    if loop is None or loop.is_closed() or loop.is_running():
+        return
+    ready = loop.create_future()
+
+    def readable():
+        if not ready.done():
+            ready.set_result(None)
+
+    loop.add_reader(fd, readable)
+    try:
+        loop.run_until_complete(ready)
+    finally:
+        loop.remove_reader(fd)
 
 
 def close():

@@ -25,7 +25,13 @@ struct LineReader {
     bool terminal;    // reading through libedit
     char *history;    // its file, or NULL
     FILE *prompts;    // where plain reads show the prompt
+    LrIdle idle;      // runs the event loop while waiting
+    void *idle_ctx;
+    bool editing;     // the editor shows a prompt
+    bool hidden;      // ... which output has cleared (lr_hide)
 };
+
+static bool run_idle(LineReader *lr) { return !lr->idle || lr->idle(lr->idle_ctx); }
 
 #if AIOPY_EDITLINE
 // libedit runs through its callback interface: aiopy waits in poll() for a
@@ -62,7 +68,22 @@ static int editor_getc(FILE *f) {
     }
 }
 
-static LrStatus read_edited(const char *prompt, char **line) {
+void lr_hide(LineReader *lr) {
+    if (!lr->editing || lr->hidden) return;
+    lr->hidden = true;
+    fputs("\r\x1b[K", rl_outstream ? rl_outstream : stdout);
+    fflush(rl_outstream ? rl_outstream : stdout);
+}
+
+void lr_show(LineReader *lr) {
+    if (!lr->editing || !lr->hidden) return;
+    lr->hidden = false;
+    fflush(stdout);
+    fflush(stderr);
+    rl_forced_update_display();
+}
+
+static LrStatus read_edited(LineReader *lr, const char *prompt, char **line) {
     got = false;
     got_line = NULL;
     rl_callback_handler_install(prompt, on_line);
@@ -79,7 +100,11 @@ static LrStatus read_edited(const char *prompt, char **line) {
     sigaddset(&sigint, SIGINT);
     for (;;) {
         sigprocmask(SIG_UNBLOCK, &sigint, NULL);
-        if (vm_signals_pending()) {
+        lr->editing = true;
+        bool go_on = !vm_signals_pending() && run_idle(lr);
+        lr_show(lr);
+        lr->editing = false;
+        if (!go_on) {
             st = LR_INTERRUPT;
             break;
         }
@@ -208,12 +233,23 @@ LineReader *lr_open(bool edit, const char *history, bool prompt_to_stdout) {
 
 bool lr_is_terminal(const LineReader *lr) { return lr->terminal; }
 
-static LrStatus read_plain(FILE *prompts, const char *prompt, char **line) {
+// Whether stdin's buffer still holds input read ahead: then fd 0 may stay
+// unreadable although a line is there, and the event loop must not wait.
+static bool input_buffered(void) {
+#ifdef __GLIBC__
+    return stdin->_IO_read_ptr < stdin->_IO_read_end;
+#else
+    return true;   // no way to know: the loop only runs while statements await
+#endif
+}
+
+static LrStatus read_plain(LineReader *lr, const char *prompt, char **line) {
     // CPython's prompt goes to stderr when stdin is not a terminal; what
     // the program printed goes out first, so a shared file keeps the order.
     fflush(stdout);
-    fputs(prompt, prompts);
-    fflush(prompts);
+    fputs(prompt, lr->prompts);
+    fflush(lr->prompts);
+    if (!input_buffered() && !run_idle(lr)) return LR_INTERRUPT;
     char *buf = NULL;
     size_t cap = 0;
     errno = 0;
@@ -234,12 +270,22 @@ LrStatus lr_read(LineReader *lr, const char *prompt, char **line) {
 #if AIOPY_EDITLINE
     if (lr->terminal) {
         fflush(stdout);
-        return read_edited(prompt, line);
+        return read_edited(lr, prompt, line);
     }
 #else
     (void)lr;
 #endif
-    return read_plain(lr->prompts, prompt, line);
+    return read_plain(lr, prompt, line);
+}
+
+#if !AIOPY_EDITLINE
+void lr_hide(LineReader *lr) { (void)lr; }
+void lr_show(LineReader *lr) { (void)lr; }
+#endif
+
+void lr_set_idle(LineReader *lr, LrIdle fn, void *ctx) {
+    lr->idle = fn;
+    lr->idle_ctx = ctx;
 }
 
 void lr_set_completer(LineReader *lr, LrCompleter fn, void *ctx) {

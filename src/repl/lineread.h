@@ -29,6 +29,18 @@ LrStatus lr_read(LineReader *lr, const char *prompt, char **line);
 // before the cursor inserts a tab, so blocks can be indented.
 typedef char **(*LrCompleter)(void *ctx, const char *word);
 void lr_set_completer(LineReader *lr, LrCompleter fn, void *ctx);
+// While waiting for input, [fn] runs the program's event loop until fd 0 is
+// readable; it returns false for a Ctrl-C that came meanwhile. Called before
+// each wait (each key on a terminal), so it must return at once when there
+// is nothing to run.
+typedef bool (*LrIdle)(void *ctx);
+void lr_set_idle(LineReader *lr, LrIdle fn, void *ctx);
+// For output that arrives while the editor shows a prompt (from the event
+// loop run by the idle function): lr_hide clears the prompt's line, once;
+// lr_show draws the prompt and the text typed so far again after it.
+// Nothing happens without the editor.
+void lr_hide(LineReader *lr);
+void lr_show(LineReader *lr);
 // Adds a complete input (lines joined by newlines) to the history.
 void lr_remember(LineReader *lr, const char *input);
 // Writes the history file and restores the terminal.

@@ -142,6 +142,39 @@ static void close_session_loop(Vm *vm) {
     if (!rt_getattr_cstr(vm, mod, "close", &fn) || !rt_call0(vm, fn, &r)) rt_exc_clear(vm);
 }
 
+// While the prompt waits (lineread.h), the session's event loop runs its
+// tasks. A Ctrl-C or a SystemExit meanwhile ends the wait (the line being
+// edited is dropped); the session looks at why.
+typedef struct Session {
+    Vm *vm;
+    LineReader *lr;
+    VmInput idle_end;   // how the last wait ended
+    int status;         // the exit status a SystemExit gave
+} Session;
+
+static LineReader *waiting_reader;   // for the hooks below, while it waits
+
+static void hide_prompt(Vm *vm) {
+    (void)vm;
+    lr_hide(waiting_reader);
+}
+
+static void show_prompt(Vm *vm) {
+    (void)vm;
+    lr_show(waiting_reader);
+}
+
+static bool wait_for_input(void *ctx) {
+    Session *s = ctx;
+    waiting_reader = s->lr;
+    s->vm->hooks.before_output = hide_prompt;
+    s->vm->hooks.before_wait = show_prompt;
+    s->idle_end = vm_wait_for_input(s->vm, 0, &s->status);
+    s->vm->hooks.before_output = NULL;
+    s->vm->hooks.before_wait = NULL;
+    return s->idle_end == VM_INPUT_DONE;
+}
+
 // Tab completion (lineread.h): lib/_repl.py's complete(word) in __main__.
 static char **complete_word(void *ctx, const char *word) {
     Vm *vm = ctx;
@@ -174,7 +207,11 @@ int repl_run(Vm *vm, const ReplOptions *o) {
     char *history = history_path(o);
     LineReader *lr = lr_open(true, history, o->asyncio_repl);
     free(history);
-    if (lr) lr_set_completer(lr, complete_word, vm);
+    Session session = {vm, lr, VM_INPUT_DONE, 0};
+    if (lr) {
+        lr_set_completer(lr, complete_word, vm);
+        lr_set_idle(lr, wait_for_input, &session);
+    }
     Buf input;
     buf_init(&input);
     int status = 0;
@@ -190,7 +227,12 @@ int repl_run(Vm *vm, const ReplOptions *o) {
             fputc('\n', stderr);
             if (!more) break;
         }
+        if (st == LR_INTERRUPT && session.idle_end == VM_INPUT_EXIT) {
+            status = session.status;
+            break;
+        }
         if (st == LR_INTERRUPT) {
+            session.idle_end = VM_INPUT_DONE;
             interrupted(vm);
             buf_clear(&input);
             more = false;

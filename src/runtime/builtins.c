@@ -56,6 +56,7 @@ static bool check_kwargs(Vm *vm, const char *fname, Value kw, const char *const 
 // ---- output ----
 
 bool rt_write_str(Vm *vm, Value file, Value s) {
+    if (vm->hooks.before_output) vm->hooks.before_output(vm);
     FILE *fp = rt_file_write_fp(file);
     if (fp) {
         if (fwrite(AS_STR(s)->data, 1, AS_STR(s)->len, fp) != AS_STR(s)->len && AS_STR(s)->len)
@@ -102,6 +103,7 @@ static bool b_print(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
     }
     gc_push_root(vm, file);
     bool ok = true;
+    if (vm->hooks.before_output) vm->hooks.before_output(vm);
     FILE *fp = rt_file_write_fp(file);
     if (fp) {
         // The common case (sys.stdout, open() text files): one buffered

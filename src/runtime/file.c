@@ -228,6 +228,7 @@ static IterResult file_iternext(Vm *vm, Value self, Value *out) {
 
 static bool write_value(Vm *vm, ObjFile *f, Value v, Value *count) {
     TRY(check_open(vm, f));
+    if (vm->hooks.before_output) vm->hooks.before_output(vm);
     if (!f->writable) return unsupported(vm, "not writable");
     const char *data;
     size_t len;

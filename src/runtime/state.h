@@ -34,6 +34,13 @@ typedef struct VmHooks {
     int (*set_wakeup_fd)(int fd);
     // A task took over the coroutine [coro] (vm_gen_adopt). NULL: nothing.
     void (*adopt_coroutine)(Vm *vm, Value coro);
+    // Set by the REPL while its prompt is shown and the event loop runs
+    // (NULL otherwise): program output is about to reach the terminal
+    // (print, a file's write, a traceback), and the loop is about to block
+    // in poll(). The REPL clears its prompt before the output and draws it
+    // again before the wait.
+    void (*before_output)(Vm *vm);
+    void (*before_wait)(Vm *vm);
     void *ctx;   // free for the VM's use
 } VmHooks;
 

@@ -77,6 +77,38 @@ static void report_syntax(const Source *src, const Diag *d) {
     ps_report_from(stderr, src->name, src, d, REPORT_STRING);
 }
 
+// An exception out of a statement or out of the session loop: SystemExit
+// ends the session, anything else is printed as CPython's REPL prints it.
+static VmInput report_uncaught(Vm *vm, int *exit_status) {
+    Value exc = rt_exc_take(vm);
+    gc_push_root(vm, exc);
+    VmInput result = VM_INPUT_DONE;
+    if (IS_INSTANCE(exc, SystemExit_type)) {
+        *exit_status = vm_system_exit_status(vm, exc);
+        result = VM_INPUT_EXIT;
+    } else {
+        vm_print_exception(vm, exc);
+    }
+    gc_pop_root(vm);
+    return result;
+}
+
+VmInput vm_wait_for_input(Vm *vm, int fd, int *exit_status) {
+    ObjStr *name = str_intern_cstr(vm, "_repl");
+    Value mod;
+    // No statement has awaited yet: no loop, nothing to run.
+    if (!name || dict_get_str(vm, AS_DICT(vm->modules), name, &mod) != 1) return VM_INPUT_DONE;
+    Value r;
+    bool ok = call_session(vm, "wait_for_input", INT_VAL(fd), &r);
+    fflush(stdout);
+    if (ok) return VM_INPUT_DONE;
+    if (rt_exc_matches(vm, &KeyboardInterrupt_type)) {
+        rt_exc_clear(vm);
+        return VM_INPUT_INTERRUPTED;
+    }
+    return report_uncaught(vm, exit_status);
+}
+
 VmInput vm_run_input(Vm *vm, Source *src, unsigned flags, int *exit_status) {
     bool blank_ended = flags & VM_INPUT_BLANK_ENDED;
     ParseResult pr;
@@ -109,17 +141,7 @@ VmInput vm_run_input(Vm *vm, Source *src, unsigned flags, int *exit_status) {
     }
     fflush(stdout);
     if (ok) return VM_INPUT_DONE;
-    Value exc = rt_exc_take(vm);
-    gc_push_root(vm, exc);
-    VmInput result = VM_INPUT_DONE;
-    if (IS_INSTANCE(exc, SystemExit_type)) {
-        *exit_status = vm_system_exit_status(vm, exc);
-        result = VM_INPUT_EXIT;
-    } else {
-        vm_print_exception(vm, exc);
-    }
-    gc_pop_root(vm);
-    return result;
+    return report_uncaught(vm, exit_status);
 }
 
 void vm_run_startup(Vm *vm, const char *path, const char *variable) {

@@ -856,6 +856,7 @@ static void print_exception(Vm *vm, FILE *out, Value exc, Value tb, bool chain, 
 
 void vm_print_exception(Vm *vm, Value exc) {
     FILE *out = stderr;
+    if (vm->hooks.before_output) vm->hooks.before_output(vm);
     fflush(stdout);
     if (!IS_EXC(exc)) {
         fputs("TypeError: print_exception(): Exception expected for value\n", out);

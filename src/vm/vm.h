@@ -69,12 +69,18 @@ typedef enum VmInput {
     VM_INPUT_MORE,   // incomplete: read another line (the "... " prompt)
     VM_INPUT_DONE,   // ran, or its error was printed: a fresh prompt
     VM_INPUT_EXIT,   // SystemExit: leave with *exit_status
+    VM_INPUT_INTERRUPTED,   // (vm_wait_for_input) a Ctrl-C ended the wait
 } VmInput;
 // Parses it as one interactive statement (top-level await allowed), runs
 // it in __main__ with expression statements echoed, and prints a
 // SyntaxError or an uncaught exception as CPython's REPL does. A statement
 // that awaits runs as a task on the session's event loop (lib/_repl.py).
 VmInput vm_run_input(Vm *vm, Source *src, unsigned flags, int *exit_status);
+// While the prompt waits for input: the session's event loop, if a
+// statement made one, runs until [fd] is readable (tasks made at the prompt
+// go on). DONE when input came (an error of the loop itself is printed),
+// INTERRUPTED for a Ctrl-C, EXIT when a task raised SystemExit.
+VmInput vm_wait_for_input(Vm *vm, int fd, int *exit_status);
 // `import NAME` for a top-level module name: the module, or false with the
 // exception set.
 bool vm_import_module(Vm *vm, Value name, Value *out);

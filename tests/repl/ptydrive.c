@@ -7,6 +7,8 @@
 // KEYS, one command per line:
 //   > TEXT    wait for a prompt (the output ends with ">>> " or "... "), then type TEXT
 //   ! TEXT    wait until the output has been quiet for 0.4 s, then type TEXT
+//   ~ TEXT    wait until TEXT shows in the output since the last keys were
+//             typed (what a task prints while the prompt waits); type nothing
 //   restart   wait for the program to exit, then start it again (same HOME:
 //             history carries over)
 //   # ...     a comment
@@ -81,6 +83,22 @@ static void wait_prompt(void) {
             if (!pump(10)) return;
         if (out_len == seen) return;
     }
+}
+
+// Where the output stood when keys were last typed.
+static size_t typed_at;
+
+static bool shown_since_typed(const char *text, size_t n) {
+    for (size_t i = typed_at; i + n <= out_len; i++)
+        if (memcmp(out + i, text, n) == 0) return true;
+    return false;
+}
+
+static void wait_text(const char *text, size_t n) {
+    double end = now() + 10 * slow;
+    while (!shown_since_typed(text, n) && now() < end)
+        if (!pump(20)) return;
+    if (!shown_since_typed(text, n)) append("[ptydrive: text never shown]\n", 29);
 }
 
 static void wait_quiet(void) {
@@ -282,13 +300,19 @@ int main(int argc, char **argv) {
             start(argv + 1);
             continue;
         }
-        if ((line[0] != '>' && line[0] != '!') || line[1] != ' ') {
+        if ((line[0] != '>' && line[0] != '!' && line[0] != '~') || line[1] != ' ') {
             fprintf(stderr, "ptydrive: bad line: %s", line);
             return 2;
         }
+        line[strcspn(line, "\n")] = '\0';
+        size_t n = unescape(line + 2, text);
+        if (line[0] == '~') {
+            wait_text(text, n);
+            continue;
+        }
         if (line[0] == '>') wait_prompt();
         else wait_quiet();
-        size_t n = unescape(line + 2, text);
+        typed_at = out_len;
         if (write(master, text, n) != (ssize_t)n) break;
     }
     finish();

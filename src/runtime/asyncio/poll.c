@@ -206,6 +206,7 @@ bool aio_poll(Vm *vm, ObjLoop *l, double timeout) {
     // Nothing to watch and no need to wait: no system call.
     if (timeout == 0 && l->nfds == 0) return true;
     if (timeout != 0) TRY(aio_poll_open(vm, l));
+    if (timeout != 0 && vm->hooks.before_wait) vm->hooks.before_wait(vm);
     size_t n = l->nfds + (l->wake_fds[0] >= 0);
     struct pollfd stack[16], *p = n <= 16 ? stack : malloc(n * sizeof *p);
     if (!p) return rt_raise_nomem(vm);
