@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "config.h"
+#include "repl/isearch.h"
 #include "vm/signals.h"
 
 #if AIOPY_EDITLINE
@@ -53,12 +54,18 @@ static void on_line(char *line) {
 // arrives as a key when the editor has turned the terminal's ISIG off.
 static int pending_key = -1;
 
+// Bytes read after an ESC to see whether a paste starts, when it did not:
+// the editor gets them next.
+static unsigned char held[8];
+static size_t nheld, iheld;
+
 static int editor_getc(FILE *f) {
     if (pending_key >= 0) {
         int c = pending_key;
         pending_key = -1;
         return c;
     }
+    if (iheld < nheld) return held[iheld++];
     unsigned char c;
     for (;;) {
         ssize_t n = read(fileno(f), &c, 1);
@@ -83,9 +90,138 @@ void lr_show(LineReader *lr) {
     rl_forced_update_display();
 }
 
+// Bracketed paste: the terminal wraps pasted text in ESC[200~ ... ESC[201~
+// (once the prompt asks with ESC[?2004h), so a pasted block arrives as one
+// piece instead of as keys, and runs as one input.
+static const char paste_start[] = "[200~", paste_end[] = "\x1b[201~";
+
+// The next byte of the input within [ms] milliseconds, or -1.
+static int byte_within(int ms) {
+    struct pollfd p = {0, POLLIN, 0};
+    if (poll(&p, 1, ms) <= 0) return -1;
+    unsigned char c;
+    return read(0, &c, 1) == 1 ? c : -1;
+}
+
+// After an ESC: whether a paste starts. If not, the bytes read stay held
+// for the editor.
+static bool paste_starts(void) {
+    nheld = iheld = 0;
+    for (size_t i = 0; paste_start[i]; i++) {
+        int c = byte_within(50);
+        if (c < 0) return false;
+        held[nheld++] = (unsigned char)c;
+        if (c != paste_start[i]) return false;
+    }
+    nheld = 0;
+    return true;
+}
+
+// The pasted text up to the end marker, with the terminal's carriage
+// returns as newlines (malloc'd; NULL when the input ends first).
+static char *read_paste(void) {
+    size_t len = 0, cap = 256, endlen = sizeof paste_end - 1;
+    char *text = malloc(cap);
+    while (text) {
+        int c = byte_within(-1);
+        if (c < 0) break;
+        if (len + 1 >= cap) {
+            char *bigger = realloc(text, cap *= 2);
+            if (!bigger) break;
+            text = bigger;
+        }
+        text[len++] = c == '\r' ? '\n' : (char)c;
+        if (len >= endlen && memcmp(text + len - endlen, paste_end, endlen) == 0) {
+            len -= endlen;
+            text[len] = '\0';
+            return text;
+        }
+    }
+    free(text);
+    return NULL;
+}
+
+// A paste of one line is typed into the line; one of several lines is shown
+// as if typed at "... " prompts and becomes the input (LR_BLOCK).
+static LrStatus take_paste(const char *prompt, char **line) {
+    char *text = read_paste();
+    if (!text) return LR_EOF;
+    size_t len = strlen(text);
+    while (len && text[len - 1] == '\n') text[--len] = '\0';
+    if (!strchr(text, '\n')) {
+        rl_insert_text(text);
+        free(text);
+        fputs("\r\x1b[K", stdout);
+        fflush(stdout);
+        rl_forced_update_display();
+        return LR_LINE;   // (not a line yet: the caller reads on)
+    }
+    // The editor's line with the paste in it, as Enter hands it over
+    // (libedit's rl_line_buffer is not kept current between keys).
+    rl_insert_text(text);
+    free(text);
+    got = false;
+    got_line = NULL;
+    pending_key = '\r';
+    rl_callback_read_char();
+    if (!got || !got_line) return LR_EOF;
+    size_t n = strlen(got_line) + 2;
+    char *all = malloc(n);
+    if (!all) return LR_EOF;
+    snprintf(all, n, "%s\n", got_line);
+    free(got_line);
+    got_line = NULL;
+    // libedit's Enter went to the next line: back to the prompt's, drawn
+    // again with the whole block.
+    fputs("\x1b[A\r\x1b[K", stdout);
+    fputs(prompt, stdout);
+    for (const char *p = all; *p; p++) {
+        fputc(*p, stdout);
+        if (*p == '\n' && p[1]) fputs("... ", stdout);
+    }
+    fflush(stdout);
+    *line = all;
+    return LR_BLOCK;
+}
+
+// The edited line becomes [text], the cursor at its end: through libedit's
+// own keys (Ctrl-E, Ctrl-U) and insertion, so that its cursor follows.
+static void replace_line(const char *text) {
+    static const char keys[] = {5, 21};
+    for (size_t i = 0; i < sizeof keys; i++) {
+        pending_key = keys[i];
+        rl_callback_read_char();
+    }
+    rl_insert_text(text);
+}
+
+// A key for the history search, waited for as read_edited waits.
+static int search_key(void) {
+    for (;;) {
+        if (vm_signals_pending()) return ISEARCH_INTERRUPT;
+        struct pollfd p[2] = {{0, POLLIN, 0}, {wake[0], POLLIN, 0}};
+        int r = poll(p, wake[0] >= 0 ? 2 : 1, -1);
+        if (r < 0 && errno != EINTR) return ISEARCH_EOF;
+        if (r <= 0) continue;
+        if (wake[0] >= 0 && (p[1].revents & POLLIN)) {
+            char drain[64];
+            while (read(wake[0], drain, sizeof drain) > 0) {
+            }
+            continue;
+        }
+        unsigned char c;
+        ssize_t n = read(0, &c, 1);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) return ISEARCH_EOF;
+        return c == 3 ? ISEARCH_INTERRUPT : c;
+    }
+}
+
 static LrStatus read_edited(LineReader *lr, const char *prompt, char **line) {
     got = false;
     got_line = NULL;
+    fputs("\x1b[?2004h", stdout);   // bracketed paste on, while the prompt is up
+    fflush(stdout);
     rl_callback_handler_install(prompt, on_line);
     // libedit installs its own signal handlers while it edits (whatever
     // rl_catch_signals says) and re-sends a signal only once it is called
@@ -131,6 +267,32 @@ static LrStatus read_edited(LineReader *lr, const char *prompt, char **line) {
                 st = LR_EOF;
                 break;
             }
+            if (c == 27 && paste_starts()) {
+                pending_key = -1;
+                char *block = NULL;
+                LrStatus ps = take_paste(prompt, &block);
+                if (ps == LR_LINE) continue;
+                st = ps;
+                got_line = block;
+                break;
+            }
+            if (c == 18) {   // Ctrl-R
+                int key;
+                const char *found;
+                IsearchEnd end = isearch_run(search_key, &found, &key);
+                if (end == ISEARCH_STOPPED) {
+                    st = key == ISEARCH_EOF ? LR_EOF : LR_INTERRUPT;
+                    break;
+                }
+                // The edits draw from where libedit thinks the cursor is:
+                // the line is cleared after them and drawn whole.
+                if (found) replace_line(found);
+                fputs("\r\x1b[K", stdout);
+                fflush(stdout);
+                rl_forced_update_display();
+                if (end == ISEARCH_CANCELLED || (end == ISEARCH_KEEP && key < 0)) continue;
+                pending_key = end == ISEARCH_RUN ? '\r' : key;
+            }
             rl_callback_read_char();
             vm_signals_catch(SIGINT);
             if (got) {
@@ -141,8 +303,11 @@ static LrStatus read_edited(LineReader *lr, const char *prompt, char **line) {
     }
     vm_signals_set_wakeup_fd(old_wakeup);
     rl_callback_handler_remove();
-    *line = st == LR_LINE ? got_line : NULL;
-    if (st != LR_LINE) free(got_line);
+    fputs("\x1b[?2004l", stdout);
+    fflush(stdout);
+    bool has_line = st == LR_LINE || st == LR_BLOCK;
+    *line = has_line ? got_line : NULL;
+    if (!has_line) free(got_line);
     return st;
 }
 #endif

@@ -11,6 +11,8 @@ typedef enum LrStatus {
     LR_LINE,        // *line holds a line, without its newline
     LR_EOF,         // Ctrl-D at an empty line, or the end of the input
     LR_INTERRUPT,   // Ctrl-C: the line is dropped
+    LR_BLOCK,       // *line holds several lines pasted at once (bracketed paste,
+                    // with what was typed before it): they run as one input
 } LrStatus;
 
 typedef struct LineReader LineReader;

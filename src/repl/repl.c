@@ -199,6 +199,40 @@ fail:
     return NULL;
 }
 
+// A pasted block (with any lines typed before it) runs as one input: its
+// statements in turn, echoed. Returns the exit status when it raised
+// SystemExit, else -1.
+static int run_block(Vm *vm, const ReplOptions *o, LineReader *lr, Buf *input, const char *text, bool *more) {
+    int status = -1;
+    if (!buf_puts(input, text)) {
+        fputs("MemoryError\n", stderr);
+        buf_clear(input);
+        *more = false;
+        return -1;
+    }
+    Source src;
+    Diag d;
+    diag_init(&d);
+    const char *name = o->asyncio_repl ? "<console>" : "<stdin>";
+    unsigned flags = VM_INPUT_BLOCK | (o->asyncio_repl ? VM_INPUT_IN_LOOP : 0);
+    VmInput r = VM_INPUT_DONE;
+    int exit_status = 0;
+    if (lx_source_from_string(&src, name, input->data, input->len, &d)) {
+        r = vm_run_input(vm, &src, flags, &exit_status);
+        lx_source_free(&src);
+    } else {
+        ps_report_from(stderr, "<stdin>", NULL, &d, REPORT_STRING);
+        diag_clear(&d);
+    }
+    while (input->len && (input->data[input->len - 1] == '\n' || input->data[input->len - 1] == ' '))
+        input->data[--input->len] = '\0';
+    if (lr && input->len) lr_remember(lr, input->data);
+    buf_clear(input);
+    *more = false;
+    if (r == VM_INPUT_EXIT) status = exit_status;
+    return status;
+}
+
 int repl_run(Vm *vm, const ReplOptions *o) {
     set_prompts(vm);
     print_banner(o);
@@ -221,6 +255,13 @@ int repl_run(Vm *vm, const ReplOptions *o) {
         char *line = NULL;
         LrStatus st = lr ? lr_read(lr, prompt ? prompt : ">>> ", &line) : LR_EOF;
         free(prompt);
+        if (st == LR_BLOCK) {
+            status = run_block(vm, o, lr, &input, line, &more);
+            free(line);
+            if (status >= 0) break;
+            status = 0;
+            continue;
+        }
         bool at_eof = st == LR_EOF && more;
         if (st == LR_EOF) {
             fflush(stdout);

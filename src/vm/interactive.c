@@ -110,10 +110,12 @@ VmInput vm_wait_for_input(Vm *vm, int fd, int *exit_status) {
 }
 
 VmInput vm_run_input(Vm *vm, Source *src, unsigned flags, int *exit_status) {
-    bool blank_ended = flags & VM_INPUT_BLANK_ENDED;
+    bool block = flags & VM_INPUT_BLOCK;
+    bool blank_ended = block || (flags & VM_INPUT_BLANK_ENDED);
     ParseResult pr;
-    if (!ps_parse(src, PARSE_SINGLE, PARSE_TOPLEVEL_AWAIT | PARSE_ONLY_AST, &pr)) {
-        bool more = pr.incomplete && (pr.incomplete_token || !blank_ended) && !(flags & VM_INPUT_AT_EOF);
+    if (!ps_parse(src, block ? PARSE_FILE : PARSE_SINGLE, PARSE_TOPLEVEL_AWAIT | PARSE_ONLY_AST, &pr)) {
+        bool more = !block && pr.incomplete && (pr.incomplete_token || !blank_ended) &&
+                    !(flags & VM_INPUT_AT_EOF);
         if (!more) report_syntax(src, &pr.diag);
         ps_result_free(&pr);
         return more ? VM_INPUT_MORE : VM_INPUT_DONE;

@@ -64,6 +64,8 @@ enum {
     VM_INPUT_IN_LOOP = 1 << 1,       // run every statement inside the session's event loop
                                      // (`-m asyncio`: asyncio.create_task works at the prompt)
     VM_INPUT_AT_EOF = 1 << 2,        // no more lines will come: complete or an error
+    VM_INPUT_BLOCK = 1 << 3,         // a whole block of statements (a paste): parsed as
+                                     // a module, each statement run in turn and echoed
 };
 typedef enum VmInput {
     VM_INPUT_MORE,   // incomplete: read another line (the "... " prompt)

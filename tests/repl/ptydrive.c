@@ -165,7 +165,9 @@ static void finish(void) {
     } else {
         snprintf(note, sizeof note, "[signal %d]\n", WTERMSIG(status));
     }
-    if (out_len && out[out_len - 1] != '\n') append("\n", 1);
+    // The note starts a line of its own (SOH tells print_clean: unless the
+    // cursor is at the start of an empty one).
+    append("\x01", 1);
     append(note, strlen(note));
     close(master);
     master = -1;
@@ -197,26 +199,47 @@ static size_t unescape(const char *s, char *d) {
     return n;
 }
 
-// The transcript as a terminal shows it: each line is rebuilt from the
-// editor's output (carriage return, backspace, cursor moves, erasing and
-// inserting), other escape sequences are dropped, and only the final text
-// of each line is printed.
-static char line_buf[8192];
-static size_t line_len, cursor;
+// The transcript as a terminal shows it: a screen of lines rebuilt from the
+// program's output (carriage return, backspace, cursor moves left, right
+// and up, erasing and inserting); other escape sequences are dropped, and
+// only the final text of each line is printed.
+enum { COLS = 8192 };
+typedef struct ScreenLine {
+    char text[COLS];
+    size_t len;
+} ScreenLine;
+static ScreenLine *screen;
+static size_t nrows, row, cursor;
+static char *line_buf;   // screen[row].text
+static size_t line_len;   // (kept in screen[row].len by the helpers)
+
+static void go_to_row(size_t r) {
+    if (screen) screen[row].len = line_len;
+    if (r >= nrows) {
+        screen = realloc(screen, (r + 1) * sizeof *screen);
+        if (!screen) abort();
+        for (size_t i = nrows; i <= r; i++) screen[i].len = 0;
+        nrows = r + 1;
+    }
+    row = r;
+    line_buf = screen[row].text;
+    line_len = screen[row].len;
+}
 
 static void put_at_cursor(char c) {
-    if (cursor >= sizeof line_buf - 1) return;
+    if (cursor >= COLS - 1) return;
+    if (cursor > line_len) memset(line_buf + line_len, ' ', cursor - line_len);
     line_buf[cursor++] = c;
     if (cursor > line_len) line_len = cursor;
 }
 
-static void emit_line(void) {
-    fwrite(line_buf, 1, line_len, stdout);
-    putchar('\n');
-    line_len = cursor = 0;
+static void emit_line(void) {   // a newline: the next row, first column
+    go_to_row(row + 1);
+    cursor = 0;
 }
 
 static void print_clean(void) {
+    go_to_row(0);
     for (size_t i = 0; i < out_len; i++) {
         unsigned char c = (unsigned char)out[i];
         if (c == 27 && i + 1 < out_len && out[i + 1] == '[') {
@@ -233,16 +256,18 @@ static void print_clean(void) {
             if (i >= out_len) break;
             if (!has_n) n = 1;
             switch (out[i]) {
-            case 'C': cursor += (size_t)n; if (cursor > line_len) { memset(line_buf + line_len, ' ', cursor - line_len); line_len = cursor; } break;
+            case 'C': cursor += (size_t)n; if (cursor > COLS - 1) cursor = COLS - 1; if (cursor > line_len) { memset(line_buf + line_len, ' ', cursor - line_len); line_len = cursor; } break;
             case 'D': cursor = cursor > (size_t)n ? cursor - (size_t)n : 0; break;
             case 'G':
                 cursor = (size_t)(n > 0 ? n - 1 : 0);
+                if (cursor > COLS - 1) cursor = COLS - 1;
                 if (cursor > line_len) {
                     memset(line_buf + line_len, ' ', cursor - line_len);
                     line_len = cursor;
                 }
                 break;
-            case 'K': line_len = cursor; break;
+            case 'K': if (cursor < line_len) line_len = cursor; break;
+            case 'A': go_to_row(row > (size_t)n ? row - (size_t)n : 0); break;
             case 'P': {
                 size_t k = (size_t)n;
                 if (cursor + k > line_len) k = line_len - cursor;
@@ -252,7 +277,7 @@ static void print_clean(void) {
             }
             case '@': {
                 size_t k = (size_t)n;
-                if (line_len + k >= sizeof line_buf) break;
+                if (line_len + k >= COLS) break;
                 memmove(line_buf + cursor + k, line_buf + cursor, line_len - cursor);
                 memset(line_buf + cursor, ' ', k);
                 line_len += k;
@@ -270,9 +295,19 @@ static void print_clean(void) {
         else if (c == '\n') emit_line();
         else if (c == '\b') cursor = cursor ? cursor - 1 : 0;
         else if (c == 7) continue;
+        else if (c == 1) {
+            if (line_len || cursor) emit_line();
+        }
         else put_at_cursor((char)c);
     }
-    if (line_len) emit_line();
+    go_to_row(row);
+    // Every row the output reached, the last only when something is on it.
+    for (size_t r = 0; r < nrows; r++) {
+        if (r == nrows - 1 && !screen[r].len) break;
+        fwrite(screen[r].text, 1, screen[r].len, stdout);
+        putchar('\n');
+    }
+    free(screen);
 }
 
 int main(int argc, char **argv) {
