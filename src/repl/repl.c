@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "config.h"
 #include "repl/lineread.h"
@@ -242,6 +243,12 @@ int repl_run(Vm *vm, const ReplOptions *o) {
     LineReader *lr = lr_open(true, history, o->asyncio_repl);
     free(history);
     Session session = {vm, lr, VM_INPUT_DONE, 0};
+    // Colour only for a person at a terminal who has not asked for none
+    // (https://no-color.org: NO_COLOR set and not empty).
+    const char *no_color = o->use_env ? getenv("NO_COLOR") : NULL;
+    const char *term = getenv("TERM");
+    vm->color_tracebacks = lr && lr_is_terminal(lr) && isatty(2) && !(no_color && *no_color) &&
+                           !(term && strcmp(term, "dumb") == 0);
     if (lr) {
         lr_set_completer(lr, complete_word, vm);
         lr_set_idle(lr, wait_for_input, &session);

@@ -135,6 +135,9 @@ struct Vm {
     // Set while teardown finalises what builtins._ held: CPython does that
     // first, while its warnings module still formats warnings in full.
     bool teardown_warnings_alive;
+    // The REPL on a terminal (NO_COLOR unset): uncaught exceptions' last
+    // lines in colour, as CPython 3.13's prompt shows them.
+    bool color_tracebacks;
 
     // Last, and left unzeroed by rt_vm_new: only [0, ntemp_roots) is ever
     // read, and not clearing 32 KB that an empty script never touches saves

@@ -526,19 +526,26 @@ static void print_last_line(Printer *p, Value exc) {
         qn = t->qualname;
     }
     const char *name = qn && IS_STR(qn) ? AS_STR(qn)->data : t->name;
+    // Colour (the REPL at a terminal): the type bold magenta, the message
+    // magenta, as CPython 3.13 prints them.
+    bool color = p->hook && vm->color_tracebacks && p->out == stderr;
     Buf b;
     buf_init(&b);
+    if (color) buf_puts(&b, "\x1b[1;35m");
     if (module && strcmp(module, "builtins") != 0 && strcmp(module, "__main__") != 0)
         buf_printf(&b, "%s.%s", module, name);
     else
         buf_puts(&b, name);
+    if (color) buf_puts(&b, "\x1b[0m");
     Value s;
+    bool message = false;
     if (!rt_str(vm, exc, &s)) {
         rt_exc_clear(vm);
         buf_puts(&b, ": <exception str() failed>");
     } else if (AS_STR(s)->len) {
-        buf_puts(&b, ": ");
+        buf_puts(&b, color ? ": \x1b[35m" : ": ");
         buf_append(&b, AS_STR(s)->data, AS_STR(s)->len);
+        message = true;
     }
     Value sugg;
     Value d = AS_EXC(exc)->dict;
@@ -546,6 +553,7 @@ static void print_last_line(Printer *p, Value exc) {
     if (p->hook && key && d && IS_DICT(d) && dict_get_str(vm, AS_DICT(d), key, &sugg) == 1 && IS_STR(sugg))
         buf_printf(&b, ". Did you mean: '%s'?", AS_STR(sugg)->data);
     if (!key) rt_exc_clear(vm);
+    if (color && message) buf_puts(&b, "\x1b[0m");
     buf_putc(&b, '\n');
     if (p->hook) {
         put_margin(p);

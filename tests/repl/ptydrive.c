@@ -9,6 +9,8 @@
 //   ! TEXT    wait until the output has been quiet for 0.4 s, then type TEXT
 //   ~ TEXT    wait until TEXT shows in the output since the last keys were
 //             typed (what a task prints while the prompt waits); type nothing
+//   colours   show colour sequences in the transcript, as {1;35m}
+//   setenv NAME=VALUE   for the program from the next restart on
 //   restart   wait for the program to exit, then start it again (same HOME:
 //             history carries over)
 //   # ...     a comment
@@ -210,6 +212,7 @@ typedef struct ScreenLine {
 } ScreenLine;
 static ScreenLine *screen;
 static size_t nrows, row, cursor;
+static bool show_sgr;    // the keys said `colours`
 static char *line_buf;   // screen[row].text
 static size_t line_len;   // (kept in screen[row].len by the helpers)
 
@@ -244,6 +247,7 @@ static void print_clean(void) {
         unsigned char c = (unsigned char)out[i];
         if (c == 27 && i + 1 < out_len && out[i + 1] == '[') {
             i += 2;
+            size_t params = i;
             int n = 0;
             bool has_n = false;
             while (i < out_len && ((out[i] >= '0' && out[i] <= '9') || out[i] == ';' || out[i] == '?')) {
@@ -283,7 +287,14 @@ static void print_clean(void) {
                 line_len += k;
                 break;
             }
-            default: break;   // colours, modes: nothing to show
+            case 'm':
+                if (show_sgr) {
+                    put_at_cursor('{');
+                    for (size_t k = params; k <= i; k++) put_at_cursor(out[k]);
+                    put_at_cursor('}');
+                }
+                break;
+            default: break;   // modes: nothing to show
             }
             continue;
         }
@@ -326,10 +337,24 @@ int main(int argc, char **argv) {
     setenv("TERM", "xterm", 1);
     unsetenv("PYTHONSTARTUP");
     unsetenv("AIOPY_STARTUP");
+    unsetenv("NO_COLOR");
     start(argv + 1);
     char line[4096], text[4096];
     while (fgets(line, sizeof line, stdin)) {
         if (line[0] == '#' || line[0] == '\n') continue;
+        if (strncmp(line, "setenv ", 7) == 0) {
+            line[strcspn(line, "\n")] = '\0';
+            char *eq = strchr(line + 7, '=');
+            if (eq) {
+                *eq = '\0';
+                setenv(line + 7, eq + 1, 1);
+            }
+            continue;
+        }
+        if (strncmp(line, "colours", 7) == 0) {
+            show_sgr = true;
+            continue;
+        }
         if (strncmp(line, "restart", 7) == 0) {
             finish();
             start(argv + 1);
