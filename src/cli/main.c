@@ -9,6 +9,7 @@
 // (src/repl) starts on a terminal with no program, with -i (after the
 // program, in its __main__), and for `-m asyncio`.
 #include <stdbool.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -181,6 +182,9 @@ int main(int argc, char **argv) {
         cli_args_free(&args);
         return status;
     }
+    // As CPython: writing to a closed pipe is an error (BrokenPipeError,
+    // exit status 1), not a SIGPIPE that kills the process.
+    signal(SIGPIPE, SIG_IGN);
     if (args.unbuffered) {
         setvbuf(stdout, NULL, _IONBF, 0);
         setvbuf(stderr, NULL, _IONBF, 0);

@@ -6,9 +6,11 @@
 // Messages are CPython 3.11's.
 #include "runtime/builtins.h"
 
+#include <errno.h>
 #include <math.h>
-#include <stdlib.h>
 #include <stdio.h>
+#include <stdio_ext.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -55,12 +57,23 @@ static bool check_kwargs(Vm *vm, const char *fname, Value kw, const char *const 
 
 // ---- output ----
 
+// A buffered write to [fp] failed (a closed pipe, a full disk): the error
+// is raised as CPython raises it (BrokenPipeError, OSError [Errno 28]), and
+// what could not be written is dropped so that the exit's flush does not
+// fail again on it.
+static bool write_failed(Vm *vm, FILE *fp) {
+    int e = errno ? errno : EIO;
+    __fpurge(fp);
+    clearerr(fp);
+    return rt_raise_errno(vm, e, VAL_NULL);
+}
+
 bool rt_write_str(Vm *vm, Value file, Value s) {
     if (vm->hooks.before_output) vm->hooks.before_output(vm);
     FILE *fp = rt_file_write_fp(file);
     if (fp) {
         if (fwrite(AS_STR(s)->data, 1, AS_STR(s)->len, fp) != AS_STR(s)->len && AS_STR(s)->len)
-            return rt_raise(vm, &OSError_type, "write failed");
+            return write_failed(vm, fp);
         return true;
     }
     Value r;
@@ -122,6 +135,7 @@ static bool b_print(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
             else fputc('\n', fp);
         }
         if (ok && flush && rt_is_true(vm, flush) == 1) fflush(fp);
+        if (ok && ferror(fp)) ok = write_failed(vm, fp);
     } else {
         for (size_t i = 0; i < nargs && ok; i++) {
             if (i) ok = rt_write_str(vm, file, sep && IS_STR(sep) ? sep : OBJ_VAL(str_intern_cstr(vm, " ")));

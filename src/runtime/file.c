@@ -6,6 +6,7 @@
 // object is freed if Python code never closed it.
 #include <errno.h>
 #include <stdio.h>
+#include <stdio_ext.h>
 #include <string.h>
 #include <strings.h>
 #include <unistd.h>
@@ -309,7 +310,13 @@ static bool f_flush(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
     TRY(rt_check_nargs(vm, "flush", nargs - 1, 0, 0));
     ObjFile *f = AS_FILE(args[0]);
     TRY(check_open(vm, f));
-    fflush(f->fp);
+    if (fflush(f->fp) != 0) {
+        // Unwritable (a closed pipe): raised once, the data dropped.
+        int e = errno;
+        __fpurge(f->fp);
+        clearerr(f->fp);
+        return rt_raise_errno(vm, e, VAL_NULL);
+    }
     *out = NONE_VAL;
     return true;
 }

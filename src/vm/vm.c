@@ -55,7 +55,14 @@ static void finalize_hook(Vm *vm, Value obj) {
     fflush(stdout);
     Value r;
     fputs("Exception ignored in: ", stderr);
-    if (rt_repr(vm, obj, &r)) fputs(AS_STR(r)->data, stderr);
+    // CPython names the __del__ that failed (<function A.__del__ at ...>).
+    Value del = obj;
+    ObjStr *name = str_intern_cstr(vm, "__del__");
+    if (!name || type_lookup(vm, rt_type(obj), name, &del, NULL) != 1) {
+        rt_exc_clear(vm);
+        del = obj;
+    }
+    if (rt_repr(vm, del, &r)) fputs(AS_STR(r)->data, stderr);
     else rt_exc_clear(vm);
     fputc('\n', stderr);
     vm_print_exception(vm, exc);
