@@ -24,7 +24,13 @@
 #include "parser/parse.h"
 #include "parser/report.h"
 #include "repl/repl.h"
+#include "runtime/builtins.h"
+#include "runtime/exc.h"
+#include "runtime/gc.h"
 #include "runtime/modules.h"
+#include "runtime/ops.h"
+#include "runtime/str.h"
+#include "util/buf.h"
 #include "util/hugemem.h"
 #include "vm/vm.h"
 
@@ -53,6 +59,12 @@ static Vm *new_vm(const CliArgs *a) {
         return NULL;
     }
     vm_signals_install(vm);
+    const char *pythonpath = a->ignore_environment ? NULL : getenv("PYTHONPATH");
+    if (pythonpath && *pythonpath && !rt_sys_add_pythonpath(vm, pythonpath)) {
+        fputs("MemoryError\n", stderr);
+        vm_free(vm);
+        return NULL;
+    }
     vm->aio_virtual_time = a->virtual_time;
     vm->inspect = a->inspect;
     return vm;
@@ -102,6 +114,62 @@ static int run_program(const CliArgs *a, CliProgram *p, ParseResult *r) {
     Vm *vm = new_vm(a);
     if (!vm) return 1;
     int status = vm_main_run_ast(vm, r->root, &p->src, p->how);
+    if (a->inspect) {
+        repl_done = true;
+        status = repl_session(a, vm, false);
+    }
+    return end_vm(vm, status);
+}
+
+// -m MODULE (other than asyncio): lib/runpy.py's _run_module_as_main runs
+// it as __main__, called by a one-line program named as CPython's own
+// "<frozen runpy>" (tracebacks leave such frames out). sys.executable is
+// set for runpy's messages ("EXE: No module named X").
+static int run_module(const CliArgs *a) {
+    Buf b;
+    buf_init(&b);
+    buf_puts(&b, "__import__('runpy')._run_module_as_main('");
+    for (const unsigned char *p = (const unsigned char *)a->target; *p; p++) {
+        if (*p == '\'' || *p == '\\' || *p < 0x20 || *p == 0x7f) buf_printf(&b, "\\x%02x", *p);
+        else buf_putc(&b, (char)*p);
+    }
+    buf_puts(&b, "')\n");
+    if (!b.data) {
+        fputs("MemoryError\n", stderr);
+        return 1;
+    }
+    Vm *vm = new_vm(a);
+    if (!vm) {
+        buf_free(&b);
+        return 1;
+    }
+    char *exe = cli_executable_path(a->prog);
+    size_t mark = gc_roots_mark(vm);
+    Value sys;
+    ObjStr *sys_name = str_from_cstr(vm, "sys"), *exe_str = NULL;
+    if (sys_name) gc_push_root(vm, OBJ_VAL(sys_name));
+    bool ok = sys_name && vm_import_module(vm, OBJ_VAL(sys_name), &sys);
+    if (ok) gc_push_root(vm, sys);
+    if (ok) exe_str = str_from_cstr(vm, exe ? exe : "");
+    if (exe_str) gc_push_root(vm, OBJ_VAL(exe_str));
+    ObjStr *attr = exe_str ? str_from_cstr(vm, "executable") : NULL;
+    ok = attr && rt_setattr(vm, sys, attr, OBJ_VAL(exe_str));
+    free(exe);
+    if (!ok) rt_exc_clear(vm);
+    gc_roots_reset(vm, mark);
+    Source src;
+    Diag d;
+    diag_init(&d);
+    int status;
+    if (lx_source_from_string(&src, "<frozen runpy>", b.data, b.len, &d)) {
+        status = vm_main_run(vm, &src, REPORT_STRING);
+        lx_source_free(&src);
+    } else {
+        ps_report_from(stderr, "<frozen runpy>", NULL, &d, REPORT_STRING);
+        diag_clear(&d);
+        status = 1;
+    }
+    buf_free(&b);
     if (a->inspect) {
         repl_done = true;
         status = repl_session(a, vm, false);
@@ -195,14 +263,11 @@ int main(int argc, char **argv) {
         return 0;
     }
     if (args.source == CLI_SRC_MODULE) {
-        // Only `-m asyncio` (its REPL) will exist; others are unknown modules.
+        // `-m asyncio` is the asyncio REPL; other modules run as __main__.
         if (strcmp(args.target, "asyncio") == 0) {
             status = start_repl(&args, true);
         } else {
-            char *exe = cli_executable_path(args.prog);   // CPython names sys.executable
-            fprintf(stderr, "%s: No module named %s\n", exe ? exe : "", args.target);
-            free(exe);
-            status = 1;
+            status = run_module(&args);
         }
         cli_args_free(&args);
         return status;

@@ -21,6 +21,7 @@
 #include "runtime/float.h"
 #include "runtime/frame.h"
 #include "runtime/genericalias.h"
+#include "runtime/union.h"
 #include "runtime/func.h"
 #include "runtime/gc.h"
 #include "runtime/int.h"
@@ -252,23 +253,46 @@ static bool b_callable(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) 
     return true;
 }
 
-// ABCs (the abc module: aiopy has no ABCMeta) carry _abc_impl, a function
-// (cls, subclass) -> bool standing for the metaclass __subclasscheck__.
-// Only heap classes can have one; -1 error, 0 no, 1 yes.
-static int abc_check(Vm *vm, Value cls, Value sub) {
-    if (!(AS_TYPE(cls)->flags & TYPE_HEAP)) return 0;
-    ObjStr *name = str_intern_cstr(vm, "_abc_impl");
+// CPython's PyObject_IsInstance / PyObject_IsSubclass: a union counts as
+// the tuple of its arguments; a class whose metaclass overrides
+// __instancecheck__ / __subclasscheck__ (abc.ABCMeta), and any other object
+// whose type defines it (types.GenericAlias, typing's forms), decides
+// itself. [hook] is the interned dunder; 1 it was called (*res set), 0 no
+// hook applies, -1 error.
+static int check_hook(Vm *vm, Value cls, Value arg, const char *hook, int *res) {
+    ObjType *meta = rt_type(cls);
+    if (IS_TYPE(cls) && !TYPE_IS_HEAP(meta)) return 0;   // type's own check
+    ObjStr *name = str_intern_cstr(vm, hook);
     if (!name) return -1;
-    Value impl, r;
-    int found = rt_getattr_opt(vm, cls, name, &impl);
-    if (found <= 0) return found;
-    gc_push_root(vm, impl);
-    bool ok = rt_call2(vm, impl, cls, sub, &r);
+    if (IS_TYPE(cls) && !type_has_heap_attr(vm, meta, name)) return 0;
+    gc_push_root(vm, OBJ_VAL(name));
+    Value fn, r;
+    int found = type_lookup(vm, meta, name, &fn, NULL);
+    if (found <= 0) return gc_pop_root(vm), found;
+    bool ok = rt_call_method(vm, cls, name, &arg, 1, &r);
     gc_pop_root(vm);
-    return ok ? rt_is_true(vm, r) : -1;
+    if (!ok) return -1;
+    gc_push_root(vm, r);
+    *res = rt_is_true(vm, r);
+    gc_pop_root(vm);
+    return *res < 0 ? -1 : 1;
+}
+
+// CPython's second chance: an object whose class defines __class__ (a
+// mock with a spec) is also an instance of the class __class__ names.
+static int class_attr_instance(Vm *vm, Value v, ObjType *cls) {
+    ObjType *t = rt_type(v);
+    if (!TYPE_IS_HEAP(t) || !type_has_heap_attr(vm, t, NAME(vm, class))) return 0;
+    Value c;
+    int found = rt_getattr_opt(vm, v, NAME(vm, class), &c);
+    if (found <= 0) return found;
+    if (!IS_TYPE(c) || AS_TYPE(c) == t) return 0;
+    return type_is_subtype(AS_TYPE(c), cls);
 }
 
 static int instance(Vm *vm, Value v, Value cls) {
+    if (IS_TYPE(cls) && rt_type(v) == AS_TYPE(cls)) return 1;
+    if (IS_UNION(cls)) cls = AS_UNION(cls)->args;
     if (IS_TUPLE(cls)) {
         for (size_t i = 0; i < AS_TUPLE(cls)->len; i++) {
             int r = instance(vm, v, AS_TUPLE(cls)->items[i]);
@@ -276,13 +300,11 @@ static int instance(Vm *vm, Value v, Value cls) {
         }
         return 0;
     }
-    if (IS_GENERICALIAS(cls)) {
-        rt_raise(vm, &TypeError_type, "isinstance() argument 2 cannot be a parameterized generic");
-        return -1;
-    }
+    int res, h = check_hook(vm, cls, v, "__instancecheck__", &res);
+    if (h) return h < 0 ? -1 : res;
     int r = rt_isinstance(vm, v, cls);
     if (r != 0 || !IS_TYPE(cls)) return r;
-    return abc_check(vm, cls, OBJ_VAL(rt_type(v)));
+    return class_attr_instance(vm, v, AS_TYPE(cls));
 }
 
 static bool b_isinstance(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
@@ -295,6 +317,7 @@ static bool b_isinstance(Vm *vm, Value *args, size_t nargs, Value kw, Value *out
 }
 
 static int subclass(Vm *vm, Value c, Value cls) {
+    if (IS_UNION(cls)) cls = AS_UNION(cls)->args;
     if (IS_TUPLE(cls)) {
         for (size_t i = 0; i < AS_TUPLE(cls)->len; i++) {
             int r = subclass(vm, c, AS_TUPLE(cls)->items[i]);
@@ -302,22 +325,22 @@ static int subclass(Vm *vm, Value c, Value cls) {
         }
         return 0;
     }
-    if (IS_GENERICALIAS(cls)) {
-        rt_raise(vm, &TypeError_type, "issubclass() argument 2 cannot be a parameterized generic");
+    int res, h = check_hook(vm, cls, c, "__subclasscheck__", &res);
+    if (h) return h < 0 ? -1 : res;
+    if (!IS_TYPE(c)) {
+        rt_raise(vm, &TypeError_type, "issubclass() arg 1 must be a class");
         return -1;
     }
     if (!IS_TYPE(cls)) {
         rt_raise(vm, &TypeError_type, "issubclass() arg 2 must be a class, a tuple of classes, or a union");
         return -1;
     }
-    if (type_is_subtype(AS_TYPE(c), AS_TYPE(cls))) return 1;
-    return abc_check(vm, cls, c);
+    return type_is_subtype(AS_TYPE(c), AS_TYPE(cls));
 }
 
 static bool b_issubclass(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
     NO_KW("issubclass");
     NARGS("issubclass", 2, 2);
-    if (!IS_TYPE(args[0])) return rt_raise(vm, &TypeError_type, "issubclass() arg 1 must be a class");
     int r = subclass(vm, args[0], args[1]);
     if (r < 0) return false;
     *out = rt_bool(r);

@@ -10,6 +10,9 @@ bool rt_builtins_init(Vm *vm);
 bool rt_builtin_next(Vm *vm, Value *args, size_t nargs, Value kw, Value *out);
 // Creates the sys module with sys.argv = argv[0..argc) and registers it.
 bool rt_sys_init(Vm *vm, int argc, char **argv, Value *out);
+// PYTHONPATH's directories (':'-separated; an empty one is the working
+// directory) go into sys.path after its first entry, as CPython puts them.
+bool rt_sys_add_pythonpath(Vm *vm, const char *pythonpath);
 
 // format(v, spec): __format__ on the type, object.__format__ otherwise.
 bool rt_format(Vm *vm, Value v, Value spec, Value *out);

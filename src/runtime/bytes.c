@@ -332,6 +332,8 @@ ObjType bytes_iter_type = {
     .name = "bytes_iterator",
     .module = "builtins",
     .basicsize = sizeof(BytesIter),
+    .base = &object_type,   // hash, repr, ... from object
+    .flags = TYPE_ABSTRACT_NEW,
     .trace = iter_trace,
     .iter = iter_self,
     .iternext = bytes_iter_next,
@@ -423,7 +425,14 @@ static bool bytes_make(Vm *vm, Value *a, Value *out) {
     }
     if (a[1]) return rt_raise(vm, &TypeError_type, "encoding without a string argument");
     if (IS_BYTES(a[0])) {
-        *out = a[0];
+        if (IS_TYPE_EXACT(a[0], bytes_type)) {
+            *out = a[0];
+            return true;
+        }
+        // A subclass instance gives a plain bytes copy, as in CPython.
+        ObjBytes *b = bytes_new(vm, AS_BYTES(a[0])->data, AS_BYTES(a[0])->len);
+        TRY(b);
+        *out = OBJ_VAL(b);
         return true;
     }
     if (IS_ANYINT(a[0])) {

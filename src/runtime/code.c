@@ -220,6 +220,8 @@ static bool get_qualname(Vm *vm, Value self, Value *out) { (void)vm; *out = AS_C
 static bool get_filename(Vm *vm, Value self, Value *out) { (void)vm; *out = AS_CODE(self)->filename; return true; }
 static bool get_firstlineno(Vm *vm, Value self, Value *out) { (void)vm; *out = INT_VAL(AS_CODE(self)->firstlineno); return true; }
 static bool get_argcount(Vm *vm, Value self, Value *out) { (void)vm; *out = INT_VAL(AS_CODE(self)->argcount); return true; }
+static bool get_posonlyargcount(Vm *vm, Value self, Value *out) { (void)vm; *out = INT_VAL(AS_CODE(self)->posonlyargcount); return true; }
+static bool get_kwonlyargcount(Vm *vm, Value self, Value *out) { (void)vm; *out = INT_VAL(AS_CODE(self)->kwonlyargcount); return true; }
 static bool get_flags(Vm *vm, Value self, Value *out) { (void)vm; *out = INT_VAL(AS_CODE(self)->flags); return true; }
 static bool get_varnames(Vm *vm, Value self, Value *out) {
     ObjCode *c = AS_CODE(self);
@@ -248,6 +250,8 @@ static const GetSetDef code_getsets[] = {
     {"co_filename", get_filename, NULL},
     {"co_firstlineno", get_firstlineno, NULL},
     {"co_argcount", get_argcount, NULL},
+    {"co_posonlyargcount", get_posonlyargcount, NULL},
+    {"co_kwonlyargcount", get_kwonlyargcount, NULL},
     {"co_flags", get_flags, NULL},
     {"co_varnames", get_varnames, NULL},
     {"co_cellvars", get_cellvars, NULL},

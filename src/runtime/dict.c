@@ -7,6 +7,7 @@
 
 #include "runtime/exc.h"
 #include "runtime/gc.h"
+#include "runtime/genericalias.h"
 #include "runtime/int.h"
 #include "runtime/list.h"
 #include "runtime/native.h"
@@ -518,8 +519,9 @@ typedef struct DictView {
 typedef struct DictIter {
     Obj hdr;
     Value dict;     // VAL_NULL once exhausted
-    size_t pos, used;
+    size_t pos, used;   // reversed: pos counts the entries left below
     int kind;
+    bool reversed;
 } DictIter;
 
 static void view_trace(Vm *vm, Obj *o) { gc_mark_value(vm, ((DictView *)o)->dict); }
@@ -534,8 +536,17 @@ static IterResult diter_next(Vm *vm, Value self, Value *out) {
         rt_raise(vm, &RuntimeError_type, "dictionary changed size during iteration");
         return ITER_ERROR;
     }
-    Value k, v;
-    if (!dict_next(d, &it->pos, &k, &v)) {
+    Value k = VAL_NULL, v = VAL_NULL;
+    if (it->reversed) {
+        while (it->pos > 0 && it->pos <= d->nentries && !d->entries[it->pos - 1].key) it->pos--;
+        if (it->pos == 0 || it->pos > d->nentries) {
+            it->dict = VAL_NULL;
+            return ITER_DONE;
+        }
+        it->pos--;
+        k = d->entries[it->pos].key;
+        v = d->entries[it->pos].value;
+    } else if (!dict_next(d, &it->pos, &k, &v)) {
         it->dict = VAL_NULL;
         return ITER_DONE;
     }
@@ -560,21 +571,43 @@ ObjType dict_iter_type = {
     .name = "dict_keyiterator",
     .module = "builtins",
     .basicsize = sizeof(DictIter),
+    .base = &object_type,   // hash, repr, ... from object
+    .flags = TYPE_ABSTRACT_NEW,
     .trace = diter_trace,
     .iter = iter_self,
     .iternext = diter_next,
 };
 
-static bool make_iter(Vm *vm, Value dict, int kind, Value *out) {
+// reversed(d), reversed(d.keys()), ...: the same iterator walking down.
+ObjType dict_reverse_iter_type = {
+    .hdr = OBJ_STATIC_HEADER(&type_type),
+    .name = "dict_reversekeyiterator",
+    .module = "builtins",
+    .basicsize = sizeof(DictIter),
+    .base = &object_type,   // hash, repr, ... from object
+    .flags = TYPE_ABSTRACT_NEW,
+    .trace = diter_trace,
+    .iter = iter_self,
+    .iternext = diter_next,
+};
+
+static bool make_iter_dir(Vm *vm, Value dict, int kind, bool reversed, Value *out) {
     gc_push_root(vm, dict);
-    DictIter *it = (DictIter *)gc_alloc(vm, &dict_iter_type, sizeof(DictIter));
+    ObjType *t = reversed ? &dict_reverse_iter_type : &dict_iter_type;
+    DictIter *it = (DictIter *)gc_alloc(vm, t, sizeof(DictIter));
     gc_pop_root(vm);
     TRY(it);
     it->dict = dict;
     it->used = AS_DICT(dict)->used;
     it->kind = kind;
+    it->reversed = reversed;
+    it->pos = reversed ? AS_DICT(dict)->nentries : 0;
     *out = OBJ_VAL(it);
     return true;
+}
+
+static bool make_iter(Vm *vm, Value dict, int kind, Value *out) {
+    return make_iter_dir(vm, dict, kind, false, out);
 }
 
 static bool dict_iter(Vm *vm, Value self, Value *out) { return make_iter(vm, self, VIEW_KEYS, out); }
@@ -746,13 +779,25 @@ static bool view_m_isdisjoint(Vm *vm, Value *args, size_t nargs, Value kw, Value
     return true;
 }
 
+static bool view_m_reversed(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
+    TRY(rt_no_kwargs(vm, "__reversed__", kw));
+    TRY(rt_check_nargs(vm, "__reversed__", nargs, 1, 1));
+    return make_iter_dir(vm, ((DictView *)AS_OBJ(args[0]))->dict, view_kind(args[0]), true, out);
+}
+
 // One table per type: a method's descriptor belongs to one type.
 static const MethodDef keys_methods[] = {
     {"isdisjoint", view_m_isdisjoint, 0},
+    {"__reversed__", view_m_reversed, 0},
     {NULL, NULL, 0},
 };
 static const MethodDef items_methods[] = {
     {"isdisjoint", view_m_isdisjoint, 0},
+    {"__reversed__", view_m_reversed, 0},
+    {NULL, NULL, 0},
+};
+static const MethodDef values_methods[] = {
+    {"__reversed__", view_m_reversed, 0},
     {NULL, NULL, 0},
 };
 
@@ -762,6 +807,8 @@ static const MethodDef items_methods[] = {
         .name = nm,                                                              \
         .module = "builtins",                                                    \
         .basicsize = sizeof(DictView),                                           \
+        .base = &object_type,                                                    \
+        .flags = TYPE_ABSTRACT_NEW,                                              \
         .trace = view_trace,                                                     \
         .repr = view_repr,                                                       \
         .len = view_len,                                                         \
@@ -769,9 +816,12 @@ static const MethodDef items_methods[] = {
         .iter = view_iter,                                                       \
         __VA_ARGS__                                                              \
     };
-VIEW_TYPE(dict_keys_type, "dict_keys", .binop = view_binop, .methods = keys_methods)
-VIEW_TYPE(dict_values_type, "dict_values")
-VIEW_TYPE(dict_items_type, "dict_items", .binop = view_binop, .methods = items_methods)
+// keys and items compare as sets: unhashable, as in CPython.
+VIEW_TYPE(dict_keys_type, "dict_keys", .binop = view_binop, .methods = keys_methods,
+          .hash = rt_unhashable)
+VIEW_TYPE(dict_values_type, "dict_values", .methods = values_methods)
+VIEW_TYPE(dict_items_type, "dict_items", .binop = view_binop, .methods = items_methods,
+          .hash = rt_unhashable)
 
 static bool make_view(Vm *vm, Value dict, ObjType *t, Value *out) {
     gc_push_root(vm, dict);
@@ -839,6 +889,12 @@ static bool m_popitem(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
     if (r < 0) return false;
     *out = OBJ_VAL(t);
     return true;
+}
+
+static bool m_reversed(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
+    TRY(rt_no_kwargs(vm, "__reversed__", kw));
+    TRY(rt_check_nargs(vm, "__reversed__", nargs, 1, 1));
+    return make_iter_dir(vm, args[0], VIEW_KEYS, true, out);
 }
 
 static bool m_keys(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
@@ -910,7 +966,9 @@ static const MethodDef dict_methods[] = {
     {"get", m_get, 0},         {"setdefault", m_setdefault, 0}, {"pop", m_pop, 0},
     {"popitem", m_popitem, 0}, {"keys", m_keys, 0},             {"values", m_values, 0},
     {"items", m_items, 0},     {"update", m_update, 0},         {"copy", m_copy, 0},
-    {"clear", m_clear, 0},     {"fromkeys", m_fromkeys, METH_CLASS}, {NULL, NULL, 0},
+    {"clear", m_clear, 0},     {"fromkeys", m_fromkeys, METH_CLASS},
+    {"__reversed__", m_reversed, 0},
+    {"__class_getitem__", ga_class_getitem, METH_CLASS}, {NULL, NULL, 0},
 };
 
 extern bool rt_unhashable(Vm *vm, Value self, int64_t *out);

@@ -653,6 +653,8 @@ ObjType traceback_type = {
     .name = "traceback",
     .module = "builtins",
     .basicsize = sizeof(ObjTraceback),
+    .base = &object_type,   // repr, hash, ... come from object (NULL: repr crashed)
+    .flags = TYPE_ABSTRACT_NEW,
     .getsets = tb_getsets,
     .trace = tb_trace,
 };

@@ -14,6 +14,7 @@
 
 #include "runtime/builtins.h"
 #include "runtime/bytes.h"
+#include "runtime/dict.h"
 #include "runtime/exc.h"
 #include "runtime/file.h"
 #include "runtime/gc.h"
@@ -51,9 +52,21 @@ static void file_free(Vm *vm, Obj *o) {
     f->fp = NULL;
 }
 
-// io.UnsupportedOperation is an OSError and a ValueError in CPython; aiopy
-// raises OSError with CPython's message.
-static bool unsupported(Vm *vm, const char *what) { return rt_raise(vm, &OSError_type, "%s", what); }
+// io.UnsupportedOperation (an OSError and a ValueError) is a class of
+// lib/io.py: once io is imported, that is what is raised; before, nobody
+// can name it, and its base OSError is raised. CPython's message either way.
+static bool unsupported(Vm *vm, const char *what) {
+    ObjType *t = &OSError_type;
+    ObjStr *name = str_intern_cstr(vm, "io");
+    Value mod, cls;
+    if (name && IS_DICT(vm->modules) && dict_get_str(vm, AS_DICT(vm->modules), name, &mod) == 1) {
+        ObjStr *attr = str_intern_cstr(vm, "UnsupportedOperation");
+        int r = attr ? rt_getattr_opt(vm, mod, attr, &cls) : -1;
+        if (r < 0) rt_exc_clear(vm);
+        if (r == 1 && IS_TYPE(cls) && type_is_subtype(AS_TYPE(cls), &OSError_type)) t = AS_TYPE(cls);
+    }
+    return rt_raise(vm, t, "%s", what);
+}
 
 static bool check_open(Vm *vm, ObjFile *f) {
     if (f->fp) return true;
@@ -68,7 +81,8 @@ static void direction(ObjFile *f, int dir) {
 
 static bool check_read(Vm *vm, ObjFile *f) {
     TRY(check_open(vm, f));
-    if (!f->readable) return unsupported(vm, "not readable");
+    // A binary file names the operation, as CPython's buffered classes do.
+    if (!f->readable) return unsupported(vm, f->binary ? "read" : "not readable");
     direction(f, 'r');
     return true;
 }
@@ -230,7 +244,7 @@ static IterResult file_iternext(Vm *vm, Value self, Value *out) {
 static bool write_value(Vm *vm, ObjFile *f, Value v, Value *count) {
     TRY(check_open(vm, f));
     if (vm->hooks.before_output) vm->hooks.before_output(vm);
-    if (!f->writable) return unsupported(vm, "not writable");
+    if (!f->writable) return unsupported(vm, f->binary ? "write" : "not writable");
     const char *data;
     size_t len;
     if (f->binary) {
@@ -263,7 +277,7 @@ static bool f_writelines(Vm *vm, Value *args, size_t nargs, Value kw, Value *out
     TRY(rt_check_nargs(vm, "writelines", nargs - 1, 1, 1));
     ObjFile *f = AS_FILE(args[0]);
     TRY(check_open(vm, f));
-    if (!f->writable) return unsupported(vm, "not writable");
+    if (!f->writable) return unsupported(vm, f->binary ? "write" : "not writable");
     Value it, v, n;
     TRY(rt_iter(vm, args[1], &it));
     gc_push_root(vm, it);

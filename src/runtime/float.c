@@ -3,11 +3,13 @@
 #include "runtime/float.h"
 
 #include <errno.h>
+#include <float.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "runtime/dict.h"
 #include "runtime/exc.h"
 #include "runtime/gc.h"
 #include "runtime/int.h"
@@ -36,10 +38,15 @@ bool float_repr_buf(Buf *b, double d) {
     if (isnan(d)) return buf_puts(b, "nan");
     if (isinf(d)) return buf_puts(b, d < 0 ? "-inf" : "inf");
     // Shortest %.Ne that round-trips gives the digits and the exponent.
+    // Only 15, 16 and 17 digits need trying: when some N <= 15 round-trips,
+    // the 15-digit form is that one padded with zeros (decimals of 15
+    // digits are further apart than doubles), and the zeros are stripped
+    // below. Trying every N from 1 made float repr most of json.dumps.
+    // Subnormals have fewer significant bits, so for them every N is tried.
     char tmp[40];
-    for (int prec = 1; prec <= 17; prec++) {
+    for (int prec = fabs(d) < DBL_MIN ? 1 : 15; prec <= 17; prec++) {
         snprintf(tmp, sizeof tmp, "%.*e", prec - 1, d);
-        if (strtod(tmp, NULL) == d) break;
+        if (prec == 17 || strtod(tmp, NULL) == d) break;
     }
     bool neg = tmp[0] == '-';
     char digits[24];
@@ -438,7 +445,72 @@ static bool m_as_integer_ratio(Vm *vm, Value *args, size_t nargs, Value kw, Valu
     return ok;
 }
 
+// ---- the conversion dunders of int and float ----
+//
+// __int__, __float__, __trunc__, __floor__, __ceil__ and __round__ as
+// methods (x.__float__(), typing.SupportsInt), through the conversions
+// the builtins already do.
+
+static bool num_convert(Vm *vm, ObjType *to, const char *name, Value *args, size_t nargs, Value kw,
+                        Value *out) {
+    TRY(rt_no_kwargs(vm, name, kw));
+    TRY(rt_check_nargs(vm, name, nargs, 1, 1));
+    return rt_call(vm, OBJ_VAL(to), args, 1, VAL_NULL, out);
+}
+
+bool num_dunder_int(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
+    return num_convert(vm, &int_type, "__int__", args, nargs, kw, out);
+}
+
+bool num_dunder_float(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
+    return num_convert(vm, &float_type, "__float__", args, nargs, kw, out);
+}
+
+bool num_dunder_trunc(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
+    return num_convert(vm, &int_type, "__trunc__", args, nargs, kw, out);
+}
+
+// floor/ceil of a float: rounded as a float, then made an int (which
+// refuses NaN and the infinities with int()'s messages).
+static bool num_round_to(Vm *vm, const char *name, double (*f)(double), Value *args, size_t nargs, Value kw,
+                         Value *out) {
+    if (!IS_FLOAT(args[0])) return num_convert(vm, &int_type, name, args, nargs, kw, out);
+    TRY(rt_no_kwargs(vm, name, kw));
+    TRY(rt_check_nargs(vm, name, nargs, 1, 1));
+    Value r;
+    TRY(float_new(vm, f(AS_FLOAT(args[0])), &r));
+    gc_push_root(vm, r);
+    bool ok = rt_call(vm, OBJ_VAL(&int_type), &r, 1, VAL_NULL, out);
+    gc_pop_root(vm);
+    return ok;
+}
+
+bool num_dunder_floor(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
+    return num_round_to(vm, "__floor__", floor, args, nargs, kw, out);
+}
+
+bool num_dunder_ceil(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
+    return num_round_to(vm, "__ceil__", ceil, args, nargs, kw, out);
+}
+
+bool num_dunder_round(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
+    TRY(rt_no_kwargs(vm, "__round__", kw));
+    TRY(rt_check_nargs(vm, "__round__", nargs, 1, 2));
+    Value round;
+    ObjStr *name = str_intern_cstr(vm, "round");
+    TRY(name);
+    if (dict_get_str(vm, AS_DICT(vm->builtins), name, &round) != 1)
+        return rt_raise(vm, &RuntimeError_type, "lost builtins.round");
+    return rt_call(vm, round, args, nargs, VAL_NULL, out);
+}
+
 static const MethodDef float_methods[] = {
+    {"__int__", num_dunder_int, 0},
+    {"__float__", num_dunder_float, 0},
+    {"__trunc__", num_dunder_trunc, 0},
+    {"__floor__", num_dunder_floor, 0},
+    {"__ceil__", num_dunder_ceil, 0},
+    {"__round__", num_dunder_round, 0},
     {"is_integer", m_is_integer, 0},
     {"conjugate", m_conjugate, 0},
     {"as_integer_ratio", m_as_integer_ratio, 0},

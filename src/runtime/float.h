@@ -25,5 +25,13 @@ int float_compare_int(Vm *vm, double d, Value i, bool *ok);
 bool float_parse(Vm *vm, const char *s, size_t len, double *out);
 // Any real number (int, bool, float) as a double.
 bool rt_as_double(Vm *vm, Value v, double *out);
+// The conversion dunders int and float share (__int__, __float__, __trunc__,
+// __floor__, __ceil__, __round__): MethodDef functions.
+bool num_dunder_int(Vm *vm, Value *args, size_t nargs, Value kw, Value *out);
+bool num_dunder_float(Vm *vm, Value *args, size_t nargs, Value kw, Value *out);
+bool num_dunder_trunc(Vm *vm, Value *args, size_t nargs, Value kw, Value *out);
+bool num_dunder_floor(Vm *vm, Value *args, size_t nargs, Value kw, Value *out);
+bool num_dunder_ceil(Vm *vm, Value *args, size_t nargs, Value kw, Value *out);
+bool num_dunder_round(Vm *vm, Value *args, size_t nargs, Value kw, Value *out);
 
 #endif // RUNTIME_FLOAT_H

@@ -249,9 +249,26 @@ static int method_getattr(Vm *vm, Value self, ObjStr *name, Value *out) {
         *out = m->func;
         return 1;
     }
+    // The function's docstring (CPython's method.__doc__ getset), not the
+    // method type's own.
+    if (str_eq_cstr(name, "__doc__")) return rt_getattr_opt(vm, m->func, name, out);
     int r = object_getattr(vm, self, name, out);
     if (r) return r;
     return rt_getattr_opt(vm, m->func, name, out);
+}
+
+// types.MethodType(func, instance): a method bound by hand.
+static bool method_new_slot(Vm *vm, ObjType *t, Value *args, size_t nargs, Value kw, Value *out) {
+    (void)t;
+    TRY(rt_no_kwargs(vm, "method", kw));
+    if (nargs != 2)
+        return rt_raise(vm, &TypeError_type, "method expected 2 arguments, got %d", (int)nargs);
+    if (!rt_callable(args[0])) return rt_raise(vm, &TypeError_type, "first argument must be callable");
+    if (IS_NONE(args[1])) return rt_raise(vm, &TypeError_type, "instance must not be None");
+    ObjMethod *m = method_new(vm, args[0], args[1]);
+    TRY(m);
+    *out = OBJ_VAL(m);
+    return true;
 }
 
 ObjType method_type = {
@@ -260,6 +277,7 @@ ObjType method_type = {
     .module = "builtins",
     .basicsize = sizeof(ObjMethod),
     .base = &object_type,
+    .new_ = method_new_slot,
     .trace = method_trace,
     .repr = method_repr,
     .call = method_call,
@@ -377,8 +395,44 @@ static bool sm_call(Vm *vm, Value self, Value *args, size_t nargs, Value kwnames
     return rt_call(vm, ((ObjWrapper *)AS_OBJ(self))->fn, args, nargs, kwnames, out);
 }
 
+// __isabstractmethod__ of the wrapped callables (abc.ABCMeta asks a
+// classmethod, staticmethod or property whether it wraps an abstract method).
+static bool any_abstract(Vm *vm, const Value *fns, size_t n, Value *out) {
+    ObjStr *name = str_intern_cstr(vm, "__isabstractmethod__");
+    TRY(name);
+    gc_push_root(vm, OBJ_VAL(name));
+    *out = FALSE_VAL;
+    for (size_t i = 0; i < n; i++) {
+        Value v;
+        if (!fns[i]) continue;
+        int r = rt_getattr_opt(vm, fns[i], name, &v);
+        if (r > 0) r = rt_is_true(vm, v);
+        if (r < 0) return gc_pop_root(vm), false;
+        if (r) {
+            *out = TRUE_VAL;
+            break;
+        }
+    }
+    gc_pop_root(vm);
+    return true;
+}
+
+static bool w_get_abstract(Vm *vm, Value self, Value *out) {
+    return any_abstract(vm, &((ObjWrapper *)AS_OBJ(self))->fn, 1, out);
+}
+
 static const GetSetDef sm_getsets[] = {
     {"__func__", w_get_func, NULL},
+    {"__isabstractmethod__", w_get_abstract, NULL},
+    {"__wrapped__", w_get_func, NULL},
+    {NULL, NULL, NULL},
+};
+
+// classmethod's own table: a getset descriptor is cached by its table
+// entry, so two types must not share one (the owner would be the first).
+static const GetSetDef cm_getsets[] = {
+    {"__func__", w_get_func, NULL},
+    {"__isabstractmethod__", w_get_abstract, NULL},
     {"__wrapped__", w_get_func, NULL},
     {NULL, NULL, NULL},
 };
@@ -407,7 +461,7 @@ ObjType classmethod_type = {
     .dictoffset = offsetof(ObjWrapper, dict),
     .base = &object_type,
     .flags = TYPE_BASETYPE,
-    .getsets = sm_getsets,
+    .getsets = cm_getsets,
     .trace = wrapper_trace,
     .new_ = wrapper_new,
     .init = sm_init,
@@ -511,7 +565,14 @@ static bool p_get_fset(Vm *vm, Value self, Value *out) { (void)vm; *out = or_non
 static bool p_get_fdel(Vm *vm, Value self, Value *out) { (void)vm; *out = or_none(((ObjWrapper *)AS_OBJ(self))->fdel); return true; }
 static bool p_get_doc(Vm *vm, Value self, Value *out) { (void)vm; *out = or_none(((ObjWrapper *)AS_OBJ(self))->doc); return true; }
 
+static bool p_get_abstract(Vm *vm, Value self, Value *out) {
+    ObjWrapper *w = (ObjWrapper *)AS_OBJ(self);
+    Value fns[3] = {w->fn, w->fset, w->fdel};
+    return any_abstract(vm, fns, 3, out);
+}
+
 static const GetSetDef prop_getsets[] = {
+    {"__isabstractmethod__", p_get_abstract, NULL},
     {"fget", p_get_fget, NULL},
     {"fset", p_get_fset, NULL},
     {"fdel", p_get_fdel, NULL},

@@ -5,6 +5,7 @@
 #include "runtime/genericalias.h"
 
 #include <string.h>
+#include <sys/types.h>
 
 #include "runtime/exc.h"
 #include "runtime/gc.h"
@@ -13,12 +14,15 @@
 #include "runtime/str.h"
 #include "runtime/tuple.h"
 #include "runtime/type.h"
+#include "runtime/union.h"
 #include "runtime/list.h"
 #include "util/buf.h"
 
 #define AS_GA(v) ((ObjGenericAlias *)AS_OBJ(v))
 
-bool ga_new(Vm *vm, Value origin, Value args, Value *out) {
+// An alias of class [t] (types.GenericAlias or a subclass made in Python,
+// as collections.abc's Callable alias).
+static bool ga_alloc(Vm *vm, ObjType *t, Value origin, Value args, Value *out) {
     size_t mark = gc_roots_mark(vm);
     gc_push_root(vm, origin);
     gc_push_root(vm, args);
@@ -28,13 +32,17 @@ bool ga_new(Vm *vm, Value origin, Value args, Value *out) {
         args = OBJ_VAL(t);
         gc_push_root(vm, args);
     }
-    ObjGenericAlias *ga = (ObjGenericAlias *)gc_alloc(vm, &genericalias_type, sizeof(ObjGenericAlias));
+    ObjGenericAlias *ga = (ObjGenericAlias *)gc_alloc(vm, t, t->basicsize);
     gc_roots_reset(vm, mark);
     TRY(ga);
     ga->origin = origin;
     ga->args = args;
     *out = OBJ_VAL(ga);
     return true;
+}
+
+bool ga_new(Vm *vm, Value origin, Value args, Value *out) {
+    return ga_alloc(vm, &genericalias_type, origin, args, out);
 }
 
 // The name CPython's messages give a builtin class's methods: a class made
@@ -63,12 +71,11 @@ static void ga_trace(Vm *vm, Obj *o) {
 }
 
 static bool ga_new_slot(Vm *vm, ObjType *t, Value *args, size_t nargs, Value kwnames, Value *out) {
-    (void)t;
     if (kwnames && AS_TUPLE(kwnames)->len)
         return rt_raise(vm, &TypeError_type, "GenericAlias() takes no keyword arguments");
     if (nargs != 2)
         return rt_raise(vm, &TypeError_type, "GenericAlias expected 2 arguments, got %zu", nargs);
-    return ga_new(vm, args[0], args[1], out);
+    return ga_alloc(vm, t, args[0], args[1], out);
 }
 
 // ---- repr ----
@@ -86,7 +93,7 @@ static int attr(Vm *vm, Value v, const char *name, Value *out) {
 
 // One item as CPython's ga_repr_item writes it: `...`, a class as
 // module.qualname (no module for builtins), anything else by repr().
-static bool repr_item(Vm *vm, Value v, Buf *b) {
+bool ga_repr_item(Vm *vm, Value v, Buf *b) {
     if (v == ELLIPSIS_VAL) return buf_puts(b, "...") || rt_raise_nomem(vm);
     size_t mark = gc_roots_mark(vm);
     Value t, qualname, module, s;
@@ -129,11 +136,11 @@ static bool ga_repr(Vm *vm, Value self, Value *out) {
     Buf b;
     buf_init(&b);
     ObjTuple *args = AS_TUPLE(ga->args);
-    bool ok = repr_item(vm, ga->origin, &b) && (buf_putc(&b, '[') || rt_raise_nomem(vm));
+    bool ok = ga_repr_item(vm, ga->origin, &b) && (buf_putc(&b, '[') || rt_raise_nomem(vm));
     if (ok && args->len == 0) ok = buf_puts(&b, "()") || rt_raise_nomem(vm);
     for (size_t i = 0; ok && i < args->len; i++) {
         if (i && !buf_puts(&b, ", ")) ok = rt_raise_nomem(vm);
-        else ok = repr_item(vm, args->items[i], &b);
+        else ok = ga_repr_item(vm, args->items[i], &b);
     }
     if (ok && !buf_putc(&b, ']')) ok = rt_raise_nomem(vm);
     rt_leave(vm);
@@ -150,7 +157,7 @@ static bool ga_repr(Vm *vm, Value self, Value *out) {
 static const char *const own_names[] = {
     "__class__", "__origin__", "__args__", "__unpacked__", "__parameters__",
     "__typing_unpacked_tuple_args__", "__mro_entries__", "__reduce_ex__", "__reduce__",
-    "__copy__", "__deepcopy__",
+    "__copy__", "__deepcopy__", "__instancecheck__", "__subclasscheck__",
 };
 
 static int ga_getattr(Vm *vm, Value self, ObjStr *name, Value *out) {
@@ -162,14 +169,14 @@ static int ga_getattr(Vm *vm, Value self, ObjStr *name, Value *out) {
 // CPython's _Py_make_parameters: the arguments that are type variables (have
 // __typing_subst__), then those of arguments that have __parameters__, each
 // once. Classes have none.
-static bool make_params(Vm *vm, ObjGenericAlias *ga, Value *out) {
+bool ga_make_params(Vm *vm, Value args, Value *out) {
     size_t mark = gc_roots_mark(vm);
     ObjList *ps = list_new(vm, 0);
     if (!ps) return false;
     gc_push_root(vm, OBJ_VAL(ps));
     bool ok = true;
-    for (size_t i = 0; ok && i < AS_TUPLE(ga->args)->len; i++) {
-        Value a = AS_TUPLE(ga->args)->items[i], p;
+    for (size_t i = 0; ok && i < AS_TUPLE(args)->len; i++) {
+        Value a = AS_TUPLE(args)->items[i], p;
         if (IS_TYPE(a)) continue;
         int r = attr(vm, a, "__typing_subst__", &p);
         if (r < 0) { ok = false; break; }
@@ -198,7 +205,7 @@ static bool make_params(Vm *vm, ObjGenericAlias *ga, Value *out) {
 
 static bool get_params(Vm *vm, Value self, Value *out) {
     ObjGenericAlias *ga = AS_GA(self);
-    if (!ga->params) TRY(make_params(vm, ga, &ga->params));
+    if (!ga->params) TRY(ga_make_params(vm, ga->args, &ga->params));
     *out = ga->params;
     return true;
 }
@@ -226,8 +233,21 @@ static bool m_mro_entries(Vm *vm, Value *args, size_t nargs, Value kw, Value *ou
     return true;
 }
 
+// isinstance(x, list[int]) and issubclass(C, list[int]) are errors.
+static bool m_instancecheck(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
+    (void)args, (void)nargs, (void)kw, (void)out;
+    return rt_raise(vm, &TypeError_type, "isinstance() argument 2 cannot be a parameterized generic");
+}
+
+static bool m_subclasscheck(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
+    (void)args, (void)nargs, (void)kw, (void)out;
+    return rt_raise(vm, &TypeError_type, "issubclass() argument 2 cannot be a parameterized generic");
+}
+
 static const MethodDef ga_methods[] = {
     {"__mro_entries__", m_mro_entries, 0},
+    {"__instancecheck__", m_instancecheck, 0},
+    {"__subclasscheck__", m_subclasscheck, 0},
     {NULL, NULL, 0},
 };
 
@@ -247,13 +267,82 @@ static bool ga_call(Vm *vm, Value self, Value *args, size_t nargs, Value kwnames
     return true;
 }
 
+// Index of [p] in [params] (they are compared by identity, as CPython's
+// tuple_index does for type variables); -1 when absent.
+static ssize_t param_index(ObjTuple *params, Value p) {
+    for (size_t i = 0; i < params->len; i++)
+        if (params->items[i] == p) return (ssize_t)i;
+    return -1;
+}
+
+// CPython's _Py_subs_parameters without TypeVarTuple/ParamSpec unpacking:
+// each argument that is a type variable is replaced by its item (through
+// its __typing_subst__, which checks it), each that has parameters of its
+// own (list[T]) is subscripted with the items of those.
+bool ga_subs_parameters(Vm *vm, Value self, Value args, Value params, Value item, Value *out) {
+    ObjTuple *ps = AS_TUPLE(params);
+    if (ps->len == 0) return rt_raise(vm, &TypeError_type, "%R is not a generic class", self);
+    size_t mark = gc_roots_mark(vm);
+    ObjTuple *items;
+    if (IS_TUPLE(item)) {
+        items = AS_TUPLE(item);
+    } else {
+        if (!(items = tuple_from(vm, &item, 1))) return false;
+        gc_push_root(vm, OBJ_VAL(items));
+    }
+    if (items->len != ps->len) {
+        gc_roots_reset(vm, mark);
+        return rt_raise(vm, &TypeError_type, "Too %s arguments for %R; actual %zu, expected %zu",
+                        items->len > ps->len ? "many" : "few", self, items->len, ps->len);
+    }
+    ObjTuple *a = AS_TUPLE(args);
+    ObjTuple *res = tuple_new(vm, a->len);
+    if (!res) return gc_roots_reset(vm, mark), false;
+    for (size_t i = 0; i < a->len; i++) res->items[i] = a->items[i];
+    gc_push_root(vm, OBJ_VAL(res));
+    for (size_t i = 0; i < a->len; i++) {
+        Value arg = a->items[i], fn, sub;
+        if (IS_TYPE(arg)) continue;
+        int r = attr(vm, arg, "__typing_subst__", &fn);
+        if (r < 0) goto fail;
+        if (r) {
+            ssize_t k = param_index(ps, arg);
+            if (k < 0) continue;
+            gc_push_root(vm, fn);
+            bool ok = rt_call1(vm, fn, items->items[k], &res->items[i]);
+            gc_pop_root(vm);
+            if (!ok) goto fail;
+            continue;
+        }
+        if ((r = attr(vm, arg, "__parameters__", &sub)) < 0) goto fail;
+        if (!r || !IS_TUPLE(sub) || AS_TUPLE(sub)->len == 0) continue;
+        gc_push_root(vm, sub);
+        ObjTuple *subargs = tuple_new(vm, AS_TUPLE(sub)->len);
+        if (!subargs) goto fail;
+        for (size_t j = 0; j < subargs->len; j++) {
+            ssize_t k = param_index(ps, AS_TUPLE(sub)->items[j]);
+            subargs->items[j] = k < 0 ? AS_TUPLE(sub)->items[j] : items->items[k];
+        }
+        gc_push_root(vm, OBJ_VAL(subargs));
+        if (!rt_getitem(vm, arg, OBJ_VAL(subargs), &res->items[i])) goto fail;
+        gc_pop_roots(vm, 2);
+    }
+    gc_roots_reset(vm, mark);
+    *out = OBJ_VAL(res);
+    return true;
+fail:
+    gc_roots_reset(vm, mark);
+    return false;
+}
+
 static bool ga_getitem(Vm *vm, Value self, Value key, Value *out) {
-    (void)key, (void)out;
-    Value params;
+    Value params, args;
     TRY(get_params(vm, self, &params));
-    if (AS_TUPLE(params)->len == 0) return rt_raise(vm, &TypeError_type, "%R is not a generic class", self);
-    return rt_raise(vm, &NotImplementedError_type,
-                    "substituting the type parameters of a types.GenericAlias is not supported");
+    TRY(ga_subs_parameters(vm, self, AS_GA(self)->args, params, key, &args));
+    gc_push_root(vm, args);
+    bool ok = ga_new(vm, AS_GA(self)->origin, args, out);
+    gc_pop_root(vm);
+    return ok;
 }
 
 static bool ga_richcompare(Vm *vm, Value a, Value b, CmpOp op, Value *out) {
@@ -281,6 +370,7 @@ ObjType genericalias_type = {
     .hdr = OBJ_STATIC_HEADER(&type_type),
     .name = "types.GenericAlias",
     .basicsize = sizeof(ObjGenericAlias),
+    .flags = TYPE_BASETYPE,
     .base = &object_type,
     .methods = ga_methods,
     .getsets = ga_getsets,
@@ -292,4 +382,5 @@ ObjType genericalias_type = {
     .richcompare = ga_richcompare,
     .getattr = ga_getattr,
     .getitem = ga_getitem,
+    .binop = union_type_or,
 };

@@ -3,10 +3,9 @@
 // the class and the arguments, prints as `_contextvars.ContextVar[int]`,
 // calls and forwards attribute reads to the class, and compares by both.
 //
-// Left out, each with a clear error: substituting type parameters
-// (alias[...] on an alias that has some; aiopy has no TypeVar, so
-// __parameters__ is only non-empty for objects that imitate one) and
-// subclassing GenericAlias itself.
+// Type parameters (typing.TypeVar: objects with __typing_subst__) are
+// substituted by alias[...]; TypeVarTuple and ParamSpec unpacking are left
+// out. Python code may subclass it (collections.abc's Callable alias).
 #ifndef RUNTIME_GENERICALIAS_H
 #define RUNTIME_GENERICALIAS_H
 #include "runtime/object.h"
@@ -19,11 +18,21 @@ typedef struct ObjGenericAlias {
 } ObjGenericAlias;
 
 extern ObjType genericalias_type;
-#define IS_GENERICALIAS(v) IS_TYPE_EXACT(v, genericalias_type)
+#define IS_GENERICALIAS(v) (IS_OBJ(v) && IS_INSTANCE(v, genericalias_type))
 
 // origin[args]: [args] a tuple is the arguments, anything else the one argument.
 bool ga_new(Vm *vm, Value origin, Value args, Value *out);
 // A builtin class's __class_getitem__ (a METH_CLASS MethodDef entry).
 bool ga_class_getitem(Vm *vm, Value *args, size_t nargs, Value kw, Value *out);
+// One item of an alias's repr, as CPython writes it: `...`, a class as
+// module.qualname (no module for builtins), anything else by repr().
+struct Buf;
+bool ga_repr_item(Vm *vm, Value v, struct Buf *b);
+// __parameters__ of an alias whose arguments are the tuple [args]: its
+// type variables and theirs, each once (CPython's _Py_make_parameters).
+bool ga_make_params(Vm *vm, Value args, Value *out);
+// The arguments [args] of [self] (whose __parameters__ are [params]) with
+// the parameters replaced by [item] (self[item]); *out a tuple.
+bool ga_subs_parameters(Vm *vm, Value self, Value args, Value params, Value item, Value *out);
 
 #endif // RUNTIME_GENERICALIAS_H

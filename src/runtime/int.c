@@ -778,6 +778,12 @@ static bool m_as_integer_ratio(Vm *vm, Value *args, size_t nargs, Value kw, Valu
 }
 
 const MethodDef int_methods[] = {
+    {"__int__", num_dunder_int, 0},
+    {"__float__", num_dunder_float, 0},
+    {"__trunc__", num_dunder_trunc, 0},
+    {"__floor__", num_dunder_floor, 0},
+    {"__ceil__", num_dunder_ceil, 0},
+    {"__round__", num_dunder_round, 0},
     {"bit_length", m_bit_length, 0},
     {"conjugate", m_conjugate, 0},
     {"as_integer_ratio", m_as_integer_ratio, 0},

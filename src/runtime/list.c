@@ -8,6 +8,7 @@
 
 #include "runtime/exc.h"
 #include "runtime/gc.h"
+#include "runtime/genericalias.h"
 #include "runtime/int.h"
 #include "runtime/native.h"
 #include "runtime/ops.h"
@@ -508,6 +509,8 @@ ObjType list_iter_type = {
     .name = "list_iterator",
     .module = "builtins",
     .basicsize = sizeof(ListIter),
+    .base = &object_type,   // hash, repr, ... from object
+    .flags = TYPE_ABSTRACT_NEW,
     .trace = iter_trace,
     .iter = iter_self,
     .iternext = list_iter_next,
@@ -668,7 +671,8 @@ static const MethodDef list_methods[] = {
     {"append", m_append, 0},   {"extend", m_extend, 0}, {"insert", m_insert, 0},
     {"pop", m_pop, 0},         {"remove", m_remove, 0}, {"index", m_index, 0},
     {"count", m_count, 0},     {"reverse", m_reverse, 0}, {"sort", m_sort, 0},
-    {"copy", m_copy, 0},       {"clear", m_clear, 0},   {NULL, NULL, 0},
+    {"copy", m_copy, 0},       {"clear", m_clear, 0},
+    {"__class_getitem__", ga_class_getitem, METH_CLASS}, {NULL, NULL, 0},
 };
 
 extern bool rt_unhashable(Vm *vm, Value self, int64_t *out);

@@ -5,6 +5,7 @@
 #include "runtime/code.h"
 #include "runtime/dict.h"
 #include "runtime/exc.h"
+#include "runtime/frame.h"
 #include "runtime/str.h"
 #include "runtime/func.h"
 #include "runtime/gc.h"
@@ -72,6 +73,21 @@ static bool a_own_attr(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) 
     return true;
 }
 
+// caller_globals(n): the globals of the Python frame n levels up from the
+// one calling it (0: that frame itself), None past the outermost; what
+// CPython code reads as sys._getframe(n).f_globals (aiopy has no frame
+// objects for plain calls), e.g. for namedtuple's __module__.
+static bool a_caller_globals(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
+    TRY(rt_no_kwargs(vm, "caller_globals", kw));
+    TRY(rt_check_nargs(vm, "caller_globals", nargs, 1, 1));
+    if (!IS_INT(args[0]) || AS_INT(args[0]) < 0)
+        return rt_raise(vm, &ValueError_type, "caller_globals() expects a depth >= 0");
+    Frame *f = VM_TS(vm) ? VM_TS(vm)->current : NULL;
+    for (int64_t n = AS_INT(args[0]); f && n > 0; n--) f = f->previous;
+    *out = f ? f->globals : NONE_VAL;
+    return true;
+}
+
 // heap_stats() -> (live bytes, live objects, collections so far), after a
 // full collection: for benchmarks that measure memory per object and for
 // tests of the collector's behaviour.
@@ -118,6 +134,7 @@ static bool a_heap_stats(Vm *vm, Value *args, size_t nargs, Value kw, Value *out
 static const MethodDef aiopy_defs[] = {
     {"heap_stats", a_heap_stats, 0},
     {"own_attr", a_own_attr, 0},
+    {"caller_globals", a_caller_globals, 0},
     {"mark_iterable_coroutine", a_mark_iterable_coroutine, 0},
     {NULL, NULL, 0},
 };

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "config.h"
 #include "runtime/builtins.h"
@@ -17,6 +18,7 @@
 #include "runtime/int.h"
 #include "runtime/list.h"
 #include "runtime/module.h"
+#include "runtime/namespace.h"
 #include "runtime/native.h"
 #include "runtime/ops.h"
 #include "runtime/str.h"
@@ -176,6 +178,86 @@ static bool s_set_asyncgen_hooks(Vm *vm, Value *args, size_t nargs, Value kw, Va
     return true;
 }
 
+// ---- version_info, implementation ----
+//
+// sys.version_info is a structseq as in CPython: a tuple whose items are
+// also named. sys.implementation is a types.SimpleNamespace naming aiopy;
+// its version is the language version aiopy implements, so code comparing
+// it with sys.version_info (as CPython's importlib does) agrees.
+
+static const char *const version_fields[] = {"major", "minor", "micro", "releaselevel", "serial"};
+
+#define VERSION_GETTER(fn, i)                              \
+    static bool fn(Vm *vm, Value self, Value *out) {       \
+        (void)vm;                                          \
+        *out = AS_TUPLE(self)->items[i];                   \
+        return true;                                       \
+    }
+VERSION_GETTER(vi_major, 0)
+VERSION_GETTER(vi_minor, 1)
+VERSION_GETTER(vi_micro, 2)
+VERSION_GETTER(vi_releaselevel, 3)
+VERSION_GETTER(vi_serial, 4)
+
+static bool vi_repr(Vm *vm, Value self, Value *out) {
+    ObjTuple *t = AS_TUPLE(self);
+    ObjStr *s = rt_format_cmsg(vm, "sys.version_info(%s=%R, %s=%R, %s=%R, %s=%R, %s=%R)", version_fields[0],
+                               t->items[0], version_fields[1], t->items[1], version_fields[2], t->items[2],
+                               version_fields[3], t->items[3], version_fields[4], t->items[4]);
+    TRY(s);
+    *out = OBJ_VAL(s);
+    return true;
+}
+
+static const GetSetDef vi_getsets[] = {
+    {"major", vi_major, rt_member_readonly},
+    {"minor", vi_minor, rt_member_readonly},
+    {"micro", vi_micro, rt_member_readonly},
+    {"releaselevel", vi_releaselevel, rt_member_readonly},
+    {"serial", vi_serial, rt_member_readonly},
+    {NULL, NULL, NULL},
+};
+
+static ObjType version_info_type = {
+    .hdr = OBJ_STATIC_HEADER(&type_type),
+    .name = "sys.version_info",
+    .basicsize = sizeof(ObjTuple),
+    .base = &tuple_type,
+    .getsets = vi_getsets,
+    .repr = vi_repr,
+    .flags = TYPE_ABSTRACT_NEW,   // "cannot create 'sys.version_info' instances"
+};
+
+// Sets sys.version_info, sys.hexversion and sys.implementation in [d].
+static bool add_version(Vm *vm, ObjDict *d) {
+    version_info_type.trace = tuple_type.trace;   // tuple's layout (see asyncgen_hooks)
+    version_info_type.size = tuple_type.size;
+    size_t mark = gc_roots_mark(vm);
+    Value vi[5] = {INT_VAL(3), INT_VAL(11), INT_VAL(0), VAL_NULL, INT_VAL(0)};
+    ObjStr *fin = str_from_cstr(vm, "final");
+    if (!fin) return false;
+    vi[3] = OBJ_VAL(fin);
+    gc_push_root(vm, vi[3]);
+    ObjTuple *t = tuple_from(vm, vi, 5);
+    if (!t) return gc_roots_reset(vm, mark), false;
+    t->hdr.type = &version_info_type;
+    gc_push_root(vm, OBJ_VAL(t));
+    Value hex = INT_VAL(0x030B00F0), impl, name;
+    bool ok = dict_set_cstr(vm, d, "version_info", OBJ_VAL(t)) && dict_set_cstr(vm, d, "hexversion", hex) &&
+              namespace_new(vm, &impl);
+    if (ok) gc_push_root(vm, impl);
+    ObjStr *n = ok ? str_from_cstr(vm, "aiopy") : NULL;
+    ok = n != NULL;
+    if (ok) {
+        name = OBJ_VAL(n);
+        ok = namespace_set(vm, impl, "name", name) && namespace_set(vm, impl, "cache_tag", NONE_VAL) &&
+             namespace_set(vm, impl, "version", OBJ_VAL(t)) && namespace_set(vm, impl, "hexversion", hex) &&
+             dict_set_cstr(vm, d, "implementation", impl);
+    }
+    gc_roots_reset(vm, mark);
+    return ok;
+}
+
 static const MethodDef sys_defs[] = {
     {"get_asyncgen_hooks", s_get_asyncgen_hooks, 0},
     {"set_asyncgen_hooks", s_set_asyncgen_hooks, 0},
@@ -207,6 +289,39 @@ static bool script_dir(Vm *vm, const char *script, Value *out) {
     free(real);
     TRY(s);
     *out = OBJ_VAL(s);
+    return true;
+}
+
+bool rt_sys_add_pythonpath(Vm *vm, const char *pythonpath) {
+    ThreadState *ts = VM_TS(vm);
+    if (!ts->search_path || !IS_LIST(ts->search_path)) return true;
+    ObjList *path = AS_LIST(ts->search_path);
+    size_t at = path->len ? 1 : 0;
+    for (const char *p = pythonpath;;) {
+        const char *end = strchr(p, ':');
+        size_t len = end ? (size_t)(end - p) : strlen(p);
+        // Relative entries are made absolute, as CPython makes them.
+        char buf[8192], cwd[4096];
+        ObjStr *dir = NULL;
+        if (len && p[0] == '/') {
+            dir = str_new(vm, p, len);
+            TRY(dir);
+        } else if (getcwd(cwd, sizeof cwd)) {
+            int n = len ? snprintf(buf, sizeof buf, "%s/%.*s", cwd, (int)len, p) : snprintf(buf, sizeof buf, "%s", cwd);
+            if (n > 0 && (size_t)n < sizeof buf) {
+                dir = str_new(vm, buf, (size_t)n);
+                TRY(dir);
+            }
+        }
+        if (!dir) {   // no working directory, or too long: left out
+            if (!end) break;
+            p = end + 1;
+            continue;
+        }
+        TRY(list_insert(vm, path, at++, OBJ_VAL(dir)));
+        if (!end) break;
+        p = end + 1;
+    }
     return true;
 }
 
@@ -243,18 +358,8 @@ bool rt_sys_init(Vm *vm, int argc, char **argv, Value *out) {
     ok = si && dict_set_cstr(vm, d, "stdin", si) && dict_set_cstr(vm, d, "__stdin__", si);
     ok = ok && set_str(vm, d, "version", "3.11.0 (aiopy " AIOPY_VERSION ")") &&
          set_str(vm, d, "platform", "linux") && set_str(vm, d, "byteorder", "little") &&
-         set_str(vm, d, "executable", "") && set_str(vm, d, "implementation_name", "aiopy");
-    if (ok) {
-        Value vi[5] = {INT_VAL(3), INT_VAL(11), INT_VAL(0), VAL_NULL, INT_VAL(0)};
-        ObjStr *fin = str_intern_cstr(vm, "final");
-        ok = fin != NULL;
-        if (ok) {
-            vi[3] = OBJ_VAL(fin);
-            gc_push_root(vm, vi[3]);   // interned strings are weak: keep it alive
-            ObjTuple *t = tuple_from(vm, vi, 5);
-            ok = t && dict_set_cstr(vm, d, "version_info", OBJ_VAL(t));
-        }
-    }
+         set_str(vm, d, "executable", "");
+    ok = ok && add_version(vm, d);
     Value maxsize;
     ok = ok && int_from_i64(vm, INT64_MAX, &maxsize) && dict_set_cstr(vm, d, "maxsize", maxsize);
     ok = ok && dict_set_cstr(vm, AS_DICT(vm->modules), "sys", OBJ_VAL(m));

@@ -133,6 +133,35 @@ static const MethodDef module_methods[] = {
     {NULL, NULL, 0},
 };
 
+// types.ModuleType(name, doc=None): an empty module, as the import system
+// would make one before running its code.
+static bool module_new_slot(Vm *vm, ObjType *t, Value *args, size_t nargs, Value kwnames, Value *out) {
+    (void)args, (void)nargs, (void)kwnames;
+    ObjDict *d = dict_new(vm);
+    TRY(d);
+    gc_push_root(vm, OBJ_VAL(d));
+    ObjModule *m = (ObjModule *)gc_alloc(vm, t, t->basicsize);
+    gc_pop_root(vm);
+    TRY(m);
+    m->dict = OBJ_VAL(d);
+    *out = OBJ_VAL(m);
+    return true;
+}
+
+static bool module_init(Vm *vm, Value self, Value *args, size_t nargs, Value kwnames) {
+    static const char *const names[] = {"name", "doc"};
+    Value a[2];
+    TRY(rt_parse_args(vm, "module", args, nargs, kwnames, names, 2, 2, 1, a));
+    if (!IS_STR(a[0]))
+        return rt_raise(vm, &TypeError_type, "module.__init__() argument 'name' must be str, not %s",
+                        type_name(rt_type(a[0])));
+    ObjDict *d = AS_DICT(AS_MODULE(self)->dict);
+    return dict_set(vm, d, OBJ_VAL(NAME(vm, name)), a[0]) &&
+           dict_set(vm, d, OBJ_VAL(NAME(vm, doc)), a[1] ? a[1] : NONE_VAL) &&
+           dict_set_cstr(vm, d, "__package__", NONE_VAL) && dict_set_cstr(vm, d, "__loader__", NONE_VAL) &&
+           dict_set_cstr(vm, d, "__spec__", NONE_VAL);
+}
+
 ObjType module_type = {
     .hdr = OBJ_STATIC_HEADER(&type_type),
     .name = "module",
@@ -141,6 +170,8 @@ ObjType module_type = {
     .base = &object_type,
     .flags = TYPE_BASETYPE,
     .trace = module_trace,
+    .new_ = module_new_slot,
+    .init = module_init,
     .repr = module_repr,
     .getattr = module_getattr,
     .setattr = module_setattr,

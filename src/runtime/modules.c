@@ -15,11 +15,17 @@ static const BuiltinModuleDef c_modules[] = {
     {"traceback", vm_traceback_init, false},
     {"_asyncio", rt_asyncio_init, false},
     {"signal", vm_signal_module_init, false},
+    {"_runpy", vm_runpy_init, false},
     {"contextvars", rt_contextvars_init, false},
     {"_contextvars", rt_contextvars_init, false},
     {"_collections", rt_collections_init, false},
     {"_socket", rt_socket_init, false},
     {"errno", rt_errno_init, false},
+    {"_re", rt_re_init, false},
+    {"_random", rt_random_init, false},
+    {"_json", rt_json_init, false},
+    {"_io", rt_io_init, false},
+    {"_warnings", vm_warnings_init, false},
 };
 
 static int name_cmp(const char *a, const char *b, size_t blen) {

@@ -69,8 +69,14 @@ bool rt_os_init(Vm *vm, ObjModule *m);
 bool rt_contextvars_init(Vm *vm, ObjModule *m);   // also _contextvars
 bool rt_collections_init(Vm *vm, ObjModule *m);
 bool rt_errno_init(Vm *vm, ObjModule *m);
+bool rt_random_init(Vm *vm, ObjModule *m);   // mod_random.c
+bool rt_json_init(Vm *vm, ObjModule *m);     // mod_json.c
+bool rt_io_init(Vm *vm, ObjModule *m);       // mod_io.c
 bool rt_socket_init(Vm *vm, ObjModule *m);   // src/runtime/socket/module.c
+bool rt_re_init(Vm *vm, ObjModule *m);   // src/runtime/re/module.c
 bool vm_traceback_init(Vm *vm, ObjModule *m);   // src/vm/mod_traceback.c
 bool vm_signal_module_init(Vm *vm, ObjModule *m);   // src/vm/mod_signal.c
+bool vm_warnings_init(Vm *vm, ObjModule *m);        // src/vm/warn.c
+bool vm_runpy_init(Vm *vm, ObjModule *m);   // src/vm/mod_runpy.c
 
 #endif // RUNTIME_MODULES_H

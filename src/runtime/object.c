@@ -11,6 +11,7 @@
 #include "runtime/str.h"
 #include "runtime/tuple.h"
 #include "runtime/type.h"
+#include "util/buf.h"
 
 extern bool fmt_dunder_format(Vm *vm, Value *args, size_t nargs, Value kw, Value *out);
 
@@ -162,11 +163,42 @@ static bool init_overridden(Vm *vm, ObjType *t) {
 
 static bool new_overridden(Vm *vm, ObjType *t);
 
+// CPython's refusal of a class abc.ABCMeta marked abstract, naming its
+// abstract methods in sorted order.
+static bool abstract_error(Vm *vm, ObjType *t) {
+    size_t mark = gc_roots_mark(vm);
+    ObjList *names = list_new(vm, 0);
+    TRY(names);
+    gc_push_root(vm, OBJ_VAL(names));
+    Value am;
+    ObjStr *key = str_intern_cstr(vm, "__abstractmethods__");
+    bool ok = key != NULL;
+    if (ok && dict_get_str(vm, AS_DICT(t->dict), key, &am) == 1)
+        ok = list_extend(vm, names, am) && list_sort(vm, names, VAL_NULL, false);
+    Buf b;
+    buf_init(&b);
+    for (size_t i = 0; ok && i < names->len; i++) {
+        Value s;
+        ok = rt_str(vm, names->items[i], &s) &&
+             ((!i || buf_puts(&b, ", ")) && buf_append(&b, AS_STR(s)->data, AS_STR(s)->len) ? true
+                                                                                           : rt_raise_nomem(vm));
+    }
+    if (ok && buf_putc(&b, '\0'))
+        rt_raise(vm, &TypeError_type, "Can't instantiate abstract class %s with abstract method%s %s", t->name,
+                 names->len > 1 ? "s" : "", b.data);
+    else if (ok)
+        rt_raise_nomem(vm);
+    buf_free(&b);
+    gc_roots_reset(vm, mark);
+    return false;
+}
+
 static bool object_new(Vm *vm, ObjType *t, Value *args, size_t nargs, Value kwnames, Value *out) {
     (void)args;
     bool extra = nargs || kwnames;
     if (extra && !init_overridden(vm, t))
         return rt_raise(vm, &TypeError_type, "%s() takes no arguments", t->name);
+    if (t->flags & TYPE_IS_ABSTRACT) return abstract_error(vm, t);
     Obj *o = gc_alloc(vm, t, t->basicsize);
     TRY(o);
     *out = OBJ_VAL(o);
@@ -224,6 +256,7 @@ static bool m_new(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
                             "object.__new__() takes exactly one argument (the type to instantiate)");
         if (!init_overridden(vm, t)) return rt_raise(vm, &TypeError_type, "%s() takes no arguments", t->name);
     }
+    if (t->flags & TYPE_IS_ABSTRACT) return abstract_error(vm, t);
     Obj *o = gc_alloc(vm, t, t->basicsize);
     TRY(o);
     *out = OBJ_VAL(o);

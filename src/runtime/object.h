@@ -80,6 +80,8 @@ enum {
                              // wording when deleting an item fails
     TYPE_LOOP_CORE = 512,    // asyncio's event loop core or a subclass: layout ObjLoop
                              // (the loop's hot paths test it without an MRO walk)
+    TYPE_IS_ABSTRACT = 1024, // a true __abstractmethods__ was set (abc.ABCMeta):
+                             // object.__new__ refuses to make instances
 };
 
 // The slot [s] of [t], inherited along the base chain of static types when

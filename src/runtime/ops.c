@@ -8,6 +8,7 @@
 
 #include "runtime/exc.h"
 #include "runtime/gc.h"
+#include "runtime/genericalias.h"
 #include "runtime/int.h"
 #include "runtime/float.h"
 #include "runtime/str.h"
@@ -223,8 +224,11 @@ static bool binary_op(Vm *vm, int op, Value a, Value b, Value *out);
 
 bool rt_binary_op(Vm *vm, int op, Value a, Value b, Value *out) {
     int base = op & ~BINOP_INPLACE;
-    if (IS_INT(a) && IS_INT(b) && base != BINOP_POW && base != BINOP_TRUEDIV)
-        return int_binop(vm, base, a, b, out);
+    if (IS_INT(a) && IS_INT(b) && base != BINOP_POW && base != BINOP_TRUEDIV) {
+        TRY(int_binop(vm, base, a, b, out));
+        // int has no @: the slot answers NotImplemented.
+        return *out != NOTIMPL_VAL || binop_error(vm, op, a, b);
+    }
     gc_push_root(vm, a);   // operands stay alive while slots allocate
     gc_push_root(vm, b);
     bool ok = binary_op(vm, op, a, b, out);
@@ -293,6 +297,9 @@ bool rt_getitem(Vm *vm, Value v, Value key, Value *out) {
     bool (*get)(Vm *, Value, Value, Value *) = TYPE_SLOT(rt_type(v), getitem);
     if (!get) {
         if (IS_TYPE(v)) {   // list[int] and friends: __class_getitem__
+            // type[int] is CPython's special case: type has no
+            // __class_getitem__, which every class would inherit (str[int]).
+            if (AS_TYPE(v) == &type_type) return ga_new(vm, v, key, out);
             Value fn;
             ObjStr *name = NAME(vm, class_getitem);
             int r = rt_getattr_opt(vm, v, name, &fn);
@@ -382,6 +389,8 @@ ObjType seq_iter_type = {
     .name = "iterator",
     .module = "builtins",
     .basicsize = sizeof(SeqIter),
+    .base = &object_type,   // hash, repr, ... from object
+    .flags = TYPE_ABSTRACT_NEW,
     .trace = seqiter_trace,
     .iter = iter_self,
     .iternext = seqiter_next,

@@ -172,6 +172,8 @@ ObjType range_iter_type = {
     .name = "range_iterator",
     .module = "builtins",
     .basicsize = sizeof(RangeIter),
+    .base = &object_type,   // hash, repr, ... from object
+    .flags = TYPE_ABSTRACT_NEW,
     .iter = iter_self,
     .iternext = range_iter_next,
 };

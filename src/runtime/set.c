@@ -7,6 +7,7 @@
 
 #include "runtime/exc.h"
 #include "runtime/gc.h"
+#include "runtime/genericalias.h"
 #include "runtime/int.h"
 #include "runtime/list.h"
 #include "runtime/native.h"
@@ -496,6 +497,8 @@ ObjType set_iter_type = {
     .name = "set_iterator",
     .module = "builtins",
     .basicsize = sizeof(SetIter),
+    .base = &object_type,   // hash, repr, ... from object
+    .flags = TYPE_ABSTRACT_NEW,
     .trace = iter_trace,
     .iter = iter_self,
     .iternext = set_iter_next,
@@ -757,6 +760,7 @@ static const MethodDef set_methods[] = {
     {"issubset", m_issubset, 0},
     {"issuperset", m_issuperset, 0},
     {"isdisjoint", m_isdisjoint, 0},
+    {"__class_getitem__", ga_class_getitem, METH_CLASS},
     {NULL, NULL, 0},
 };
 
@@ -769,6 +773,7 @@ static const MethodDef frozenset_methods[] = {
     {"issubset", m_issubset, 0},
     {"issuperset", m_issuperset, 0},
     {"isdisjoint", m_isdisjoint, 0},
+    {"__class_getitem__", ga_class_getitem, METH_CLASS},
     {NULL, NULL, 0},
 };
 

@@ -113,7 +113,17 @@ static bool slot_hash(Vm *vm, Value self, int64_t *out) {
     TRY(call_found(vm, fn, self, NULL, 0, &h));
     if (!IS_ANYINT(h))
         return rt_raise(vm, &TypeError_type, "__hash__ method should return an integer");
-    *out = int_hash(h);   // big results are reduced like CPython
+    // A result that fits is the hash itself (-1 is reserved); only bigger
+    // ones are reduced, by int's hash, as CPython's slot_tp_hash does.
+    int64_t v;
+    h = int_unbool(h);
+    if (IS_INT(h)) {
+        v = AS_INT(h);
+    } else if (!int_as_i64(vm, h, &v)) {
+        rt_exc_clear(vm);
+        v = int_hash(h);
+    }
+    *out = v == -1 ? -2 : v;
     return true;
 }
 

@@ -17,6 +17,7 @@
 #include "runtime/native.h"
 #include "runtime/ops.h"
 #include "runtime/type.h"
+#include "runtime/union.h"
 
 static ObjType *static_root(ObjType *t) {
     while (TYPE_IS_HEAP(t)) t = t->base;
@@ -160,6 +161,31 @@ UNOP_WRAPPER(w_pos, "__pos__", UNOP_POS)
 UNOP_WRAPPER(w_invert, "__invert__", UNOP_INVERT)
 UNOP_WRAPPER(w_abs, "__abs__", UNOP_ABS)
 
+// The descriptor protocol: __get__(instance, owner=None), __set__(instance,
+// value), __delete__(instance). A None instance means access through the
+// class, as in CPython, where None for both is an error.
+static bool w_get(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
+    TRY(rt_no_kwargs(vm, "__get__", kw));
+    TRY(rt_check_nargs(vm, "__get__", nargs, 2, 3));
+    Value obj = IS_NONE(args[1]) ? VAL_NULL : args[1];
+    Value owner = nargs > 2 && !IS_NONE(args[2]) ? args[2] : VAL_NULL;
+    ObjType *t = owner && IS_TYPE(owner) ? AS_TYPE(owner) : obj ? rt_type(obj) : NULL;
+    if (!t) return rt_raise(vm, &TypeError_type, "__get__(None, None) is invalid");
+    return SELF_SLOT(descr_get)(vm, args[0], obj, t, out);
+}
+
+static bool w_set(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
+    TRY(check(vm, "__set__", nargs, 3, kw));
+    *out = NONE_VAL;
+    return SELF_SLOT(descr_set)(vm, args[0], args[1], args[2]);
+}
+
+static bool w_delete(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
+    TRY(check(vm, "__delete__", nargs, 2, kw));
+    *out = NONE_VAL;
+    return SELF_SLOT(descr_set)(vm, args[0], args[1], VAL_NULL);
+}
+
 // Forward: slot(op, self, other); reflected: slot(op, other, self).
 #define BINOP_WRAPPERS(f, r, fname, rname, op)                                   \
     static bool f(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {     \
@@ -186,8 +212,9 @@ BINOP_WRAPPERS(w_divmod, w_rdivmod, "__divmod__", "__rdivmod__", BINOP_DIVMOD)
 
 // Which binary dunders a type shows (the slot handles every operator, the
 // type only some): sequences concatenate and repeat, numbers do arithmetic,
-// the rest (sets, dict) the bitwise set operators.
-enum { B_SEQ = 1, B_NUM = 2, B_SET = 4 };
+// the rest (sets, dict) the bitwise set operators; type and the typing
+// aliases only `|` (int | str).
+enum { B_SEQ = 1, B_NUM = 2, B_SET = 4, B_OR = 8 };
 
 typedef struct SlotWrap {
     MethodDef def;
@@ -218,6 +245,9 @@ static const SlotWrap wraps[] = {
     {{"__iter__", w_iter, 0}, OFF(iter), 0},
     {{"__next__", w_next, 0}, OFF(iternext), 0},
     {{"__index__", w_index, 0}, OFF(index), 0},
+    {{"__get__", w_get, 0}, OFF(descr_get), 0},
+    {{"__set__", w_set, 0}, OFF(descr_set), 0},
+    {{"__delete__", w_delete, 0}, OFF(descr_set), 0},
     {{"__neg__", w_neg, 0}, OFF(unop), 0},
     {{"__pos__", w_pos, 0}, OFF(unop), 0},
     {{"__invert__", w_invert, 0}, OFF(unop), 0},
@@ -244,8 +274,8 @@ static const SlotWrap wraps[] = {
     {{"__rrshift__", w_rrshift, 0}, OFF(binop), B_NUM},
     {{"__and__", w_and, 0}, OFF(binop), B_NUM | B_SET},
     {{"__rand__", w_rand, 0}, OFF(binop), B_NUM | B_SET},
-    {{"__or__", w_or, 0}, OFF(binop), B_NUM | B_SET},
-    {{"__ror__", w_ror, 0}, OFF(binop), B_NUM | B_SET},
+    {{"__or__", w_or, 0}, OFF(binop), B_NUM | B_SET | B_OR},
+    {{"__ror__", w_ror, 0}, OFF(binop), B_NUM | B_SET | B_OR},
     {{"__xor__", w_xor, 0}, OFF(binop), B_NUM | B_SET},
     {{"__rxor__", w_rxor, 0}, OFF(binop), B_NUM | B_SET},
 };
@@ -260,7 +290,8 @@ size_t slotwrap_collect(const ObjType *t, MethodDef *out) {
     _Static_assert(sizeof wraps / sizeof *wraps <= SLOTWRAP_MAX, "SLOTWRAP_MAX too small");
     size_t n = 0;
     unsigned kind = (t->flags & TYPE_SEQ_CONCAT) ? B_SEQ
-                  : t == &int_type || t == &float_type || t == &bool_type ? B_NUM : B_SET;
+                  : t == &int_type || t == &float_type || t == &bool_type ? B_NUM
+                  : TYPE_SLOT(t, binop) == union_type_or ? B_OR : B_SET;
     for (size_t i = 0; i < sizeof wraps / sizeof *wraps; i++) {
         const SlotWrap *w = &wraps[i];
         void *p = slot_own(t, w->offset);
@@ -268,6 +299,9 @@ size_t slotwrap_collect(const ObjType *t, MethodDef *out) {
         if (!p) continue;
         if (t->base && type_slot_at(t->base, w->offset) == p) continue;
         if (w->binops && !(w->binops & kind)) continue;
+        // Builtin functions bind only as method descriptors, and CPython's
+        // builtin_function_or_method shows no __get__.
+        if (w->offset == OFF(descr_get) && t == &native_type) continue;
         out[n] = w->def;
         if (w->offset == OFF(hash) && p == (void *)rt_unhashable) out[n].fn = slotwrap_none;
         n++;

@@ -932,7 +932,17 @@ static bool m_encode(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
 static bool m_getnewargs(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
     NOKW("__getnewargs__");
     TRY(rt_check_nargs(vm, "str.__getnewargs__", nargs, 1, 1));
-    ObjTuple *t = tuple_from(vm, args, 1);
+    // An exact str: a subclass instance gives its plain value (copy and
+    // pickle call the class's __new__ with it).
+    Value v = args[0];
+    if (!IS_TYPE_EXACT(v, str_type)) {
+        ObjStr *s = str_new(vm, AS_STR(v)->data, AS_STR(v)->len);
+        TRY(s);
+        v = OBJ_VAL(s);
+    }
+    gc_push_root(vm, v);
+    ObjTuple *t = tuple_from(vm, &v, 1);
+    gc_pop_root(vm);
     TRY(t);
     *out = OBJ_VAL(t);
     return true;

@@ -7,6 +7,7 @@
 
 #include "runtime/exc.h"
 #include "runtime/gc.h"
+#include "runtime/genericalias.h"
 #include "runtime/int.h"
 #include "runtime/list.h"
 #include "runtime/native.h"
@@ -305,6 +306,8 @@ ObjType tuple_iter_type = {
     .name = "tuple_iterator",
     .module = "builtins",
     .basicsize = sizeof(SeqIter),
+    .base = &object_type,   // hash, repr, ... from object
+    .flags = TYPE_ABSTRACT_NEW,
     .trace = iter_trace,
     .iter = iter_self,
     .iternext = tuple_iter_next,
@@ -388,6 +391,7 @@ static bool m_index(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
 static const MethodDef tuple_methods[] = {
     {"count", m_count, 0},
     {"index", m_index, 0},
+    {"__class_getitem__", ga_class_getitem, METH_CLASS},
     {NULL, NULL, 0},
 };
 

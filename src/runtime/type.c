@@ -25,6 +25,7 @@
 #include "runtime/ops.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
+#include "runtime/union.h"
 
 extern void slots_fill(Vm *vm, ObjType *t);
 static void fixup_slots(Vm *vm, ObjType *t, bool fresh);
@@ -112,6 +113,8 @@ ObjType getset_type = {
     .name = "getset_descriptor",
     .module = "builtins",
     .basicsize = sizeof(ObjGetSet),
+    .base = &object_type,   // hash, repr, ... from object
+    .flags = TYPE_ABSTRACT_NEW,
     .repr = getset_repr,
     .descr_get = getset_get,
     .descr_set = getset_set,
@@ -376,11 +379,28 @@ static int lookup_mro(Vm *vm, ObjType *t, ObjStr *name, Value *out, ObjType **ow
     return 0;
 }
 
+// Does the builtin class [c] itself define [name] (its tables or a slot
+// wrapper)? Never allocates; out of memory counts as yes.
+static bool static_owns(const ObjType *c, ObjStr *name, int64_t h) {
+    if (!sidx_ensure(c)) return true;
+    return sidx[sidx_slot(c, name->data, name->len, h)].type != NULL;
+}
+
+// A builtin class in the MRO hides later heap classes only for the names
+// it defines itself: in class E(int, Enum), Enum's __str__ is the one
+// (int has none), but Enum's __hash__ is not (int's comes first).
 bool type_has_heap_attr(Vm *vm, ObjType *t, ObjStr *name) {
     ObjType *c;
     Value v;
-    for (size_t i = 0; (c = type_mro_at(t, i)) && TYPE_IS_HEAP(c); i++)
-        if (dict_get_str(vm, AS_DICT(c->dict), name, &v) == 1) return true;
+    int64_t h = -2;
+    for (size_t i = 0; (c = type_mro_at(t, i)); i++) {
+        if (TYPE_IS_HEAP(c)) {
+            if (dict_get_str(vm, AS_DICT(c->dict), name, &v) == 1) return true;
+            continue;
+        }
+        if (h == -2) h = str_hash(name);
+        if (static_owns(c, name, h)) return false;
+    }
     return false;
 }
 
@@ -528,9 +548,31 @@ static bool slot_names_of(Vm *vm, ObjType *t, ObjDict *d) {
     }
     ObjTuple *all = tuple_new(vm, total);
     if (!all) return gc_pop_root(vm), false;
+    gc_push_root(vm, OBJ_VAL(all));
     size_t k = 0;
-    for (size_t i = 0; i < o->len; i++) all->items[k++] = o->items[i];
-    gc_pop_root(vm);
+    for (size_t i = 0; i < o->len; i++) {
+        // A private name is mangled with the class name, as the class's own
+        // code spells it (__x in class C is the slot _C__x).
+        ObjStr *n = AS_STR(o->items[i]);
+        const char *cn = t->name;
+        while (*cn == '_') cn++;
+        if (n->len > 2 && n->data[0] == '_' && n->data[1] == '_' && *cn &&
+            !(n->data[n->len - 1] == '_' && n->data[n->len - 2] == '_')) {
+            size_t cl = strlen(cn), len = 1 + cl + n->len;
+            char *buf = malloc(len);
+            if (!buf) return gc_pop_roots(vm, 2), rt_raise(vm, &MemoryError_type, "out of memory");
+            buf[0] = '_';
+            memcpy(buf + 1, cn, cl);
+            memcpy(buf + 1 + cl, n->data, n->len);
+            ObjStr *m = str_intern(vm, buf, len);
+            free(buf);
+            if (!m) return gc_pop_roots(vm, 2), false;
+            all->items[k++] = OBJ_VAL(m);
+        } else {
+            all->items[k++] = o->items[i];
+        }
+    }
+    gc_pop_roots(vm, 2);
     for (size_t i = 1; i < t->nmro; i++) {
         ObjType *b = t->mro[i];
         if (!TYPE_IS_HEAP(b)) continue;
@@ -874,6 +916,23 @@ static bool get_dict(Vm *vm, Value self, Value *out) {
         ObjNative *n = native_new_descriptor(vm, m, t);
         ok = n && dict_set_cstr(vm, d, m->name, OBJ_VAL(n));
     }
+    // Then its getsets and slot wrappers, as CPython lists them (code such
+    // as collections.abc asks `'__len__' in C.__dict__`).
+    MethodDef wraps[SLOTWRAP_MAX];
+    size_t nw = slotwrap_collect(t, wraps);
+    const GetSetDef *g = t->getsets && !(t->base && t->base->getsets == t->getsets) ? t->getsets : NULL;
+    for (size_t i = 0; ok && (i < nw || (g && g->name)); i++) {
+        const char *name = i < nw ? wraps[i].name : (g++)->name;
+        ObjStr *s = str_intern_cstr(vm, name);
+        Value v, old;
+        ok = s != NULL;
+        if (!ok) break;
+        gc_push_root(vm, OBJ_VAL(s));
+        int r = dict_get_str(vm, d, s, &old) == 1 ? 0 : type_lookup_own(vm, t, s, &v);
+        if (r > 0) gc_push_root(vm, v);
+        ok = r >= 0 && (r == 0 || dict_set(vm, d, OBJ_VAL(s), v));
+        gc_pop_roots(vm, r > 0 ? 2 : 1);
+    }
     gc_pop_root(vm);
     TRY(ok);
     *out = OBJ_VAL(d);
@@ -884,6 +943,14 @@ static bool get_doc(Vm *vm, Value self, Value *out) {
     ObjType *t = AS_TYPE(self);
     if (!t->dict || dict_get_str(vm, AS_DICT(t->dict), NAME(vm, doc), out) != 1) *out = NONE_VAL;
     return true;
+}
+
+static bool set_doc(Vm *vm, Value self, Value v) {
+    ObjType *t = AS_TYPE(self);
+    if (!TYPE_IS_HEAP(t))
+        return rt_raise(vm, &TypeError_type, "cannot set '__doc__' attribute of immutable type '%s'", t->name);
+    if (v) return dict_set(vm, AS_DICT(t->dict), OBJ_VAL(NAME(vm, doc)), v);
+    return dict_del(vm, AS_DICT(t->dict), OBJ_VAL(NAME(vm, doc)), NULL) >= 0;
 }
 
 static bool set_name(Vm *vm, Value self, Value v) {
@@ -917,7 +984,42 @@ static bool set_module(Vm *vm, Value self, Value v) {
              : dict_del(vm, AS_DICT(t->dict), OBJ_VAL(NAME(vm, module)), NULL) >= 0;
 }
 
+// __abstractmethods__ (set by abc.ABCMeta): kept in the class's own dict;
+// a true value marks the class abstract, which object.__new__ refuses.
+static bool get_abstract(Vm *vm, Value self, Value *out) {
+    ObjType *t = AS_TYPE(self);
+    ObjStr *key = str_intern_cstr(vm, "__abstractmethods__");
+    TRY(key);
+    if (TYPE_IS_HEAP(t) && dict_get_str(vm, AS_DICT(t->dict), key, out) == 1) return true;
+    return rt_raise(vm, &AttributeError_type, "__abstractmethods__");
+}
+
+static bool set_abstract(Vm *vm, Value self, Value v) {
+    ObjType *t = AS_TYPE(self);
+    if (!TYPE_IS_HEAP(t))
+        return rt_raise(vm, &TypeError_type, "cannot set '__abstractmethods__' attribute of immutable type '%s'",
+                        t->name);
+    ObjStr *key = str_intern_cstr(vm, "__abstractmethods__");
+    TRY(key);
+    gc_push_root(vm, OBJ_VAL(key));
+    int abstract = 0;
+    bool ok;
+    if (v) {
+        abstract = rt_is_true(vm, v);
+        ok = abstract >= 0 && dict_set(vm, AS_DICT(t->dict), OBJ_VAL(key), v);
+    } else {
+        int r = dict_del(vm, AS_DICT(t->dict), OBJ_VAL(key), NULL);
+        ok = r > 0 || (r == 0 && rt_raise(vm, &AttributeError_type, "__abstractmethods__"));
+    }
+    gc_pop_root(vm);
+    TRY(ok);
+    if (abstract) t->flags |= TYPE_IS_ABSTRACT;
+    else t->flags &= ~(unsigned)TYPE_IS_ABSTRACT;
+    return true;
+}
+
 static const GetSetDef type_getsets[] = {
+    {"__abstractmethods__", get_abstract, set_abstract},
     {"__name__", get_name, set_name},
     {"__qualname__", get_qualname, set_qualname},
     {"__module__", get_module, set_module},
@@ -925,7 +1027,7 @@ static const GetSetDef type_getsets[] = {
     {"__bases__", get_bases, NULL},
     {"__base__", get_base, NULL},
     {"__dict__", get_dict, NULL},
-    {"__doc__", get_doc, NULL},
+    {"__doc__", get_doc, set_doc},
     {NULL, NULL, NULL},
 };
 
@@ -957,8 +1059,59 @@ static bool m_instancecheck(Vm *vm, Value *args, size_t nargs, Value kw, Value *
     return true;
 }
 
+// type.__prepare__(name, bases, **kwds): the namespace of a class body, a
+// new dict (metaclasses override it).
+static bool m_prepare(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
+    (void)args, (void)nargs, (void)kw;
+    ObjDict *d = dict_new(vm);
+    TRY(d);
+    *out = OBJ_VAL(d);
+    return true;
+}
+
+// type.__getattribute__ / __setattr__ / __delattr__: what super() in a
+// metaclass reaches (object's would treat the class as a plain instance).
+static bool attr_name_arg(Vm *vm, Value v) {
+    if (IS_STR(v)) return true;
+    return rt_raise(vm, &TypeError_type, "attribute name must be string, not '%s'", type_name(rt_type(v)));
+}
+
+static bool m_getattribute(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
+    TRY(rt_no_kwargs(vm, "__getattribute__", kw));
+    TRY(rt_check_nargs(vm, "__getattribute__", nargs, 2, 2));
+    TRY(attr_name_arg(vm, args[1]));
+    int r = type_getattr(vm, args[0], AS_STR(args[1]), out);
+    if (r < 0) return false;
+    if (r == 0)
+        return rt_raise(vm, &AttributeError_type, "type object '%s' has no attribute '%U'",
+                        AS_TYPE(args[0])->name, AS_STR(args[1]));
+    return true;
+}
+
+static bool m_setattr(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
+    TRY(rt_no_kwargs(vm, "__setattr__", kw));
+    TRY(rt_check_nargs(vm, "__setattr__", nargs, 3, 3));
+    TRY(attr_name_arg(vm, args[1]));
+    TRY(type_setattr(vm, args[0], AS_STR(args[1]), args[2]));
+    *out = NONE_VAL;
+    return true;
+}
+
+static bool m_delattr(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
+    TRY(rt_no_kwargs(vm, "__delattr__", kw));
+    TRY(rt_check_nargs(vm, "__delattr__", nargs, 2, 2));
+    TRY(attr_name_arg(vm, args[1]));
+    TRY(type_setattr(vm, args[0], AS_STR(args[1]), VAL_NULL));
+    *out = NONE_VAL;
+    return true;
+}
+
 static const MethodDef type_methods[] = {
     {"mro", m_mro, 0},
+    {"__getattribute__", m_getattribute, 0},
+    {"__setattr__", m_setattr, 0},
+    {"__delattr__", m_delattr, 0},
+    {"__prepare__", m_prepare, METH_CLASS},
     {"__subclasscheck__", m_subclasscheck, 0},
     {"__instancecheck__", m_instancecheck, 0},
     {NULL, NULL, 0},
@@ -1086,4 +1239,5 @@ ObjType type_type = {
     .repr = type_repr,
     .getattr = type_getattr,
     .setattr = type_setattr,
+    .binop = union_type_or,   // int | str
 };

@@ -31,7 +31,8 @@ void type_cache_invalidate(void);
 // freed, or another Vm looks attributes up.
 extern uint64_t type_epoch;
 static inline uint64_t type_cache_epoch(void) { return type_epoch + dict_watch_epoch; }
-// True when [name] is defined by a heap class before any builtin class in the MRO.
+// True when [name] is defined by a heap class before any builtin class in
+// the MRO that defines it itself.
 bool type_has_heap_attr(Vm *vm, ObjType *t, ObjStr *name);
 
 // Creates a class: type(name, bases, dict). [bases] is a tuple (may be empty).

@@ -1116,12 +1116,56 @@ static bool defaults(Compiler *c, const AstNode *args, uint32_t *flags) {
     return true;
 }
 
-// def, async def, lambda: defaults, the body's code object, MAKE_FUNCTION.
+static bool annotation_pair(Compiler *c, const AstIdent *id, const AstNode *ann, uint32_t *n) {
+    if (!ann) return true;
+    size_t ml;
+    const char *m = mangle(c, id->s, id->len, &ml);
+    CHECK(m);
+    CHECK(load_str(c, m, ml));
+    CHECK(expr(c, ann));
+    ++*n;
+    return true;
+}
+
+static bool annotation_pairs(Compiler *c, const AstSeq *args, uint32_t *n) {
+    for (uint32_t i = 0; i < args->len; i++)
+        CHECK(annotation_pair(c, &args->items[i]->u.arg.arg, args->items[i]->u.arg.annotation, n));
+    return true;
+}
+
+// A def's __annotations__, evaluated in the enclosing scope after the
+// defaults, as a dict in CPython 3.11's order (args before posonlyargs).
+// Under `from __future__ import annotations` nothing is recorded, as for
+// class bodies (aiopy has no unparser to make the strings).
+static bool annotations(Compiler *c, const AstNode *args, const AstNode *returns, uint32_t *flags) {
+    if (c->st->future & SYM_FUTURE_ANNOTATIONS) return true;
+    const AstNode *va = args->u.arguments.vararg, *ka = args->u.arguments.kwarg;
+    uint32_t n = 0;
+    CHECK(annotation_pairs(c, &args->u.arguments.args, &n));
+    CHECK(annotation_pairs(c, &args->u.arguments.posonlyargs, &n));
+    if (va) CHECK(annotation_pair(c, &va->u.arg.arg, va->u.arg.annotation, &n));
+    CHECK(annotation_pairs(c, &args->u.arguments.kwonlyargs, &n));
+    if (ka) CHECK(annotation_pair(c, &ka->u.arg.arg, ka->u.arg.annotation, &n));
+    if (returns) {
+        CHECK(load_str(c, "return", 6));
+        CHECK(expr(c, returns));
+        n++;
+    }
+    if (n) {
+        CHECK(emit(c, OP_BUILD_MAP, n));
+        *flags |= MF_ANNOTATIONS;
+    }
+    return true;
+}
+
+// def, async def, lambda: defaults, annotations, the body's code object,
+// MAKE_FUNCTION.
 static bool function_like(Compiler *c, const AstNode *node) {
     bool lambda = node->kind == AST_LAMBDA;
     const AstNode *args = lambda ? node->u.lambda.args : node->u.funcdef.args;
     uint32_t flags = 0;
     CHECK(defaults(c, args, &flags));
+    if (!lambda) CHECK(annotations(c, args, node->u.funcdef.returns, &flags));
     SymScope *s = sym_scope_of(c->st, node);
     if (!s) return rt_raise(c->vm, &SystemError_type, "no scope for function");
     Unit u;
@@ -1875,8 +1919,8 @@ ObjCode *cg_compile(Vm *vm, const AstNode *root, const char *filename, unsigned 
     bool analyzed = sym_analyze(root, &arena, sflags, &st, d);
     // CPython warns while compiling, so the warnings come before a
     // compile-time error and before the program runs.
-    if (st && st->nwarnings) vm_warn_syntax(filename, st->warnings, st->nwarnings);
-    if (!analyzed) {
+    bool warned = !(st && st->nwarnings) || vm_warn_syntax(vm, filename, st->warnings, st->nwarnings, d);
+    if (!analyzed || !warned) {
         arena_free(&arena);
         return NULL;
     }
@@ -2053,7 +2097,7 @@ ObjCode *cg_stream_end(CgStream *s) {
         (!s->has_ann || prepend_setup_annotations(c)))
         co = unit_finish(c, 1);
     if (!co) rt_exc_clear(c->vm);
-    else if (s->nwarnings) vm_warn_syntax(c->filename, s->warnings, s->nwarnings);
+    else if (s->nwarnings) vm_warn_syntax(c->vm, c->filename, s->warnings, s->nwarnings, NULL);
     cg_stream_free(s);
     return co;
 }

@@ -504,9 +504,26 @@ typedef struct RawThrow {
     size_t n;
 } RawThrow;
 static RawThrow raw_throw;
+bool vm_throw_here_stop;
+bool vm_throw_nochain;
+
+// throw_into for gen_throw_deleg: [made_by_close] is the GeneratorExit
+// close() made, which CPython chains with the caller's handled exception
+// before the generator's own; anything else thrown is chained only with
+// the generator's own (_PyErr_ChainStackItem).
+static SendResult throw_in(Vm *vm, ObjGen *g, Value exc, Value *out, bool made_by_close) {
+    vm_throw_nochain = !made_by_close && !g->exc_state;
+    SendResult r = throw_into(vm, g, exc, out);
+    vm_throw_nochain = false;
+    return r;
+}
 
 static SendResult gen_throw_deleg(Vm *vm, ObjGen *g, Value exc, Value *out, bool closing) {
     if (!check_runnable(vm, g)) return SEND_ERROR;
+    // A throw resumes level by level, never at the cached leaf: drop the
+    // cache now, or it keeps a level that the throw finishes off alive past
+    // the point CPython finalises it.
+    g->leaf = VAL_NULL;
     uint32_t exit;
     Value yf = gen_yf(vm, g, &exit);
     if (yf) {
@@ -529,8 +546,8 @@ static SendResult gen_throw_deleg(Vm *vm, ObjGen *g, Value exc, Value *out, bool
                 else if (found) ok = rt_call0(vm, close, &v);
             }
             gc_pop_root(vm);
-            if (!ok) return throw_into(vm, g, vm->exc ? rt_exc_take(vm) : exc, out);
-            return throw_into(vm, g, exc, out);
+            if (!ok) return throw_in(vm, g, vm->exc ? rt_exc_take(vm) : exc, out, false);
+            return throw_in(vm, g, exc, out, closing);
         }
         if (is_gen(yf)) {
             g->running = true;
@@ -541,11 +558,14 @@ static SendResult gen_throw_deleg(Vm *vm, ObjGen *g, Value exc, Value *out, bool
             int found = rt_getattr_opt(vm, yf, NAME(vm, throw), &meth);
             if (found < 0) {
                 gc_pop_root(vm);
-                return throw_into(vm, g, rt_exc_take(vm), out);
+                return throw_in(vm, g, rt_exc_take(vm), out, false);
             }
             if (!found) {
                 gc_pop_root(vm);
-                return throw_into(vm, g, exc, out);
+                vm_throw_here_stop = IS_INSTANCE(exc, StopIteration_type);
+                SendResult r2 = throw_in(vm, g, exc, out, closing);
+                vm_throw_here_stop = false;
+                return r2;
             }
             g->running = true;
             bool ok;
@@ -570,13 +590,13 @@ static SendResult gen_throw_deleg(Vm *vm, ObjGen *g, Value exc, Value *out, bool
             f->ip = f->code->words + exit;
             return resume(vm, g, VAL_NULL, 2, out);
         }
-        return throw_into(vm, g, rt_exc_take(vm), out);
+        return throw_in(vm, g, rt_exc_take(vm), out, false);
     }
     if (!g->frame && is_coro(g) && !closing) {
         rt_raise(vm, &RuntimeError_type, "cannot reuse already awaited coroutine");
         return SEND_ERROR;
     }
-    return throw_into(vm, g, exc, out);
+    return throw_in(vm, g, exc, out, closing);
 }
 
 static SendResult throw_into(Vm *vm, ObjGen *g, Value exc, Value *out) {
@@ -748,9 +768,9 @@ void vm_gen_finalize(Vm *vm, Obj *o) {
         // (the statement that dropped it); at exit there is none: sys:1.
         Frame *cur = VM_TS(vm)->current;
         if (cur && cur->code)
-            vm_warn_never_awaited(vm, cur->code, frame_lasti(cur), cur->globals, AS_STR(g->qualname));
+            vm_warn_never_awaited(vm, OBJ_VAL(o), cur->code, frame_lasti(cur), cur->globals, AS_STR(g->qualname));
         else
-            vm_warn_never_awaited(vm, AS_CODE(g->origin_code), g->origin_lasti, g->origin_globals,
+            vm_warn_never_awaited(vm, OBJ_VAL(o), AS_CODE(g->origin_code), g->origin_lasti, g->origin_globals,
                                   AS_STR(g->qualname));
         g->origin_code = VAL_NULL;   // once, even if __del__ runs again
         return;
@@ -999,9 +1019,18 @@ ObjType coroutine_type = {
 };
 
 bool vm_gen_cleanup_pending(Value v) {
-    const Frame *f = AS_GEN(v)->frame;
-    return f && (f->state == FRAME_SUSPENDED || f->state == FRAME_DELEGATING) &&
-           code_handler_at(f->code, frame_lasti(f)) != NULL;
+    for (int depth = 0; depth < 10000; depth++) {
+        const Frame *f = AS_GEN(v)->frame;
+        if (!f || !(f->state == FRAME_SUSPENDED || f->state == FRAME_DELEGATING)) return false;
+        if (code_handler_at(f->code, frame_lasti(f)) != NULL) return true;
+        // Closing it closes what it delegates to (yield from, await), which
+        // may have cleanup of its own.
+        Value d = gen_yf_at(AS_GEN(v), NULL);
+        if (!d || !IS_OBJ(d) || (AS_OBJ(d)->type != &generator_type && AS_OBJ(d)->type != &coroutine_type))
+            return false;
+        v = d;
+    }
+    return false;
 }
 
 void vm_gen_dropped(Vm *vm) {

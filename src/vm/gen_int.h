@@ -117,8 +117,19 @@ static inline bool vm_gen_unstarted(Value v) {
 // still warns if it is collected without ever running).
 void vm_gen_adopt(Vm *vm, Value v);
 void vm_gen_dropped(Vm *vm);
-// Whether the suspended generator [v] would run code when closed: it is
-// suspended where a handler (finally, with, except) covers it.
+// Set when throw() raises its exception at a yield from / await whose
+// delegate has no throw(): CPython 3.11 raises it there as it is, so the
+// CLEANUP_THROW that meets it first (and clears this) must not take a
+// StopIteration for the delegate's return value.
+extern bool vm_throw_here_stop;
+// Set while throw() resumes a generator that has no handled exception of
+// its own: CPython chains a thrown exception with the generator's own
+// handled exception only (a close()'s GeneratorExit also with the
+// caller's), so the resumed frame must not chain it with its caller's.
+extern bool vm_throw_nochain;
+// Whether the suspended generator [v] would run code when closed: it, or a
+// generator or coroutine it delegates to (yield from, await), is suspended
+// where a handler (finally, with, except) covers it.
 bool vm_gen_cleanup_pending(Value v);
 // send/__next__/throw as Python methods, for every type with send/throw_
 // slots (generators, coroutines, coroutine_wrapper, the async awaitables).
@@ -138,6 +149,21 @@ static inline bool vm_gen_any_unstarted(const Value *from, const Value *to) {
     for (; from < to; from++)
         if (*from && IS_OBJ(*from) && AS_OBJ(*from)->type == &coroutine_type && vm_gen_unstarted(*from))
             return true;
+    return false;
+}
+// Whether [from, to), the value-stack temporaries an exception pops, holds
+// an object whose drop shows: a never-awaited coroutine, or the iterator of
+// a (async) for loop the exception leaves, suspended with cleanup pending
+// (CPython pops the stack before the handler runs, so the generator's
+// finally runs first, as POP_TOP does for break).
+static inline bool vm_gen_any_drop_shows(const Value *from, const Value *to) {
+    for (; from < to; from++) {
+        if (!*from || !IS_OBJ(*from)) continue;
+        const ObjType *t = AS_OBJ(*from)->type;
+        if ((t == &coroutine_type && vm_gen_unstarted(*from)) ||
+            ((t == &generator_type || t == &async_generator_type) && vm_gen_cleanup_pending(*from)))
+            return true;
+    }
     return false;
 }
 
@@ -164,9 +190,9 @@ bool vm_gen_get_qualname(Vm *vm, Value self, Value *out);
 bool vm_gen_set_name(Vm *vm, Value self, Value v);
 bool vm_gen_set_qualname(Vm *vm, Value self, Value v);
 
-// Prints CPython's "coroutine 'NAME' was never awaited" RuntimeWarning for a
-// coroutine created at (co, lasti) in module [globals] (warn.c).
-void vm_warn_never_awaited(Vm *vm, ObjCode *co, uint32_t lasti, Value globals, ObjStr *qualname);
+// Issues CPython's "coroutine 'NAME' was never awaited" RuntimeWarning for
+// [coro], located at (co, lasti) in module [globals] (warn.c).
+void vm_warn_never_awaited(Vm *vm, Value coro, ObjCode *co, uint32_t lasti, Value globals, ObjStr *qualname);
 
 // Async generator `yield`: the value is wrapped so asend can tell it from
 // what an inner await passes through (asyncgen.c).

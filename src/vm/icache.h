@@ -82,7 +82,9 @@ static inline bool icache_not_in_instance(CodeCache *c, Value obj) {
 }
 
 // An attribute through an IC_INSTANCE, IC_CLASS_VALUE or IC_MODULE entry.
-static inline bool icache_attr_hit(CodeCache *c, Value obj, Value *out) {
+// Forced inline: gcc left it a call inside the eval loop, and inlining it
+// took 5% of the instructions off bench methods.py and random.random().
+__attribute__((always_inline)) static inline bool icache_attr_hit(CodeCache *c, Value obj, Value *out) {
     const DictEntry *e;
     switch (c->kind) {
     case IC_INSTANCE: {

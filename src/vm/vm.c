@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "config.h"
 #include "parser/parse.h"
@@ -52,13 +53,21 @@ static void finalize_hook(Vm *vm, Value obj) {
     Value exc = rt_exc_take(vm);
     if (!exc) return;
     gc_push_root(vm, exc);
+    // An exception raised by C with no traceback ("generator ignored
+    // GeneratorExit") is shown at the line running when the finaliser ran,
+    // as CPython's unraisable hook does.
+    Frame *cur = VM_TS(vm)->current;
+    if (IS_EXC(exc) && !AS_EXC(exc)->traceback && cur && cur->code &&
+        !exc_add_traceback(vm, exc, OBJ_VAL(cur->code), frame_lasti(cur)))
+        rt_exc_clear(vm);
     fflush(stdout);
     Value r;
     fputs("Exception ignored in: ", stderr);
-    // CPython names the __del__ that failed (<function A.__del__ at ...>).
+    // CPython names the __del__ that failed (<function A.__del__ at ...>);
+    // a builtin's finaliser (a generator closed by the collector), the object.
     Value del = obj;
     ObjStr *name = str_intern_cstr(vm, "__del__");
-    if (!name || type_lookup(vm, rt_type(obj), name, &del, NULL) != 1) {
+    if (!TYPE_IS_HEAP(rt_type(obj)) || !name || type_lookup(vm, rt_type(obj), name, &del, NULL) != 1) {
         rt_exc_clear(vm);
         del = obj;
     }
@@ -154,18 +163,56 @@ bool vm_build_class(Vm *vm, Value *args, size_t nargs, Value kwnames, Value *out
                 kwn->items[j++] = AS_TUPLE(kwnames)->items[i];
         gc_push_root(vm, OBJ_VAL(kwn));
     }
-    // metaclass=: the explicit one, else the type of the first base.
+    // metaclass=: the explicit one, else the type of the first base; a
+    // class metaclass gives way to the most derived metaclass of the bases.
     if (!meta) meta = bases->len ? OBJ_VAL(rt_type(bases->items[0])) : OBJ_VAL(&type_type);
     for (size_t i = 0; i < bases->len && IS_TYPE(meta); i++) {
         ObjType *bt = rt_type(bases->items[i]);
-        if (type_is_subtype(bt, AS_TYPE(meta))) meta = OBJ_VAL(bt);
+        if (type_is_subtype(AS_TYPE(meta), bt)) continue;
+        if (!type_is_subtype(bt, AS_TYPE(meta))) {
+            rt_raise(vm, &TypeError_type, "metaclass conflict: the metaclass of a derived class must be a "
+                                          "(non-strict) subclass of the metaclasses of all its bases");
+            goto done;
+        }
+        meta = OBJ_VAL(bt);
     }
-    ObjDict *ns = dict_new(vm);
-    if (!ns) goto done;
-    gc_push_root(vm, OBJ_VAL(ns));
-    if (bases != orig_bases && !dict_set_cstr(vm, ns, "__orig_bases__", OBJ_VAL(orig_bases))) goto done;
+    gc_push_root(vm, meta);
+    // The namespace: what meta.__prepare__(name, bases, **kwargs) gives (a
+    // mapping: enum's records every assignment), else a dict.
+    Value ns = VAL_NULL, prep;
+    ObjStr *prep_name = str_intern_cstr(vm, "__prepare__");
+    if (!prep_name) goto done;
+    gc_push_root(vm, OBJ_VAL(prep_name));
+    int has_prep = rt_getattr_opt(vm, meta, prep_name, &prep);
+    if (has_prep < 0) goto done;
+    if (has_prep) {
+        gc_push_root(vm, prep);
+        Value pargs[2 + 8];
+        Value *pa = nrest <= 8 ? pargs : malloc((2 + nrest) * sizeof(Value));
+        if (!pa) {
+            rt_raise_nomem(vm);
+            goto done;
+        }
+        pa[0] = args[1];
+        pa[1] = OBJ_VAL(bases);
+        for (size_t i = 0; i < nrest; i++) pa[2 + i] = cargs[3 + i];
+        bool pok = rt_call(vm, prep, pa, 2, kwn ? OBJ_VAL(kwn) : VAL_NULL, &ns);
+        if (pa != pargs) free(pa);
+        if (!pok) goto done;
+        gc_push_root(vm, ns);
+        if (!TYPE_SLOT(rt_type(ns), getitem)) {
+            rt_raise(vm, &TypeError_type, "%s.__prepare__() must return a mapping, not %s",
+                     IS_TYPE(meta) ? AS_TYPE(meta)->name : "<metaclass>", type_name(rt_type(ns)));
+            goto done;
+        }
+    } else {
+        ObjDict *d = dict_new(vm);
+        if (!d) goto done;
+        ns = OBJ_VAL(d);
+        gc_push_root(vm, ns);
+    }
     // Run the body with the namespace as its locals.
-    Frame *f = vm_frame_push(vm, body->code, args[0], body->globals, OBJ_VAL(ns));
+    Frame *f = vm_frame_push(vm, body->code, args[0], body->globals, ns);
     if (!f) goto done;
     if (!vm_bind_args(vm, f, body, NULL, 0, VAL_NULL)) {
         vm_frame_pop(vm, f);
@@ -180,9 +227,18 @@ bool vm_build_class(Vm *vm, Value *args, size_t nargs, Value kwnames, Value *out
     rt_leave(vm);
     if (!ok) goto done;
     gc_push_root(vm, cell);
+    ok = false;
+    if (bases != orig_bases) {
+        ObjStr *ob = str_intern_cstr(vm, "__orig_bases__");
+        if (!ob) goto done;
+        gc_push_root(vm, OBJ_VAL(ob));
+        if (!(IS_TYPE_EXACT(ns, dict_type) ? dict_set(vm, AS_DICT(ns), OBJ_VAL(ob), OBJ_VAL(orig_bases))
+                                           : rt_setitem(vm, ns, OBJ_VAL(ob), OBJ_VAL(orig_bases))))
+            goto done;
+    }
     cargs[0] = args[1];
     cargs[1] = OBJ_VAL(bases);
-    cargs[2] = OBJ_VAL(ns);
+    cargs[2] = ns;
     ok = rt_call(vm, meta, cargs, 3, kwn ? OBJ_VAL(kwn) : VAL_NULL, out);
     if (ok && IS_CELL(cell)) AS_CELL(cell)->ref = *out;
 done:
@@ -428,6 +484,32 @@ static bool run_source_in(Vm *vm, Source *src, const char *path, ObjModule *m) {
     return run_code_in(vm, co, path, m);
 }
 
+// __package__ (the package a relative import starts from) and, for a
+// package, __path__ = [pkgdir]: the directories its submodules are found in.
+static bool set_package_attrs(Vm *vm, ObjModule *m, Value name, const char *pkgdir) {
+    ObjStr *n = AS_STR(name);
+    const char *dot = NULL;
+    for (size_t i = n->len; i-- > 0;)
+        if (n->data[i] == '.') {
+            dot = n->data + i;
+            break;
+        }
+    size_t plen = pkgdir ? n->len : dot ? (size_t)(dot - n->data) : 0;
+    ObjStr *package = str_new(vm, n->data, plen);
+    TRY(package);
+    gc_push_root(vm, OBJ_VAL(package));
+    bool ok = dict_set_cstr(vm, AS_DICT(m->dict), "__package__", OBJ_VAL(package));
+    gc_pop_root(vm);
+    if (!ok || !pkgdir) return ok;
+    ObjList *path = list_new(vm, 0);
+    TRY(path);
+    gc_push_root(vm, OBJ_VAL(path));
+    ObjStr *d = str_from_cstr(vm, pkgdir);
+    ok = d && list_append(vm, path, OBJ_VAL(d)) && dict_set_cstr(vm, AS_DICT(m->dict), "__path__", OBJ_VAL(path));
+    gc_pop_root(vm);
+    return ok;
+}
+
 // Registers [m] as sys.modules[name], runs [src] in it (or [init] first for
 // builtin modules) and unregisters it again when that fails, as CPython.
 static bool exec_module(Vm *vm, Value name, ObjModule *m, const BuiltinModule *def, Source *src,
@@ -465,8 +547,9 @@ static bool exec_module(Vm *vm, Value name, ObjModule *m, const BuiltinModule *d
     return ok;
 }
 
-// Loads [name].py from the directories of sys.path into a new module.
-static bool load_source_module(Vm *vm, Value name, const char *path, Value *out) {
+// Loads the source file [path] as module [name]: a package when [pkgdir]
+// (its __init__.py's directory, the package's __path__) is given.
+static bool load_source_module(Vm *vm, Value name, const char *path, const char *pkgdir, Value *out) {
     Source src;
     Diag d;
     diag_init(&d);
@@ -482,8 +565,24 @@ static bool load_source_module(Vm *vm, Value name, const char *path, Value *out)
     if (ok) gc_push_root(vm, OBJ_VAL(m));
     ObjStr *ps = ok ? str_from_cstr(vm, path) : NULL;
     ok = ps && dict_set_cstr(vm, AS_DICT(m->dict), "__file__", OBJ_VAL(ps)) &&
-         exec_module(vm, name, m, NULL, &src, path);
+         set_package_attrs(vm, m, name, pkgdir) && exec_module(vm, name, m, NULL, &src, path);
     lx_source_free(&src);
+    gc_roots_reset(vm, mark);
+    if (ok) *out = OBJ_VAL(m);
+    return ok;
+}
+
+// A namespace package (PEP 420): directories named like it along the
+// search path, none with an __init__.py; nothing runs.
+static bool make_namespace_package(Vm *vm, Value name, ObjList *portions, Value *out) {
+    size_t mark = gc_roots_mark(vm);
+    ObjModule *m = module_new(vm, AS_STR(name)->data);
+    bool ok = m != NULL;
+    if (ok) gc_push_root(vm, OBJ_VAL(m));
+    ok = ok && set_package_attrs(vm, m, name, NULL) &&
+         dict_set_cstr(vm, AS_DICT(m->dict), "__file__", NONE_VAL) &&
+         dict_set_cstr(vm, AS_DICT(m->dict), "__path__", OBJ_VAL(portions)) &&
+         dict_set(vm, AS_DICT(vm->modules), name, OBJ_VAL(m));
     gc_roots_reset(vm, mark);
     if (ok) *out = OBJ_VAL(m);
     return ok;
@@ -508,36 +607,91 @@ static bool load_builtin_module(Vm *vm, Value name, const BuiltinModule *def, Va
     return ok;
 }
 
-// One module by its full name: sys.modules, the builtin table, then (for a
-// top-level name) [name].py along sys.path.
+// [last] (a name's last part) in each directory of [dirs] in turn, as
+// CPython's path finder looks: DIR/last/__init__.py (a package), then
+// DIR/last.py; directories named [last] without an __init__.py make a
+// namespace package when nothing else is found.
+static bool find_in_dirs(Vm *vm, Value name, Value dirs, const char *last, Value *out) {
+    if (!dirs || !IS_LIST(dirs)) return module_not_found(vm, name);
+    size_t mark = gc_roots_mark(vm);
+    gc_push_root(vm, dirs);
+    ObjList *l = AS_LIST(dirs), *portions = NULL;
+    bool ok = true, found = false;
+    for (size_t i = 0; ok && !found && i < l->len; i++) {
+        if (!IS_STR(l->items[i])) continue;
+        ObjStr *dir = AS_STR(l->items[i]);
+        size_t len = dir->len + strlen(last) + sizeof "/__init__.py" + 1;
+        char *pkg = malloc(len), *init = malloc(len), *file = malloc(len);
+        if (!pkg || !init || !file) {
+            free(pkg), free(init), free(file);
+            ok = rt_raise_nomem(vm);
+            break;
+        }
+        const char *sep = dir->len ? "/" : "";
+        snprintf(pkg, len, "%s%s%s", dir->data, sep, last);
+        snprintf(init, len, "%s/__init__.py", pkg);
+        snprintf(file, len, "%s%s%s.py", dir->data, sep, last);
+        struct stat st;
+        if (stat(pkg, &st) == 0 && S_ISDIR(st.st_mode)) {
+            struct stat si;
+            if (stat(init, &si) == 0 && S_ISREG(si.st_mode)) {
+                ok = load_source_module(vm, name, init, pkg, out);
+                found = true;
+            } else {
+                if (!portions) {
+                    portions = list_new(vm, 0);
+                    if (portions) gc_push_root(vm, OBJ_VAL(portions));
+                }
+                ObjStr *ps = portions ? str_from_cstr(vm, pkg) : NULL;
+                ok = ps && list_append(vm, portions, OBJ_VAL(ps));
+            }
+        }
+        if (ok && !found && stat(file, &st) == 0 && S_ISREG(st.st_mode)) {
+            ok = load_source_module(vm, name, file, NULL, out);
+            found = true;
+        }
+        free(pkg), free(init), free(file);
+    }
+    if (ok && !found) {
+        if (portions) ok = make_namespace_package(vm, name, portions, out);
+        else ok = module_not_found(vm, name);
+    }
+    gc_roots_reset(vm, mark);
+    return ok;
+}
+
+// One module by its full name: sys.modules, the builtin table, then the
+// directories of sys.path (top-level) or of its package's __path__.
 static bool import_one(Vm *vm, Value name, Value *out) {
     ObjStr *n = AS_STR(name);
     if (dict_get_str(vm, AS_DICT(vm->modules), n, out) == 1) return true;
     BuiltinModule def;
     if (rt_module_find(n->data, n->len, &def)) return load_builtin_module(vm, name, &def, out);
-    if (memchr(n->data, '.', n->len)) return module_not_found(vm, name);
-    ThreadState *ts = VM_TS(vm);
-    Value path = ts->search_path;
-    if (path && IS_LIST(path)) {
-        ObjList *l = AS_LIST(path);
-        for (size_t i = 0; i < l->len; i++) {
-            if (!IS_STR(l->items[i])) continue;
-            ObjStr *dir = AS_STR(l->items[i]);
-            size_t len = dir->len + n->len + 5;
-            char *p = malloc(len + 1);
-            if (!p) return rt_raise_nomem(vm);
-            snprintf(p, len + 1, "%s%s%s.py", dir->data, dir->len ? "/" : "", n->data);
-            FILE *fp = fopen(p, "rb");
-            if (fp) {
-                fclose(fp);
-                bool ok = load_source_module(vm, name, p, out);
-                free(p);
-                return ok;
-            }
-            free(p);
+    // Where to look: sys.path for a top-level module, else the __path__ of
+    // its package (imported already by import_dotted).
+    const char *dot = NULL;
+    for (size_t i = n->len; i-- > 0;)
+        if (n->data[i] == '.') {
+            dot = n->data + i;
+            break;
         }
+    Value dirs = VM_TS(vm)->search_path;
+    if (dot) {
+        ObjStr *pn = str_new(vm, n->data, (size_t)(dot - n->data));
+        TRY(pn);
+        Value parent;
+        int r = dict_get_str(vm, AS_DICT(vm->modules), pn, &parent);
+        if (r != 1) return r < 0 ? false : module_not_found(vm, name);
+        ObjStr *pk = str_intern_cstr(vm, "__path__");
+        TRY(pk);
+        gc_push_root(vm, parent);
+        r = rt_getattr_opt(vm, parent, pk, &dirs);
+        gc_pop_root(vm);
+        if (r < 0) return false;
+        if (r == 0) return module_not_found(vm, name);
     }
-    return module_not_found(vm, name);
+    const char *last = dot ? dot + 1 : n->data;
+    return find_in_dirs(vm, name, dirs, last, out);
 }
 
 // `import a.b.c` imports a, a.b, a.b.c in turn, binding each as an attribute
@@ -599,41 +753,116 @@ static bool import_dotted(Vm *vm, Value name, Value fromlist, Value *out) {
     return true;
 }
 
-// `from pkg import sub` imports the builtin submodule pkg.sub when pkg has
-// no attribute [sub] yet (CPython's _handle_fromlist).
+// `from pkg import sub` imports the submodule pkg.sub when the package has
+// no attribute [sub] yet; that no such module exists is no error here
+// (IMPORT_FROM then says "cannot import name"), as CPython's
+// _handle_fromlist.
 static bool import_submodules(Vm *vm, Value name, Value pkg, Value fromlist) {
     ObjTuple *fl = AS_TUPLE(fromlist);
     ObjStr *n = AS_STR(name);
     for (size_t i = 0; i < fl->len; i++) {
-        if (!IS_STR(fl->items[i])) continue;
+        if (!IS_STR(fl->items[i]) || strcmp(AS_STR(fl->items[i])->data, "*") == 0) continue;
         ObjStr *sub = AS_STR(fl->items[i]);
         Value v;
         int r = rt_getattr_opt(vm, pkg, sub, &v);
         if (r < 0) rt_exc_clear(vm);
         if (r == 1) continue;
-        char full[128];
-        int len = snprintf(full, sizeof full, "%s.%s", n->data, sub->data);
-        if (len < 0 || (size_t)len >= sizeof full || !rt_module_find(full, (size_t)len, &(BuiltinModule){0})) continue;
-        ObjStr *fs = str_new(vm, full, (size_t)len);
+        ObjStr *fs = rt_format_cmsg(vm, "%s.%s", n->data, sub->data);
         TRY(fs);
         gc_push_root(vm, OBJ_VAL(fs));
         bool ok = import_dotted(vm, OBJ_VAL(fs), VAL_NULL, &v);
+        if (!ok && rt_exc_matches(vm, &ModuleNotFoundError_type)) {
+            Value e = vm->exc, missing;
+            ObjStr *nk = str_intern_cstr(vm, "name");
+            int got = nk ? rt_getattr_opt(vm, e, nk, &missing) : -1;
+            if (got == 1 && IS_STR(missing) && str_eq(AS_STR(missing), fs)) {
+                rt_exc_clear(vm);
+                ok = true;
+            } else if (got < 0) {
+                rt_exc_clear(vm);
+                vm->exc = e;
+            }
+        }
         gc_pop_root(vm);
         TRY(ok);
     }
     return true;
 }
 
-bool vm_import_name(Vm *vm, Frame *f, Value name, Value fromlist, Value level, Value *out) {
-    (void)f;
-    if (IS_INT(level) && AS_INT(level) > 0)
+// The absolute name a relative import ([level] dots, then [name]) means in
+// the module whose globals are [globals], found as CPython's
+// _calc___package__ and _resolve_name find it.
+static bool resolve_relative(Vm *vm, Value globals, Value name, int64_t level, Value *out) {
+    Value package = VAL_NULL, v;
+    if (globals && IS_DICT(globals)) {
+        ObjDict *g = AS_DICT(globals);
+        ObjStr *pk = str_intern_cstr(vm, "__package__");
+        TRY(pk);
+        if (dict_get_str(vm, g, pk, &v) == 1 && !IS_NONE(v)) {
+            package = v;
+        } else {
+            ObjStr *nk = str_intern_cstr(vm, "__name__"), *pathk = str_intern_cstr(vm, "__path__");
+            TRY(nk && pathk);
+            if (dict_get_str(vm, g, nk, &v) == 1 && IS_STR(v)) {
+                ObjStr *modname = AS_STR(v);
+                if (dict_get_str(vm, g, pathk, &(Value){0}) == 1) {
+                    package = v;
+                } else {
+                    size_t k = modname->len;
+                    while (k > 0 && modname->data[k - 1] != '.') k--;
+                    ObjStr *ps = str_new(vm, modname->data, k ? k - 1 : 0);
+                    TRY(ps);
+                    package = OBJ_VAL(ps);
+                }
+            }
+        }
+    }
+    if (package && !IS_STR(package)) return rt_raise(vm, &TypeError_type, "package must be a string");
+    if (!package || AS_STR(package)->len == 0)
         return rt_raise(vm, &ImportError_type, "attempted relative import with no known parent package");
-    ObjStr *n = AS_STR(name);
-    if (memchr(n->data, '.', n->len)) return import_dotted(vm, name, fromlist, out);
-    TRY(import_one(vm, name, out));
-    if (fromlist && IS_TUPLE(fromlist) && rt_module_find(n->data, n->len, &(BuiltinModule){0}))
-        TRY(import_submodules(vm, name, *out, fromlist));
+    ObjStr *pkg = AS_STR(package);
+    size_t end = pkg->len;
+    for (int64_t up = 1; up < level; up++) {
+        while (end > 0 && pkg->data[end - 1] != '.') end--;
+        if (end == 0) return rt_raise(vm, &ImportError_type, "attempted relative import beyond top-level package");
+        end--;
+    }
+    ObjStr *nm = AS_STR(name);
+    size_t len = end + (nm->len ? 1 + nm->len : 0);
+    char *text = malloc(len + 1);
+    if (!text) return rt_raise_nomem(vm);
+    memcpy(text, pkg->data, end);
+    if (nm->len) {
+        text[end] = '.';
+        memcpy(text + end + 1, nm->data, nm->len);
+    }
+    ObjStr *full = str_new(vm, text, len);
+    free(text);
+    TRY(full);
+    *out = OBJ_VAL(full);
     return true;
+}
+
+bool vm_import_name(Vm *vm, Frame *f, Value name, Value fromlist, Value level, Value *out) {
+    size_t mark = gc_roots_mark(vm);
+    if (IS_INT(level) && AS_INT(level) > 0) {
+        bool ok = resolve_relative(vm, f ? f->globals : VAL_NULL, name, AS_INT(level), &name);
+        if (!ok) return false;
+        gc_push_root(vm, name);
+    }
+    ObjStr *n = AS_STR(name);
+    bool ok = memchr(n->data, '.', n->len) ? import_dotted(vm, name, fromlist, out) : import_one(vm, name, out);
+    if (ok && fromlist && IS_TUPLE(fromlist) && AS_TUPLE(fromlist)->len) {
+        // Only a package (it has __path__) has submodules to import.
+        Value pathv;
+        ObjStr *pk = str_intern_cstr(vm, "__path__");
+        gc_push_root(vm, *out);
+        int r = pk ? rt_getattr_opt(vm, *out, pk, &pathv) : -1;
+        if (r < 0) rt_exc_clear(vm);
+        if (r == 1) ok = import_submodules(vm, name, *out, fromlist);
+    }
+    gc_roots_reset(vm, mark);
+    return ok;
 }
 
 bool vm_import_from(Vm *vm, Value module, Value name, Value *out) {
@@ -658,17 +887,59 @@ bool vm_import_from(Vm *vm, Value module, Value name, Value *out) {
     return rt_raise(vm, &ImportError_type, "cannot import name '%U'", AS_STR(name));
 }
 
+// from M import *: the names M.__all__ lists, read with getattr (so a
+// module __getattr__ makes lazy ones), else every name of M.__dict__ not
+// starting with '_'.
+static bool star_store(Vm *vm, Frame *f, Value k, Value v) {
+    return IS_TYPE_EXACT(f->locals, dict_type) ? dict_set(vm, AS_DICT(f->locals), k, v)
+                                               : rt_setitem(vm, f->locals, k, v);
+}
+
 bool vm_import_star(Vm *vm, Frame *f, Value module) {
+    Value all, it, name, v;
+    ObjStr *all_name = str_intern_cstr(vm, "__all__");
+    TRY(all_name);
+    gc_push_root(vm, OBJ_VAL(all_name));
+    int r = rt_getattr_opt(vm, module, all_name, &all);
+    gc_pop_root(vm);
+    if (r < 0) return false;
+    if (r) {
+        size_t mark = gc_roots_mark(vm);
+        gc_push_root(vm, all);
+        if (!rt_iter(vm, all, &it)) return gc_roots_reset(vm, mark), false;
+        gc_push_root(vm, it);
+        bool ok = true;
+        IterResult ir;
+        while (ok && (ir = rt_next(vm, it, &name)) == ITER_NEXT) {
+            gc_push_root(vm, name);
+            if (!IS_STR(name)) {
+                Value mn;
+                ok = rt_getattr(vm, module, NAME(vm, name), &mn) &&
+                     rt_raise(vm, &TypeError_type, "Item in %S.__all__ must be str, not %s", mn,
+                              type_name(rt_type(name)));
+            } else {
+                ok = rt_getattr(vm, module, AS_STR(name), &v);
+                if (ok) {
+                    gc_push_root(vm, v);
+                    ok = star_store(vm, f, name, v);
+                    gc_pop_root(vm);
+                }
+            }
+            gc_pop_root(vm);
+        }
+        gc_roots_reset(vm, mark);
+        return ok && ir != ITER_ERROR;
+    }
     Value d;
     TRY(rt_getattr(vm, module, NAME(vm, dict), &d));
     if (!IS_DICT(d)) return true;
     size_t pos = 0;
-    Value k, v;
+    Value k;
     gc_push_root(vm, d);
     bool ok = true;
     while (ok && dict_next(AS_DICT(d), &pos, &k, &v)) {
         if (!IS_STR(k) || AS_STR(k)->data[0] == '_') continue;
-        ok = IS_DICT(f->locals) ? dict_set(vm, AS_DICT(f->locals), k, v) : rt_setitem(vm, f->locals, k, v);
+        ok = star_store(vm, f, k, v);
     }
     gc_pop_root(vm);
     return ok;

@@ -423,7 +423,7 @@ bool vm_setup_annotations(Vm *vm, Frame *f) {
     ObjStr *n = str_intern_cstr(vm, "__annotations__");
     TRY(n);
     Value v;
-    if (IS_DICT(f->locals)) {
+    if (IS_TYPE_EXACT(f->locals, dict_type)) {
         if (dict_get_str(vm, AS_DICT(f->locals), n, &v) == 1) return true;
         ObjDict *d = dict_new(vm);
         TRY(d);

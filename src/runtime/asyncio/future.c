@@ -699,6 +699,19 @@ static SendResult s0_send(Vm *vm, Value self, Value in, Value *out) {
 static SendResult s0_throw(Vm *vm, Value self, Value exc, Value *out) {
     (void)out;
     ((Sleep0 *)AS_OBJ(self))->yielded = true;
+    if (IS_EXC(exc) && IS_INSTANCE(exc, StopIteration_type)) {
+        // PEP 479, as in CPython's generator: a StopIteration thrown in
+        // escapes as RuntimeError, caused by it.
+        gc_push_root(vm, exc);
+        rt_raise(vm, &RuntimeError_type, "generator raised StopIteration");
+        gc_pop_root(vm);
+        if (vm->exc && IS_EXC(vm->exc)) {
+            AS_EXC(vm->exc)->cause = exc;
+            AS_EXC(vm->exc)->context = exc;
+            AS_EXC(vm->exc)->suppress_context = true;
+        }
+        return SEND_ERROR;
+    }
     rt_raise_value(vm, exc);
     return SEND_ERROR;
 }
@@ -713,8 +726,29 @@ static IterResult s0_next(Vm *vm, Value self, Value *out) {
     return s0_send(vm, self, NONE_VAL, out) == SEND_NEXT ? ITER_NEXT : ITER_DONE;
 }
 
+// throw() as a generator's: what CPython's __sleep0 generator is thrown
+// into from an await chain (a StopIteration becomes RuntimeError).
+static bool s0_m_throw(Vm *vm, Value *args, size_t nargs, Value kw, Value *out) {
+    TRY(rt_no_kwargs(vm, "throw", kw));
+    TRY(rt_check_nargs(vm, "throw", nargs, 2, 4));
+    Value exc = args[1];
+    if (nargs >= 3 && !IS_NONE(args[2])) {
+        if (IS_EXC(args[2])) exc = args[2];
+        else if (!IS_TYPE(exc)) return rt_raise(vm, &TypeError_type, "instance exception may not have a separate value");
+        else TRY(rt_call1(vm, exc, args[2], &exc));
+    }
+    if (IS_TYPE(exc) && (AS_TYPE(exc)->flags & TYPE_EXC)) TRY(rt_call0(vm, exc, &exc));
+    if (!IS_EXC(exc))
+        return rt_raise(vm, &TypeError_type,
+                        "exceptions must be classes or instances deriving from BaseException, not %s",
+                        type_name(rt_type(exc)));
+    s0_throw(vm, args[0], exc, out);
+    return false;
+}
+
 static const MethodDef s0_methods[] = {
     {"__await__", vm_m_self_alias, 0},
+    {"throw", s0_m_throw, 0},
     {NULL, NULL, 0},
 };
 

@@ -1,0 +1,1 @@
+print("clipkg/__init__", __name__)

@@ -1,0 +1,5 @@
+# -E: PYTHONPATH is ignored.
+# env: PYTHONPATH=pp_dir
+-E
+-c
+import pp_mod
