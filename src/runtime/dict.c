@@ -321,20 +321,29 @@ bool dict_update(Vm *vm, ObjDict *d, Value other) {
     if (has < 0) return false;
     if (!has) return update_from_pairs(vm, d, other);
     Value ks, it, k, v;
-    TRY(rt_call0(vm, keys, &ks));
-    TRY(rt_iter(vm, ks, &it));
+    size_t mark = gc_roots_mark(vm);
+    gc_push_root(vm, keys);
+    bool ok = rt_call0(vm, keys, &ks);
+    if (ok) gc_push_root(vm, ks);   // (its iterator may not hold it until made)
+    ok = ok && rt_iter(vm, ks, &it);
+    if (!ok) {
+        gc_roots_reset(vm, mark);
+        return false;
+    }
     gc_push_root(vm, it);
     IterResult r;
     while ((r = rt_next(vm, it, &k)) == ITER_NEXT) {
         gc_push_root(vm, k);
-        bool ok = rt_getitem(vm, other, k, &v) && dict_set(vm, d, k, v);
-        gc_pop_root(vm);
+        ok = rt_getitem(vm, other, k, &v);
+        if (ok) gc_push_root(vm, v);   // dict_set may grow the table
+        ok = ok && dict_set(vm, d, k, v);
+        gc_roots_reset(vm, mark + 3);
         if (!ok) {
             r = ITER_ERROR;
             break;
         }
     }
-    gc_pop_root(vm);
+    gc_roots_reset(vm, mark);
     return r != ITER_ERROR;
 }
 

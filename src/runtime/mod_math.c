@@ -244,9 +244,11 @@ static bool rounding(Vm *vm, const char *fname, const char *dunder, double (*f)(
     ObjStr *name = str_intern_cstr(vm, dunder);
     TRY(name);
     Value m;
+    gc_push_root(vm, OBJ_VAL(name));   // interned strs are weak; the lookup allocates
     int r = rt_getattr_opt(vm, OBJ_VAL(rt_type(x)), name, &m);
-    if (r < 0) return false;
-    if (r == 1) return rt_call_method(vm, x, name, NULL, 0, out);
+    bool ok = r == 1 ? rt_call_method(vm, x, name, NULL, 0, out) : r == 0;
+    gc_pop_root(vm);
+    if (r != 0) return ok;
     if (IS_ANYINT(x)) return int_binop(vm, BINOP_ADD, x, INT_VAL(0), out);
     if (f == trunc)
         return rt_raise(vm, &TypeError_type, "type %s doesn't define __trunc__ method", type_name(rt_type(x)));
