@@ -343,114 +343,95 @@ class Counter(dict):
 
     __hash__ = None
 
-    # Binary operations keep only positive counts.
-    def __add__(self, other):
-        'Add counts from two counters.'
+    # Arithmetic combines counts element by element (a missing one counts
+    # as zero) and keeps only positive results: self's elements in order,
+    # then those only [other] has.
+    def _combined(self, other, combine, alone):
         if not isinstance(other, Counter):
             return NotImplemented
         result = Counter()
         for elem, count in self.items():
-            newcount = count + other[elem]
-            if newcount > 0:
-                result[elem] = newcount
-        for elem, count in other.items():
-            if elem not in self and count > 0:
-                result[elem] = count
+            n = combine(count, other[elem])
+            if n > 0:
+                result[elem] = n
+        if alone is not None:
+            for elem, count in other.items():
+                if elem not in self:
+                    n = alone(count)
+                    if n > 0:
+                        result[elem] = n
         return result
+
+    def __add__(self, other):
+        'Sum of counts; only positive ones kept.'
+        return self._combined(other, _plus, _same)
 
     def __sub__(self, other):
-        'Subtract count, but keep only results with positive counts.'
-        if not isinstance(other, Counter):
-            return NotImplemented
-        result = Counter()
-        for elem, count in self.items():
-            newcount = count - other[elem]
-            if newcount > 0:
-                result[elem] = newcount
-        for elem, count in other.items():
-            if elem not in self and count < 0:
-                result[elem] = 0 - count
-        return result
+        'Difference of counts; only positive ones kept.'
+        return self._combined(other, _minus, _negated)
 
     def __or__(self, other):
-        'Union is the maximum of value in either of the input counters.'
-        if not isinstance(other, Counter):
-            return NotImplemented
-        result = Counter()
-        for elem, count in self.items():
-            other_count = other[elem]
-            newcount = other_count if count < other_count else count
-            if newcount > 0:
-                result[elem] = newcount
-        for elem, count in other.items():
-            if elem not in self and count > 0:
-                result[elem] = count
-        return result
+        'Larger of the two counts; only positive ones kept.'
+        return self._combined(other, _larger, _same)
 
     def __and__(self, other):
-        ' Intersection is the minimum of corresponding counts.'
-        if not isinstance(other, Counter):
-            return NotImplemented
-        result = Counter()
-        for elem, count in self.items():
-            other_count = other[elem]
-            newcount = count if count < other_count else other_count
-            if newcount > 0:
-                result[elem] = newcount
-        return result
+        'Smaller of the two counts; only positive ones kept.'
+        return self._combined(other, _smaller_or_other, None)
 
     def __pos__(self):
-        'Adds an empty counter, effectively stripping negative and zero counts'
-        result = Counter()
-        for elem, count in self.items():
-            if count > 0:
-                result[elem] = count
-        return result
+        'The positive counts.'
+        return self._combined(Counter(), _first, None)
 
     def __neg__(self):
-        '''Subtracts from an empty counter.  Strips positive and zero counts,
-        and flips the sign on negative counts.'''
-        result = Counter()
-        for elem, count in self.items():
-            if count < 0:
-                result[elem] = 0 - count
-        return result
+        'The negative counts, made positive.'
+        return Counter()._combined(self, None, _negated)
 
-    def _keep_positive(self):
-        'Internal method to strip elements with a negative or zero count'
-        nonpositive = [elem for elem, count in self.items() if not count > 0]
-        for elem in nonpositive:
+    # In-place forms: each count of [pairs] combined into self, then what
+    # is not positive dropped.
+    def _update_counts(self, pairs, combine):
+        for elem, count in pairs:
+            self[elem] = combine(self[elem], count)
+        for elem in [e for e, c in self.items() if not c > 0]:
             del self[elem]
         return self
 
     def __iadd__(self, other):
-        'Inplace add from another counter, keeping only positive counts.'
-        for elem, count in other.items():
-            self[elem] += count
-        return self._keep_positive()
+        return self._update_counts(other.items(), _plus)
 
     def __isub__(self, other):
-        'Inplace subtract counter, but keep only results with positive counts.'
-        for elem, count in other.items():
-            self[elem] -= count
-        return self._keep_positive()
+        return self._update_counts(other.items(), _minus)
 
     def __ior__(self, other):
-        'Inplace union is the maximum of value from either counter.'
-        for elem, other_count in other.items():
-            count = self[elem]
-            if other_count > count:
-                self[elem] = other_count
-        return self._keep_positive()
+        return self._update_counts(other.items(), _larger)
 
     def __iand__(self, other):
-        'Inplace intersection is the minimum of corresponding elements.'
-        for elem, count in self.items():
-            other_count = other[elem]
-            if other_count < count:
-                self[elem] = other_count
-        return self._keep_positive()
+        return self._update_counts([(e, other[e]) for e in self], _smaller)
 
+
+# Count combinations (the first argument is self's count).
+def _plus(a, b):
+    return a + b
+
+def _minus(a, b):
+    return a - b
+
+def _larger(a, b):
+    return b if b > a else a
+
+def _smaller(a, b):
+    return b if b < a else a
+
+def _smaller_or_other(a, b):   # on a tie, CPython's & takes other's count
+    return a if a < b else b
+
+def _first(a, b):
+    return a
+
+def _same(a):
+    return a
+
+def _negated(a):
+    return 0 - a
 
 def _second(item):
     return item[1]

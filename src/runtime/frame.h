@@ -86,6 +86,12 @@ typedef struct ThreadState {
     // that handle none of their own inherit).
     uint32_t chain_epoch;
     uint32_t iterated_frames;   // frames running with `iterated` set
+    // How a throw() resumes a generator (vm/gen.c sets, the resumed frame
+    // reads and clears): chain the thrown exception with the caller's
+    // handled one or not, and whether a StopIteration raised at a delegate
+    // without throw() stays an exception (see vm/gen_int.h).
+    bool throw_nochain;
+    bool throw_here_stop;
     Value resume_outer;
     Value main_module;   // the __main__ module
     Value sys_module;

@@ -504,17 +504,16 @@ typedef struct RawThrow {
     size_t n;
 } RawThrow;
 static RawThrow raw_throw;
-bool vm_throw_here_stop;
-bool vm_throw_nochain;
 
 // throw_into for gen_throw_deleg: [made_by_close] is the GeneratorExit
 // close() made, which CPython chains with the caller's handled exception
 // before the generator's own; anything else thrown is chained only with
 // the generator's own (_PyErr_ChainStackItem).
 static SendResult throw_in(Vm *vm, ObjGen *g, Value exc, Value *out, bool made_by_close) {
-    vm_throw_nochain = !made_by_close && !g->exc_state;
+    ThreadState *ts = VM_TS(vm);
+    ts->throw_nochain = !made_by_close && !g->exc_state;
     SendResult r = throw_into(vm, g, exc, out);
-    vm_throw_nochain = false;
+    ts->throw_nochain = false;
     return r;
 }
 
@@ -562,9 +561,9 @@ static SendResult gen_throw_deleg(Vm *vm, ObjGen *g, Value exc, Value *out, bool
             }
             if (!found) {
                 gc_pop_root(vm);
-                vm_throw_here_stop = IS_INSTANCE(exc, StopIteration_type);
+                VM_TS(vm)->throw_here_stop = IS_INSTANCE(exc, StopIteration_type);
                 SendResult r2 = throw_in(vm, g, exc, out, closing);
-                vm_throw_here_stop = false;
+                VM_TS(vm)->throw_here_stop = false;
                 return r2;
             }
             g->running = true;

@@ -117,16 +117,15 @@ static inline bool vm_gen_unstarted(Value v) {
 // still warns if it is collected without ever running).
 void vm_gen_adopt(Vm *vm, Value v);
 void vm_gen_dropped(Vm *vm);
-// Set when throw() raises its exception at a yield from / await whose
-// delegate has no throw(): CPython 3.11 raises it there as it is, so the
-// CLEANUP_THROW that meets it first (and clears this) must not take a
-// StopIteration for the delegate's return value.
-extern bool vm_throw_here_stop;
-// Set while throw() resumes a generator that has no handled exception of
-// its own: CPython chains a thrown exception with the generator's own
-// handled exception only (a close()'s GeneratorExit also with the
-// caller's), so the resumed frame must not chain it with its caller's.
-extern bool vm_throw_nochain;
+// ThreadState.throw_here_stop is set when throw() raises its exception at a
+// yield from / await whose delegate has no throw(): CPython 3.11 raises it
+// there as it is, so the CLEANUP_THROW that meets it first (and clears it)
+// must not take a StopIteration for the delegate's return value.
+// ThreadState.throw_nochain is set while throw() resumes a generator that
+// has no handled exception of its own: CPython chains a thrown exception
+// with the generator's own handled exception only (a close()'s
+// GeneratorExit also with the caller's), so the resumed frame must not
+// chain it with its caller's.
 // Whether the suspended generator [v] would run code when closed: it, or a
 // generator or coroutine it delegates to (yield from, await), is suspended
 // where a handler (finally, with, except) covers it.
